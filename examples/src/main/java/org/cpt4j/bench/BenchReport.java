@@ -1,0 +1,68 @@
+package org.cpt4j.bench;
+
+import java.util.Map;
+
+/**
+ * Everything one {@code cpt4j bench} run measured on this machine. Ratios compare numbers of the same run.
+ *
+ * @param format file-format name, {@code cpt4j-bench}
+ * @param version format version
+ * @param machine what ran it: backend, threads, cores, JVM
+ * @param gemm1024Gflops ND4J float32 GEMM GFLOP/s at 1024³
+ * @param models results per model size, under {@code reference} and {@code large}
+ */
+public record BenchReport(String format, int version, Machine machine, double gemm1024Gflops,
+                         Map<String, ModelResult> models) {
+
+    public static final String FORMAT = "cpt4j-bench";
+    public static final int VERSION = 1;
+
+    /** The machine and settings of the run. */
+    public record Machine(String backend, int threads, int cores, String java, String nd4j) {
+    }
+
+    /**
+     * One model size.
+     *
+     * @param layers transformer blocks
+     * @param width model width
+     * @param heads attention heads
+     * @param context sequence length of the batch
+     * @param vocabulary vocabulary size
+     * @param sequences sequences per step
+     * @param parameters trainable scalars
+     * @param gemmAtModelShapesGflops ND4J GEMM GFLOP/s at each of the model's projection shapes
+     * @param forwardMs median forward pass (loss only) in ms
+     * @param trainStepMs median training step (forward, backward, clip, AdamW) in ms
+     * @param trainStepP10Ms 10th percentile of the step time
+     * @param trainStepP90Ms 90th percentile of the step time
+     * @param trainGflops achieved GFLOP/s: 3 × counted forward FLOPs / median step time
+     * @param trainVsGemm {@code trainGflops / gemm1024Gflops}
+     * @param trainVsModelGemm {@code trainGflops} / FLOP-weighted GEMM speed at the model's own shapes
+     * @param tokensPerSecond trained tokens per second at the median step time
+     * @param timedSteps steps timed (after the warm-up)
+     * @param memory heap and off-heap bytes before and after the timed steps
+     */
+    public record ModelResult(int layers, int width, int heads, int context, int vocabulary, int sequences,
+                              long parameters, Map<String, Double> gemmAtModelShapesGflops, double forwardMs,
+                              double trainStepMs, double trainStepP10Ms, double trainStepP90Ms, double trainGflops,
+                              double trainVsGemm, double trainVsModelGemm, double tokensPerSecond, int timedSteps,
+                              Memory memory) {
+    }
+
+    /**
+     * Memory around the timed steps, each reading taken after a full GC. ND4J's native buffers are not tracked by
+     * JavaCPP in 1.0.0-M2.1, so off-heap bytes are the resident set size less the committed heap (native buffers,
+     * metaspace, code cache, thread stacks).
+     *
+     * @param heapBeforeBytes used heap before the timed steps
+     * @param heapAfterBytes used heap after them
+     * @param offHeapBeforeBytes resident set size minus committed heap, before
+     * @param offHeapAfterBytes the same, after
+     * @param residentBeforeBytes resident set size of the process, before
+     * @param residentAfterBytes the same, after
+     */
+    public record Memory(long heapBeforeBytes, long heapAfterBytes, long offHeapBeforeBytes, long offHeapAfterBytes,
+                         long residentBeforeBytes, long residentAfterBytes) {
+    }
+}

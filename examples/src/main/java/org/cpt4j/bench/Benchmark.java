@@ -1,0 +1,142 @@
+package org.cpt4j.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import org.bytedeco.javacpp.Pointer;
+import org.cpt4j.internal.model.SequenceBatch;
+import org.cpt4j.internal.model.TransformerPolicy;
+import org.cpt4j.internal.runtime.NativeRuntime;
+import org.cpt4j.model.ModelConfig;
+import org.cpt4j.model.OptimizerConfig;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * {@code cpt4j bench}: measures ND4J's GEMM and the policy's forward pass and training step on this machine in
+ * one run, and reports the step's achieved GFLOP/s as a fraction of the GEMM's.
+ */
+public final class Benchmark {
+
+    /** The reference model: 2 layers, width 128, 4 heads, context 64, vocabulary 64. */
+    public static final ModelConfig REFERENCE = ModelConfig.of(m -> m.layers(2).width(128).heads(4).context(64).vocabulary(64));
+    /** The large model: 4 layers, width 256, 8 heads, context 64, vocabulary 64. */
+    public static final ModelConfig LARGE = ModelConfig.of(m -> m.layers(4).width(256).heads(8).context(64).vocabulary(64));
+    /** Sequences per training step for both sizes. */
+    public static final int SEQUENCES = 32;
+
+    /**
+     * @param threads native threads
+     * @param referenceSteps timed training steps of the reference model (the memory check spans them)
+     * @param largeSteps timed training steps of the large model
+     * @param warmupSteps untimed steps before timing (the JIT and caches settle)
+     */
+    public record Settings(int threads, int referenceSteps, int largeSteps, int warmupSteps) {
+    }
+
+    private final Settings settings;
+    private final Consumer<String> progress;
+
+    public Benchmark(Settings settings, Consumer<String> progress) {
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    public BenchReport run() {
+        NativeRuntime.useThreads(settings.threads());
+        GemmProbe gemm = new GemmProbe(new Timer(3, 1.0, 5));
+        progress.accept("GEMM 1024³");
+        double gemm1024 = gemm.gflops(1024, 1024, 1024);
+        Map<String, BenchReport.ModelResult> models = new LinkedHashMap<>();
+        models.put("reference", measure("reference", REFERENCE, settings.referenceSteps(), gemm, gemm1024));
+        models.put("large", measure("large", LARGE, settings.largeSteps(), gemm, gemm1024));
+        BenchReport.Machine machine = new BenchReport.Machine(NativeRuntime.backend(), settings.threads(),
+                Runtime.getRuntime().availableProcessors(), Runtime.version().toString(),
+                Nd4j.class.getPackage().getImplementationVersion() == null ? "1.0.0-M2.1"
+                        : Nd4j.class.getPackage().getImplementationVersion());
+        return new BenchReport(BenchReport.FORMAT, BenchReport.VERSION, machine, gemm1024, models);
+    }
+
+    private BenchReport.ModelResult measure(String name, ModelConfig config, int steps, GemmProbe gemm, double gemm1024) {
+        long rows = (long) SEQUENCES * config.context();
+        long d = config.width();
+        long hidden = (long) ModelConfig.MLP_RATIO * d;
+        progress.accept(name + ": GEMM at the model's shapes");
+        Map<String, Double> shapes = new LinkedHashMap<>();
+        shapes.put(shape(rows, d, 3 * d), gemm.gflops(rows, d, 3 * d));
+        shapes.put(shape(rows, d, d), gemm.gflops(rows, d, d));
+        shapes.put(shape(rows, d, hidden), gemm.gflops(rows, d, hidden));
+        shapes.put(shape(rows, hidden, d), gemm.gflops(rows, hidden, d));
+        shapes.put(shape(rows, d, config.vocabulary()), gemm.gflops(rows, d, config.vocabulary()));
+        double modelGemm = flopWeightedSpeed(rows, d, hidden, config.vocabulary(), shapes);
+
+        TransformerPolicy policy = TransformerPolicy.create(config, OptimizerConfig.of(o -> o.learningRate(1e-4)), 7);
+        SequenceBatch batch = randomBatch(config, new SplittableRandom(11));
+        progress.accept(name + ": forward pass");
+        double forwardSeconds = new Timer(settings.warmupSteps(), 1.0, 5).medianSeconds(() -> policy.loss(batch));
+
+        progress.accept(name + ": " + settings.warmupSteps() + " warm-up training steps");
+        for (int i = 0; i < settings.warmupSteps(); i++) {
+            policy.train(batch);
+        }
+        long heapBefore = usedHeapAfterGc();
+        long residentBefore = Pointer.physicalBytes();
+        long committedBefore = Runtime.getRuntime().totalMemory();
+        double[] stepSeconds = new double[steps];
+        for (int i = 0; i < steps; i++) {
+            long start = System.nanoTime();
+            policy.train(batch);
+            stepSeconds[i] = (System.nanoTime() - start) / 1e9;
+            if ((i + 1) % Math.max(1, steps / 10) == 0) {
+                progress.accept(String.format("%s: step %d/%d, median %.1f ms", name, i + 1, steps,
+                        1e3 * Timer.median(java.util.Arrays.copyOf(stepSeconds, i + 1))));
+            }
+        }
+        long heapAfter = usedHeapAfterGc();
+        long residentAfter = Pointer.physicalBytes();
+        long committedAfter = Runtime.getRuntime().totalMemory();
+        double median = Timer.median(stepSeconds);
+        double trainFlops = 3 * config.forwardFlops(SEQUENCES, config.context());
+        double achieved = trainFlops / median / 1e9;
+        return new BenchReport.ModelResult(config.layers(), config.width(), config.heads(), config.context(),
+                config.vocabulary(), SEQUENCES, config.parameterCount(), shapes, 1e3 * forwardSeconds, 1e3 * median,
+                1e3 * Timer.percentile(stepSeconds, 0.1), 1e3 * Timer.percentile(stepSeconds, 0.9), achieved,
+                achieved / gemm1024, achieved / modelGemm, batch.maskedTokens() / median, steps,
+                new BenchReport.Memory(heapBefore, heapAfter, residentBefore - committedBefore,
+                        residentAfter - committedAfter, residentBefore, residentAfter));
+    }
+
+    private static String shape(long m, long k, long n) {
+        return m + "x" + k + "x" + n;
+    }
+
+    /** Harmonic mean of the GEMM speeds weighted by how many FLOPs a forward pass spends at each shape. */
+    private static double flopWeightedSpeed(long rows, long d, long hidden, long vocabulary, Map<String, Double> speeds) {
+        double[] flops = {rows * d * 3 * d, rows * d * d, rows * d * hidden, rows * hidden * d, rows * d * vocabulary};
+        double seconds = 0;
+        double total = 0;
+        int i = 0;
+        for (double speed : speeds.values()) {
+            seconds += flops[i] / speed;
+            total += flops[i];
+            i++;
+        }
+        return total / seconds;
+    }
+
+    static SequenceBatch randomBatch(ModelConfig config, SplittableRandom random) {
+        int[][] sequences = new int[SEQUENCES][config.context() + 1];
+        for (int[] sequence : sequences) {
+            for (int t = 0; t < sequence.length; t++) {
+                sequence[t] = random.nextInt(config.vocabulary());
+            }
+        }
+        return SequenceBatch.nextToken(sequences, 0);
+    }
+
+    private static long usedHeapAfterGc() {
+        Runtime runtime = Runtime.getRuntime();
+        System.gc();
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+}

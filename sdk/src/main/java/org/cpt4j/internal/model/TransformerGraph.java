@@ -1,0 +1,156 @@
+package org.cpt4j.internal.model;
+
+import java.util.List;
+import org.cpt4j.model.ModelConfig;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The SameDiff graph of the transformer for one sequence length, reading the live arrays of a
+ * {@link Parameters} set (several graphs, one per length bucket, share the same arrays).
+ *
+ * <p>Layout chosen for speed (docs/performance.md): the residual stream is a 2-D {@code [B·L, d]} matrix so
+ * every projection is one GEMM; Q, K and V come from one fused {@code [d, 3d]} projection; attention runs as
+ * batched matmuls over {@code [B, H, L, d_h]}.
+ * Log-softmax is written by hand: {@code sd.nn.logSoftmax} breaks gradients in 1.0.0-M2.1
+ * (docs/samediff-notes.md).
+ *
+ * <p>Placeholders: {@link #TOKENS} int32 {@code [B·L]}, {@link #TARGETS} int32 {@code [B·L]} (token to score
+ * at each position), {@link #MASK} {@code [B·L]} in the parameter type, {@link #TOKEN_COUNT} scalar (the
+ * normaliser of the loss). Outputs: {@link #LOGITS} {@code [B·L, V]}, {@link #TOKEN_LOG_PROBS} and
+ * {@link #ENTROPY} {@code [B·L]}, {@link #LOSS} scalar.
+ */
+final class TransformerGraph {
+
+    static final String TOKENS = "tokens";
+    static final String TARGETS = "targets";
+    static final String MASK = "mask";
+    static final String TOKEN_COUNT = "token_count";
+    static final String LOGITS = "logits";
+    static final String TOKEN_LOG_PROBS = "token_log_probs";
+    static final String ENTROPY = "entropy";
+    static final String LOSS = "loss";
+
+    /** Added to attention scores above the diagonal; exp of it underflows to exactly 0 in float32. */
+    private static final double MASKED_SCORE = -1e9;
+
+    private final SameDiff sd;
+    private final int length;
+    private final List<String> parameterNames;
+
+    private TransformerGraph(SameDiff sd, int length, List<String> parameterNames) {
+        this.sd = sd;
+        this.length = length;
+        this.parameterNames = parameterNames;
+    }
+
+    SameDiff sameDiff() {
+        return sd;
+    }
+
+    int length() {
+        return length;
+    }
+
+    List<String> parameterNames() {
+        return parameterNames;
+    }
+
+    static TransformerGraph build(ModelConfig config, Parameters parameters, int length) {
+        if (length < 1 || length > config.context()) {
+            throw new IllegalArgumentException("sequence length must be within [1, " + config.context() + "], was " + length);
+        }
+        DataType type = parameters.dataType();
+        SameDiff sd = SameDiff.create();
+        for (String name : parameters.names()) {
+            sd.var(name, parameters.get(name));
+        }
+        int d = config.width();
+        int heads = config.heads();
+        int headWidth = config.headWidth();
+        int vocabulary = config.vocabulary();
+
+        SDVariable tokens = sd.placeHolder(TOKENS, DataType.INT, -1);
+        SDVariable targets = sd.placeHolder(TARGETS, DataType.INT, -1);
+        SDVariable mask = sd.placeHolder(MASK, type, -1);
+        SDVariable tokenCount = sd.placeHolder(TOKEN_COUNT, type);
+
+        // Embedding lookups as one-hot GEMMs: gather's gradient is a while loop in M2.1 and two gathers in one
+        // graph fail to differentiate (docs/samediff-notes.md).
+        SDVariable tokenEmbedding = sd.getVariable(TransformerLayout.TOKEN_EMBEDDING);
+        SDVariable tokenRows = sd.oneHot(tokens, vocabulary, -1, 1.0, 0.0, type).mmul(tokenEmbedding);
+        SDVariable positionSelector = sd.constant("position_selector", positionSelector(length, config.context(), type));
+        SDVariable positionRows = positionSelector.mmul(sd.getVariable(TransformerLayout.POSITION_EMBEDDING));
+        SDVariable x = sd.reshape(sd.reshape(tokenRows, -1, length, d).add(positionRows), -1, d);
+
+        SDVariable causalMask = sd.constant("causal_mask", causalMask(length, type));
+        double scale = 1.0 / Math.sqrt(headWidth);
+        for (int layer = 0; layer < config.layers(); layer++) {
+            SDVariable h = norm(sd, x, layer, "attention_norm");
+            SDVariable qkv = h.mmul(param(sd, layer, "attention/qkv_weight")).add(param(sd, layer, "attention/qkv_bias"));
+            SDVariable split = sd.permute(sd.reshape(qkv, -1, length, 3, heads, headWidth), 2, 0, 3, 1, 4);
+            SDVariable[] qkvParts = sd.unstack(split, 0, 3);
+            SDVariable query = qkvParts[0].mul(scale);
+            SDVariable scores = sd.mmul(query, qkvParts[1], false, true, false).add(causalMask);
+            SDVariable weights = sd.nn.softmax(scores, 3);
+            SDVariable mixed = sd.mmul(weights, qkvParts[2]);
+            SDVariable merged = sd.reshape(sd.permute(mixed, 0, 2, 1, 3), -1, d);
+            x = x.add(merged.mmul(param(sd, layer, "attention/out_weight")).add(param(sd, layer, "attention/out_bias")));
+
+            SDVariable m = norm(sd, x, layer, "mlp_norm");
+            SDVariable up = sd.nn.gelu(m.mmul(param(sd, layer, "mlp/up_weight")).add(param(sd, layer, "mlp/up_bias")));
+            x = x.add(up.mmul(param(sd, layer, "mlp/down_weight")).add(param(sd, layer, "mlp/down_bias")));
+        }
+        SDVariable last = sd.nn.layerNorm(x, sd.getVariable(TransformerLayout.FINAL_NORM_GAIN),
+                sd.getVariable(TransformerLayout.FINAL_NORM_BIAS), false, 1);
+        SDVariable logits = config.tiedEmbeddings()
+                ? sd.mmul(LOGITS, last, tokenEmbedding, false, true, false)
+                : sd.mmul(LOGITS, last, sd.getVariable(TransformerLayout.HEAD), false, false, false);
+
+        SDVariable shifted = logits.sub(sd.max(logits, true, 1));
+        SDVariable logProbs = shifted.sub(sd.math.log(sd.sum(sd.math.exp(shifted), true, 1)));
+        SDVariable oneHot = sd.oneHot(targets, vocabulary, -1, 1.0, 0.0, type);
+        SDVariable tokenLogProbs = sd.sum(TOKEN_LOG_PROBS, logProbs.mul(oneHot), false, 1);
+        sd.math.neg(ENTROPY, sd.sum(sd.math.exp(logProbs).mul(logProbs), false, 1));
+
+        SDVariable loss = tokenLogProbs.mul(mask).sum().div(tokenCount).neg();
+        loss.rename(LOSS);
+        sd.setLossVariables(LOSS);
+        QuietStdout.call(() -> {
+            sd.createGradFunction();
+            return null;
+        });
+        return new TransformerGraph(sd, length, parameters.names());
+    }
+
+    private static SDVariable norm(SameDiff sd, SDVariable x, int layer, String which) {
+        return sd.nn.layerNorm(x, param(sd, layer, which + "/gain"), param(sd, layer, which + "/bias"), false, 1);
+    }
+
+    private static SDVariable param(SameDiff sd, int layer, String part) {
+        return sd.getVariable(TransformerLayout.block(layer, part));
+    }
+
+    /** {@code [L, context]}: row {@code t} is the one-hot vector of position {@code t}. */
+    static INDArray positionSelector(int length, int context, DataType type) {
+        double[] values = new double[length * context];
+        for (int t = 0; t < length; t++) {
+            values[t * context + t] = 1.0;
+        }
+        return Nd4j.create(values, new long[] {length, context}, 'c').castTo(type);
+    }
+
+    /** {@code [L, L]}: 0 where key position ≤ query position, {@link #MASKED_SCORE} above the diagonal. */
+    static INDArray causalMask(int length, DataType type) {
+        double[] values = new double[length * length];
+        for (int query = 0; query < length; query++) {
+            for (int key = query + 1; key < length; key++) {
+                values[query * length + key] = MASKED_SCORE;
+            }
+        }
+        return Nd4j.create(values, new long[] {length, length}, 'c').castTo(type);
+    }
+}

@@ -1,0 +1,212 @@
+package org.cpt4j.internal.model;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.cpt4j.model.ModelConfig;
+import org.cpt4j.model.OptimizerConfig;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The decoder-only transformer policy (see {@link ModelConfig}) with its AdamW optimizer.
+ *
+ * <p>Sequences are padded up to a length bucket (a multiple of {@link #BUCKET}, at most the context) and each
+ * bucket has its own SameDiff graph over the same parameter arrays, so a short batch does not pay for the full
+ * context and no graph is rebuilt per call. Padding sits after the real tokens, which a causal model never
+ * reads.
+ */
+public final class TransformerPolicy {
+
+    /** Sequence lengths are rounded up to a multiple of this. */
+    static final int BUCKET = 8;
+
+    private final ModelConfig model;
+    private final OptimizerConfig optimizer;
+    private final TransformerLayout layout;
+    private final Parameters parameters;
+    private final AdamW adam;
+    private final Map<Integer, TransformerGraph> graphs = new HashMap<>();
+
+    private TransformerPolicy(ModelConfig model, OptimizerConfig optimizer, TransformerLayout layout,
+                              Parameters parameters, AdamW adam) {
+        this.model = model;
+        this.optimizer = optimizer;
+        this.layout = layout;
+        this.parameters = parameters;
+        this.adam = adam;
+    }
+
+    /** @return a float32 policy with parameters initialised from {@code seed} */
+    public static TransformerPolicy create(ModelConfig model, OptimizerConfig optimizer, long seed) {
+        return create(model, optimizer, seed, DataType.FLOAT);
+    }
+
+    /** @return a policy of the given floating-point type (double precision is for gradient checks) */
+    public static TransformerPolicy create(ModelConfig model, OptimizerConfig optimizer, long seed, DataType dataType) {
+        if (!dataType.isFPType()) {
+            throw new IllegalArgumentException("parameters need a floating-point type, was " + dataType);
+        }
+        TransformerLayout layout = new TransformerLayout(model);
+        Parameters parameters = layout.initialize(seed, dataType);
+        AdamW adam = new AdamW(optimizer, layout, layout.zeros(dataType), layout.zeros(dataType), 0);
+        return new TransformerPolicy(model, optimizer, layout, parameters, adam);
+    }
+
+    /** @return a policy holding a copy of {@code state} */
+    public static TransformerPolicy fromState(PolicyState state) {
+        TransformerLayout layout = new TransformerLayout(state.model());
+        DataType type = state.parameters().dataType();
+        Parameters parameters = layout.zeros(type);
+        parameters.assign(state.parameters());
+        AdamW adam = new AdamW(state.optimizer(), layout, layout.zeros(type), layout.zeros(type), 0);
+        adam.restore(state.firstMoment(), state.secondMoment(), state.step());
+        return new TransformerPolicy(state.model(), state.optimizer(), layout, parameters, adam);
+    }
+
+    public ModelConfig model() {
+        return model;
+    }
+
+    public OptimizerConfig optimizer() {
+        return optimizer;
+    }
+
+    /** @return the live parameters (updated in place by {@link #train}) */
+    public Parameters parameters() {
+        return parameters;
+    }
+
+    /** @return number of updates applied so far (skipped steps do not count) */
+    public long step() {
+        return adam.step();
+    }
+
+    /** @return an exact, detached copy of parameters, optimizer moments and step */
+    public PolicyState state() {
+        return new PolicyState(model, optimizer, adam.step(), parameters.copy(), adam.firstMoment().copy(),
+                adam.secondMoment().copy());
+    }
+
+    /** Overwrites parameters, moments and step with {@code state}, which must have this policy's layout. */
+    public void restore(PolicyState state) {
+        if (!state.model().equals(model)) {
+            throw new IllegalArgumentException("state is for model " + state.model() + ", this policy is " + model);
+        }
+        parameters.assign(state.parameters());
+        adam.restore(state.firstMoment(), state.secondMoment(), state.step());
+    }
+
+    /** @return logits {@code [B, L, V]} for token rows {@code [B][L]} of equal length */
+    public INDArray logits(int[][] tokens) {
+        int length = tokens[0].length;
+        Feed feed = feed(new SequenceBatch(tokens, new int[tokens.length][length], new float[tokens.length][length]));
+        INDArray flat = feed.graph.sameDiff().outputSingle(Map.of(TransformerGraph.TOKENS, feed.tokens),
+                TransformerGraph.LOGITS);
+        INDArray full = flat.reshape(tokens.length, feed.graph.length(), model.vocabulary());
+        return full.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                org.nd4j.linalg.indexing.NDArrayIndex.interval(0, length),
+                org.nd4j.linalg.indexing.NDArrayIndex.all()).dup();
+    }
+
+    /** @return log-probabilities of the batch's targets and the predictive entropy at each position */
+    public TokenScores score(SequenceBatch batch) {
+        Feed feed = feed(batch);
+        Map<String, INDArray> out = feed.graph.sameDiff().output(feed.placeholders(),
+                TransformerGraph.TOKEN_LOG_PROBS, TransformerGraph.ENTROPY);
+        return new TokenScores(
+                rows(out.get(TransformerGraph.TOKEN_LOG_PROBS), batch.size(), feed.graph.length(), batch.length()),
+                rows(out.get(TransformerGraph.ENTROPY), batch.size(), feed.graph.length(), batch.length()));
+    }
+
+    /** @return the masked token-mean negative log-likelihood of the batch's targets, without updating */
+    public double loss(SequenceBatch batch) {
+        Feed feed = feed(batch);
+        return feed.graph.sameDiff().outputSingle(feed.placeholders(), TransformerGraph.LOSS).getDouble(0);
+    }
+
+    /**
+     * One AdamW step on the masked token-mean negative log-likelihood of the batch's targets: forward,
+     * backward, global-norm clipping, update. A non-finite gradient skips the update.
+     */
+    public TrainingStep train(SequenceBatch batch) {
+        Feed feed = feed(batch);
+        long before = adam.step();
+        OutAndGrad result = feed.graph.sameDiff().calculateGradientsAndOutputs(feed.placeholders(),
+                List.of(TransformerGraph.LOSS), feed.graph.parameterNames());
+        double loss = result.getOutputs().get(TransformerGraph.LOSS).getDouble(0);
+        AdamW.Update update = adam.apply(parameters, result.getGradients());
+        return new TrainingStep(before, loss, update.gradientNorm(), update.learningRate(), update.skipped(),
+                batch.maskedTokens());
+    }
+
+    /** @return the graph's bucketed length for sequences of {@code length} tokens */
+    int bucketLength(int length) {
+        if (length > model.context()) {
+            throw new IllegalArgumentException("sequence of " + length + " tokens exceeds the model context of "
+                    + model.context());
+        }
+        return Math.min(model.context(), (length + BUCKET - 1) / BUCKET * BUCKET);
+    }
+
+    TransformerLayout layout() {
+        return layout;
+    }
+
+    private TransformerGraph graph(int length) {
+        return graphs.computeIfAbsent(bucketLength(length), l -> TransformerGraph.build(model, parameters, l));
+    }
+
+    private Feed feed(SequenceBatch batch) {
+        TransformerGraph graph = graph(batch.length());
+        int rows = batch.size();
+        int length = graph.length();
+        int[] tokens = new int[rows * length];
+        int[] targets = new int[rows * length];
+        double[] mask = new double[rows * length];
+        double count = 0;
+        for (int b = 0; b < rows; b++) {
+            for (int t = 0; t < batch.length(); t++) {
+                int token = batch.inputs()[b][t];
+                int target = batch.targets()[b][t];
+                checkToken(token, "inputs", b, t);
+                checkToken(target, "targets", b, t);
+                tokens[b * length + t] = token;
+                targets[b * length + t] = target;
+                mask[b * length + t] = batch.mask()[b][t];
+                count += batch.mask()[b][t];
+            }
+        }
+        DataType type = parameters.dataType();
+        return new Feed(graph,
+                Nd4j.createFromArray(tokens),
+                Nd4j.createFromArray(targets),
+                Nd4j.createFromArray(mask).castTo(type),
+                Nd4j.scalar(type, Math.max(count, 1.0)));
+    }
+
+    private void checkToken(int token, String where, int row, int position) {
+        if (token < 0 || token >= model.vocabulary()) {
+            throw new IllegalArgumentException(where + "[" + row + "][" + position + "] = " + token
+                    + " is outside the vocabulary [0, " + model.vocabulary() + ")");
+        }
+    }
+
+    private static float[][] rows(INDArray flat, int rows, int bucket, int length) {
+        float[] values = flat.castTo(DataType.FLOAT).toFloatVector();
+        float[][] out = new float[rows][length];
+        for (int b = 0; b < rows; b++) {
+            System.arraycopy(values, b * bucket, out[b], 0, length);
+        }
+        return out;
+    }
+
+    private record Feed(TransformerGraph graph, INDArray tokens, INDArray targets, INDArray mask, INDArray tokenCount) {
+        Map<String, INDArray> placeholders() {
+            return Map.of(TransformerGraph.TOKENS, tokens, TransformerGraph.TARGETS, targets,
+                    TransformerGraph.MASK, mask, TransformerGraph.TOKEN_COUNT, tokenCount);
+        }
+    }
+}
