@@ -3,6 +3,7 @@ package org.cpt4j.internal.model;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.cpt4j.internal.runtime.NativeMemoryReclaimer;
 import org.cpt4j.model.ModelConfig;
 import org.cpt4j.model.OptimizerConfig;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
@@ -29,6 +30,7 @@ public final class TransformerPolicy {
     private final Parameters parameters;
     private final AdamW adam;
     private final Map<Integer, TransformerGraph> graphs = new HashMap<>();
+    private final NativeMemoryReclaimer reclaimer = new NativeMemoryReclaimer(NativeMemoryReclaimer.DEFAULT_EVERY_STEPS);
 
     private TransformerPolicy(ModelConfig model, OptimizerConfig optimizer, TransformerLayout layout,
                               Parameters parameters, AdamW adam) {
@@ -138,8 +140,17 @@ public final class TransformerPolicy {
                 List.of(TransformerGraph.LOSS), feed.graph.parameterNames());
         double loss = result.getOutputs().get(TransformerGraph.LOSS).getDouble(0);
         AdamW.Update update = adam.apply(parameters, result.getGradients());
+        result.getGradients().values().forEach(INDArray::close);
+        result.getOutputs().values().forEach(INDArray::close);
+        reclaimer.afterStep();
         return new TrainingStep(before, loss, update.gradientNorm(), update.learningRate(), update.skipped(),
                 batch.maskedTokens());
+    }
+
+    /** @return gradients of the loss of {@code batch} by parameter name, without updating (for gradient checks) */
+    Map<String, INDArray> gradients(SequenceBatch batch) {
+        Feed feed = feed(batch);
+        return feed.graph.sameDiff().calculateGradients(feed.placeholders(), feed.graph.parameterNames());
     }
 
     /** @return the graph's bucketed length for sequences of {@code length} tokens */

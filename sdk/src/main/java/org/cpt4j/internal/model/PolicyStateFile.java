@@ -1,0 +1,196 @@
+package org.cpt4j.internal.model;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
+import org.cpt4j.internal.io.AtomicFiles;
+import org.cpt4j.model.ModelConfig;
+import org.cpt4j.model.OptimizerConfig;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Reads and writes a {@link PolicyState} exactly (bit for bit).
+ *
+ * <p>Layout, version 1: the 8 bytes {@code CPT4JPS\n}; a big-endian int {@code n}; {@code n} bytes of UTF-8 JSON
+ * header ({@link Header}: format, version, data type, step, model, optimizer, and every array's group, name and
+ * shape in file order); the arrays' values, little-endian, in header order (parameters, then first moments,
+ * then second moments); a big-endian long holding the CRC-32 of everything before it. Files are written
+ * atomically ({@link AtomicFiles}).
+ */
+public final class PolicyStateFile {
+
+    static final String FORMAT = "cpt4j-policy-state";
+    static final int VERSION = 1;
+    private static final byte[] MAGIC = "CPT4JPS\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PARAMETERS = "parameters";
+    private static final String FIRST_MOMENT = "first_moment";
+    private static final String SECOND_MOMENT = "second_moment";
+
+    private PolicyStateFile() {
+    }
+
+    /** One array's entry in the header. */
+    record ArrayEntry(String group, String name, long[] shape) {
+    }
+
+    /** The JSON header. */
+    record Header(String format, int version, String dataType, long step, ModelConfig model, OptimizerConfig optimizer,
+                  List<ArrayEntry> arrays) {
+    }
+
+    public static void write(Path file, PolicyState state) throws IOException {
+        DataType type = state.parameters().dataType();
+        List<ArrayEntry> entries = new ArrayList<>();
+        List<INDArray> arrays = new ArrayList<>();
+        collect(PARAMETERS, state.parameters(), entries, arrays);
+        collect(FIRST_MOMENT, state.firstMoment(), entries, arrays);
+        collect(SECOND_MOMENT, state.secondMoment(), entries, arrays);
+        byte[] header = JSON.writeValueAsBytes(new Header(FORMAT, VERSION, type.name(), state.step(), state.model(),
+                state.optimizer(), entries));
+        AtomicFiles.write(file, out -> {
+            CRC32 crc = new CRC32();
+            DataOutputStream data = new DataOutputStream(new CheckedOutputStream(new BufferedOutputStream(out, 1 << 16), crc));
+            data.write(MAGIC);
+            data.writeInt(header.length);
+            data.write(header);
+            for (INDArray array : arrays) {
+                data.write(littleEndianBytes(array));
+            }
+            data.flush();
+            DataOutputStream trailer = new DataOutputStream(out);
+            trailer.writeLong(crc.getValue());
+            trailer.flush();
+        });
+    }
+
+    public static PolicyState read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("no policy state file at " + file);
+        }
+        long size = Files.size(file);
+        CRC32 crc = new CRC32();
+        try (InputStream raw = Files.newInputStream(file)) {
+            DataInputStream data = new DataInputStream(new CheckedInputStream(new java.io.BufferedInputStream(raw, 1 << 16), crc));
+            byte[] magic = new byte[MAGIC.length];
+            data.readFully(magic);
+            if (!Arrays.equals(magic, MAGIC)) {
+                throw new IOException(file + " is not a cpt4j policy state file (bad magic bytes)");
+            }
+            int headerLength = data.readInt();
+            if (headerLength <= 0 || headerLength > size) {
+                throw new IOException(file + " is corrupt: header length " + headerLength + " in a file of " + size + " bytes");
+            }
+            byte[] headerBytes = new byte[headerLength];
+            data.readFully(headerBytes);
+            Header header = JSON.readValue(headerBytes, Header.class);
+            if (!FORMAT.equals(header.format()) || header.version() != VERSION) {
+                throw new IOException(file + " holds " + header.format() + " version " + header.version()
+                        + "; this cpt4j reads " + FORMAT + " version " + VERSION);
+            }
+            DataType type = DataType.valueOf(header.dataType());
+            checkLayout(file, header);
+            Map<String, Map<String, INDArray>> groups = new LinkedHashMap<>();
+            for (ArrayEntry entry : header.arrays()) {
+                long length = TransformerLayout.length(entry.shape());
+                byte[] bytes = new byte[Math.toIntExact(length * type.width())];
+                data.readFully(bytes);
+                groups.computeIfAbsent(entry.group(), g -> new LinkedHashMap<>()).put(entry.name(),
+                        fromLittleEndian(bytes, type, entry.shape()));
+            }
+            long expected = crc.getValue();
+            long stored = data.readLong();
+            if (stored != expected) {
+                throw new IOException(file + " is corrupt: checksum mismatch (stored " + Long.toHexString(stored)
+                        + ", computed " + Long.toHexString(expected) + "); restore it from another checkpoint");
+            }
+            return new PolicyState(header.model(), header.optimizer(), header.step(),
+                    new Parameters(groups.get(PARAMETERS)), new Parameters(groups.get(FIRST_MOMENT)),
+                    new Parameters(groups.get(SECOND_MOMENT)));
+        } catch (java.io.EOFException e) {
+            throw new IOException(file + " is truncated (" + size + " bytes); it was not written completely", e);
+        }
+    }
+
+    /** Checks that the header's arrays are exactly those the model configuration needs, naming every mismatch. */
+    private static void checkLayout(Path file, Header header) throws IOException {
+        List<String> problems = new ArrayList<>();
+        List<TransformerLayout.Entry> expected = new TransformerLayout(header.model()).entries();
+        int index = 0;
+        for (String group : List.of(PARAMETERS, FIRST_MOMENT, SECOND_MOMENT)) {
+            for (TransformerLayout.Entry entry : expected) {
+                if (index >= header.arrays().size()) {
+                    problems.add("missing " + group + "/" + entry.name());
+                } else {
+                    ArrayEntry actual = header.arrays().get(index);
+                    if (!actual.group().equals(group) || !actual.name().equals(entry.name())) {
+                        problems.add("expected " + group + "/" + entry.name() + " at position " + index + ", found "
+                                + actual.group() + "/" + actual.name());
+                    } else if (!Arrays.equals(actual.shape(), entry.shape())) {
+                        problems.add(group + "/" + entry.name() + " has shape " + Arrays.toString(actual.shape())
+                                + ", the model needs " + Arrays.toString(entry.shape()));
+                    }
+                }
+                index++;
+            }
+        }
+        if (header.arrays().size() > index) {
+            problems.add((header.arrays().size() - index) + " unexpected extra arrays");
+        }
+        if (!problems.isEmpty()) {
+            throw new IOException(file + " does not match its model configuration " + header.model() + ":\n  - "
+                    + String.join("\n  - ", problems));
+        }
+    }
+
+    private static void collect(String group, Parameters parameters, List<ArrayEntry> entries, List<INDArray> arrays) {
+        parameters.asMap().forEach((name, array) -> {
+            entries.add(new ArrayEntry(group, name, array.shape()));
+            arrays.add(array);
+        });
+    }
+
+    private static byte[] littleEndianBytes(INDArray array) {
+        INDArray contiguous = array.dup('c');
+        ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(contiguous.length() * contiguous.dataType().width()))
+                .order(ByteOrder.LITTLE_ENDIAN);
+        if (contiguous.dataType() == DataType.DOUBLE) {
+            buffer.asDoubleBuffer().put(contiguous.data().asDouble());
+        } else if (contiguous.dataType() == DataType.FLOAT) {
+            buffer.asFloatBuffer().put(contiguous.data().asFloat());
+        } else {
+            throw new IllegalArgumentException("policy states hold FLOAT or DOUBLE arrays, not " + contiguous.dataType());
+        }
+        return buffer.array();
+    }
+
+    private static INDArray fromLittleEndian(byte[] bytes, DataType type, long[] shape) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        if (type == DataType.DOUBLE) {
+            double[] values = new double[bytes.length / 8];
+            buffer.asDoubleBuffer().get(values);
+            return Nd4j.create(values, shape, 'c');
+        }
+        float[] values = new float[bytes.length / 4];
+        buffer.asFloatBuffer().get(values);
+        return Nd4j.create(values, shape, 'c');
+    }
+
+}

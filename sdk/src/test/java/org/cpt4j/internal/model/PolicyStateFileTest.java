@@ -1,0 +1,101 @@
+package org.cpt4j.internal.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.cpt4j.model.ModelConfig;
+import org.cpt4j.model.OptimizerConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class PolicyStateFileTest {
+
+    private static final ModelConfig CONFIG = ModelConfig.of(m -> m.layers(1).width(8).heads(2).context(8).vocabulary(6));
+    private static final SequenceBatch BATCH = SequenceBatch.nextToken(new int[][] {{1, 2, 3, 4, 5}, {5, 4, 3}}, 0);
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void roundTripIsExact() throws IOException {
+        TransformerPolicy policy = TransformerPolicy.create(CONFIG, OptimizerConfig.of(o -> o.learningRate(0.01)), 9);
+        policy.train(BATCH);
+        policy.train(BATCH);
+        Path file = directory.resolve("state.bin");
+        PolicyStateFile.write(file, policy.state());
+        PolicyState read = PolicyStateFile.read(file);
+        assertEquals(policy.model(), read.model());
+        assertEquals(policy.optimizer(), read.optimizer());
+        assertEquals(2, read.step());
+        assertTrue(policy.parameters().sameValues(read.parameters()));
+        assertTrue(policy.state().secondMoment().sameValues(read.secondMoment()));
+        try (var files = Files.list(directory)) {
+            assertEquals(1, files.count(), "no temporary file is left beside the state");
+        }
+    }
+
+    @Test
+    void doublePrecisionRoundTripIsExact() throws IOException {
+        TransformerPolicy policy = TransformerPolicy.create(CONFIG, OptimizerConfig.of(o -> { }), 9, DataType.DOUBLE);
+        Path file = directory.resolve("state.bin");
+        PolicyStateFile.write(file, policy.state());
+        assertTrue(policy.parameters().sameValues(PolicyStateFile.read(file).parameters()));
+    }
+
+    @Test
+    void aFlippedByteIsDetected() throws IOException {
+        Path file = directory.resolve("state.bin");
+        PolicyStateFile.write(file, TransformerPolicy.create(CONFIG, OptimizerConfig.of(o -> { }), 1).state());
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length - 40] ^= 0x10;
+        Files.write(file, bytes);
+        IOException error = assertThrows(IOException.class, () -> PolicyStateFile.read(file));
+        assertTrue(error.getMessage().contains("checksum mismatch"), error.getMessage());
+    }
+
+    @Test
+    void aTruncatedFileIsReportedAsTruncated() throws IOException {
+        Path file = directory.resolve("state.bin");
+        PolicyStateFile.write(file, TransformerPolicy.create(CONFIG, OptimizerConfig.of(o -> { }), 1).state());
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        IOException error = assertThrows(IOException.class, () -> PolicyStateFile.read(file));
+        assertTrue(error.getMessage().contains("truncated"), error.getMessage());
+    }
+
+    @Test
+    void aFileThatIsNotAStateIsRejected() throws IOException {
+        Path file = directory.resolve("state.bin");
+        Files.writeString(file, "{\"hello\": 1}");
+        IOException error = assertThrows(IOException.class, () -> PolicyStateFile.read(file));
+        assertTrue(error.getMessage().contains("not a cpt4j policy state"), error.getMessage());
+    }
+
+    /**
+     * The golden file was written by this format's first version (tiny model, seed 9, two steps); later versions
+     * of cpt4j must still read it to the same values.
+     */
+    @Test
+    void readsTheGoldenFileOfVersionOne() throws IOException {
+        Path golden = Path.of("src/test/resources/golden/policy-state-v1.bin");
+        PolicyState state = PolicyStateFile.read(golden);
+        TransformerPolicy expected = TransformerPolicy.create(CONFIG, OptimizerConfig.of(o -> o.learningRate(0.01)), 9);
+        expected.train(BATCH);
+        expected.train(BATCH);
+        assertEquals(CONFIG, state.model());
+        assertEquals(2, state.step());
+        for (Map.Entry<String, INDArray> entry : expected.parameters().asMap().entrySet()) {
+            INDArray actual = state.parameters().get(entry.getKey());
+            assertTrue(entry.getValue().equalsWithEps(actual, 1e-6), entry.getKey() + " differs from the golden file");
+        }
+        assertEquals(Nd4j.create(new float[] {1f}).dataType(), state.parameters().dataType());
+    }
+}
