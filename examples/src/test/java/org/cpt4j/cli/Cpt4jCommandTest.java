@@ -1,0 +1,57 @@
+package org.cpt4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import org.cpt4j.bench.BenchReport;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class Cpt4jCommandTest {
+
+    @Test
+    void versionNamesCpt4jAndTheNd4jBackend() {
+        StringWriter out = new StringWriter();
+        CommandLine commandLine = Cpt4jCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out));
+        assertEquals(0, commandLine.execute("--version"));
+        assertTrue(out.toString().startsWith("cpt4j 0."), out.toString());
+        assertTrue(out.toString().contains("ND4J 1.0.0-M2.1"), out.toString());
+    }
+
+    @Test
+    void helpListsTheBenchCommand() {
+        StringWriter out = new StringWriter();
+        CommandLine commandLine = Cpt4jCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out));
+        assertEquals(0, commandLine.execute("--help"));
+        assertTrue(out.toString().contains("bench"), out.toString());
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageErrorNotAStackTrace() {
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Cpt4jCommand.commandLine();
+        commandLine.setErr(new PrintWriter(err));
+        assertEquals(2, commandLine.execute("bench", "--no-such-option"));
+        assertTrue(err.toString().contains("Unknown option: '--no-such-option'"), err.toString());
+    }
+
+    @Test
+    void benchTableShowsBothModelsAndTheGemmRatio() {
+        BenchReport.Memory memory = new BenchReport.Memory(10 << 20, 11 << 20, 100 << 20, 101 << 20, 200 << 20, 201 << 20);
+        BenchReport.ModelResult reference = new BenchReport.ModelResult(2, 128, 4, 64, 64, 32, 413_184,
+                Map.of("2048x128x384", 90.0), 60, 200, 190, 240, 26.0, 0.26, 0.28, 10_000, 200, memory);
+        BenchReport.ModelResult large = new BenchReport.ModelResult(4, 256, 8, 64, 64, 32, 3_192_320,
+                Map.of("2048x256x768", 95.0), 290, 1000, 980, 1050, 40.5, 0.405, 0.41, 2_000, 20, memory);
+        String table = BenchCommand.table(new BenchReport(BenchReport.FORMAT, BenchReport.VERSION,
+                new BenchReport.Machine("CPU", 1, 2, "17", "1.0.0-M2.1"), 100.0,
+                new java.util.LinkedHashMap<>(Map.of("reference", reference, "large", large))));
+        assertTrue(table.contains("ND4J GEMM 1024^3: 100.0 GFLOP/s"), table);
+        assertTrue(table.matches("(?s).*train_vs_gemm\\s+0\\.260\\s+0\\.405.*"), table);
+        assertTrue(table.matches("(?s).*parameters\\s+413184\\s+3192320.*"), table);
+    }
+}
