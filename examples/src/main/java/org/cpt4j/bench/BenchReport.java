@@ -9,10 +9,11 @@ import java.util.Map;
  * @param version format version
  * @param machine what ran it: backend, threads, cores, JVM
  * @param gemm1024Gflops ND4J float32 GEMM GFLOP/s at 1024³
- * @param models results per model size, under {@code reference} and {@code large}
+ * @param reference the reference model's results (2 layers, width 128)
+ * @param large the large model's results (4 layers, width 256)
  */
-public record BenchReport(String format, int version, Machine machine, double gemm1024Gflops,
-                         Map<String, ModelResult> models) {
+public record BenchReport(String format, int version, Machine machine, double gemm1024Gflops, ModelResult reference,
+                          ModelResult large) {
 
     public static final String FORMAT = "cpt4j-bench";
     public static final int VERSION = 1;

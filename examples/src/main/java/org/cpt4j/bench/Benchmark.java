@@ -26,12 +26,20 @@ public final class Benchmark {
     public static final int SEQUENCES = 32;
 
     /**
+     * @param reference the model reported under {@code reference}
+     * @param large the model reported under {@code large}
      * @param threads native threads
      * @param referenceSteps timed training steps of the reference model (the memory check spans them)
      * @param largeSteps timed training steps of the large model
      * @param warmupSteps untimed steps before timing (the JIT and caches settle)
      */
-    public record Settings(int threads, int referenceSteps, int largeSteps, int warmupSteps) {
+    public record Settings(ModelConfig reference, ModelConfig large, int threads, int referenceSteps, int largeSteps,
+                           int warmupSteps, double minimumGemmSeconds) {
+
+        /** @return the standard bench: {@link #REFERENCE} and {@link #LARGE}, GEMMs timed for at least a second */
+        public static Settings standard(int threads, int referenceSteps, int largeSteps, int warmupSteps) {
+            return new Settings(REFERENCE, LARGE, threads, referenceSteps, largeSteps, warmupSteps, 1.0);
+        }
     }
 
     private final Settings settings;
@@ -44,17 +52,16 @@ public final class Benchmark {
 
     public BenchReport run() {
         NativeRuntime.useThreads(settings.threads());
-        GemmProbe gemm = new GemmProbe(new Timer(3, 1.0, 5));
+        GemmProbe gemm = new GemmProbe(new Timer(3, settings.minimumGemmSeconds(), 5));
         progress.accept("GEMM 1024³");
         double gemm1024 = gemm.gflops(1024, 1024, 1024);
-        Map<String, BenchReport.ModelResult> models = new LinkedHashMap<>();
-        models.put("reference", measure("reference", REFERENCE, settings.referenceSteps(), gemm, gemm1024));
-        models.put("large", measure("large", LARGE, settings.largeSteps(), gemm, gemm1024));
+        BenchReport.ModelResult reference = measure("reference", settings.reference(), settings.referenceSteps(), gemm, gemm1024);
+        BenchReport.ModelResult large = measure("large", settings.large(), settings.largeSteps(), gemm, gemm1024);
         BenchReport.Machine machine = new BenchReport.Machine(NativeRuntime.backend(), settings.threads(),
                 Runtime.getRuntime().availableProcessors(), Runtime.version().toString(),
                 Nd4j.class.getPackage().getImplementationVersion() == null ? "1.0.0-M2.1"
                         : Nd4j.class.getPackage().getImplementationVersion());
-        return new BenchReport(BenchReport.FORMAT, BenchReport.VERSION, machine, gemm1024, models);
+        return new BenchReport(BenchReport.FORMAT, BenchReport.VERSION, machine, gemm1024, reference, large);
     }
 
     private BenchReport.ModelResult measure(String name, ModelConfig config, int steps, GemmProbe gemm, double gemm1024) {
@@ -73,7 +80,7 @@ public final class Benchmark {
         TransformerPolicy policy = TransformerPolicy.create(config, OptimizerConfig.of(o -> o.learningRate(1e-4)), 7);
         SequenceBatch batch = randomBatch(config, new SplittableRandom(11));
         progress.accept(name + ": forward pass");
-        double forwardSeconds = new Timer(settings.warmupSteps(), 1.0, 5).medianSeconds(() -> policy.loss(batch));
+        double forwardSeconds = new Timer(settings.warmupSteps(), settings.minimumGemmSeconds(), 5).medianSeconds(() -> policy.loss(batch));
 
         progress.accept(name + ": " + settings.warmupSteps() + " warm-up training steps");
         for (int i = 0; i < settings.warmupSteps(); i++) {

@@ -42,16 +42,20 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         int threadCount = threads != null ? threads : NativeRuntime.defaultThreads();
         PrintStream err = System.err;
-        Benchmark benchmark = new Benchmark(new Benchmark.Settings(threadCount, referenceSteps, largeSteps, warmup),
+        Benchmark benchmark = new Benchmark(Benchmark.Settings.standard(threadCount, referenceSteps, largeSteps, warmup),
                 line -> err.println("bench: " + line));
         BenchReport report = benchmark.run();
         if (json) {
-            ObjectMapper mapper = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
-            System.out.println(mapper.writeValueAsString(report));
+            System.out.println(toJson(report));
         } else {
             System.out.print(table(report));
         }
         return 0;
+    }
+
+    /** @return the report as one line of JSON with snake_case keys, e.g. {@code large.train_vs_gemm} */
+    static String toJson(BenchReport report) throws com.fasterxml.jackson.core.JsonProcessingException {
+        return new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).writeValueAsString(report);
     }
 
     static String table(BenchReport report) {
@@ -61,8 +65,8 @@ final class BenchCommand implements Callable<Integer> {
                 machine.threads(), machine.cores(), machine.java()));
         out.append(String.format("ND4J GEMM 1024^3: %.1f GFLOP/s%n%n", report.gemm1024Gflops()));
         out.append(String.format("%-34s %12s %12s%n", "", "reference", "large"));
-        BenchReport.ModelResult ref = report.models().get("reference");
-        BenchReport.ModelResult large = report.models().get("large");
+        BenchReport.ModelResult ref = report.reference();
+        BenchReport.ModelResult large = report.large();
         row(out, "model (layers x width x heads)", ref.layers() + "x" + ref.width() + "x" + ref.heads(),
                 large.layers() + "x" + large.width() + "x" + large.heads());
         row(out, "parameters", String.valueOf(ref.parameters()), String.valueOf(large.parameters()));

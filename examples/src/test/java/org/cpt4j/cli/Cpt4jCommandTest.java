@@ -12,32 +12,39 @@ import picocli.CommandLine;
 
 class Cpt4jCommandTest {
 
-    @Test
-    void versionNamesCpt4jAndTheNd4jBackend() {
+    private record Result(int exitCode, String out, String err) {
+    }
+
+    private static Result execute(String... args) {
         StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
         CommandLine commandLine = Cpt4jCommand.commandLine();
         commandLine.setOut(new PrintWriter(out));
-        assertEquals(0, commandLine.execute("--version"));
-        assertTrue(out.toString().startsWith("cpt4j 0."), out.toString());
-        assertTrue(out.toString().contains("ND4J 1.0.0-M2.1"), out.toString());
+        commandLine.setErr(new PrintWriter(err));
+        int exitCode = commandLine.execute(args);
+        return new Result(exitCode, out.toString(), err.toString());
+    }
+
+    @Test
+    void versionNamesCpt4jAndTheNd4jBackend() {
+        Result result = execute("--version");
+        assertEquals(0, result.exitCode());
+        assertTrue(result.out().startsWith("cpt4j 0."), result.out());
+        assertTrue(result.out().contains("ND4J 1.0.0-M2.1"), result.out());
     }
 
     @Test
     void helpListsTheBenchCommand() {
-        StringWriter out = new StringWriter();
-        CommandLine commandLine = Cpt4jCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out));
-        assertEquals(0, commandLine.execute("--help"));
-        assertTrue(out.toString().contains("bench"), out.toString());
+        Result result = execute("--help");
+        assertEquals(0, result.exitCode());
+        assertTrue(result.out().contains("bench"), result.out());
     }
 
     @Test
     void anUnknownOptionIsAUsageErrorNotAStackTrace() {
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = Cpt4jCommand.commandLine();
-        commandLine.setErr(new PrintWriter(err));
-        assertEquals(2, commandLine.execute("bench", "--no-such-option"));
-        assertTrue(err.toString().contains("Unknown option: '--no-such-option'"), err.toString());
+        Result result = execute("bench", "--no-such-option");
+        assertEquals(2, result.exitCode());
+        assertTrue(result.err().contains("Unknown option: '--no-such-option'"), result.err());
     }
 
     @Test
@@ -48,8 +55,7 @@ class Cpt4jCommandTest {
         BenchReport.ModelResult large = new BenchReport.ModelResult(4, 256, 8, 64, 64, 32, 3_192_320,
                 Map.of("2048x256x768", 95.0), 290, 1000, 980, 1050, 40.5, 0.405, 0.41, 2_000, 20, memory);
         String table = BenchCommand.table(new BenchReport(BenchReport.FORMAT, BenchReport.VERSION,
-                new BenchReport.Machine("CPU", 1, 2, "17", "1.0.0-M2.1"), 100.0,
-                new java.util.LinkedHashMap<>(Map.of("reference", reference, "large", large))));
+                new BenchReport.Machine("CPU", 1, 2, "17", "1.0.0-M2.1"), 100.0, reference, large));
         assertTrue(table.contains("ND4J GEMM 1024^3: 100.0 GFLOP/s"), table);
         assertTrue(table.matches("(?s).*train_vs_gemm\\s+0\\.260\\s+0\\.405.*"), table);
         assertTrue(table.matches("(?s).*parameters\\s+413184\\s+3192320.*"), table);

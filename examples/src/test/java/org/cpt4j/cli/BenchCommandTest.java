@@ -1,0 +1,38 @@
+package org.cpt4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.cpt4j.bench.BenchReport;
+import org.cpt4j.bench.Benchmark;
+import org.cpt4j.model.ModelConfig;
+import org.junit.jupiter.api.Test;
+
+/** Runs the real benchmark on tiny models (the standard sizes take minutes and belong to {@code cpt4j bench}). */
+class BenchCommandTest {
+
+    @Test
+    void jsonReportHasBothSizesAndConsistentRatios() throws Exception {
+        ModelConfig tiny = ModelConfig.of(m -> m.layers(1).width(16).heads(2).context(16).vocabulary(12));
+        ModelConfig small = ModelConfig.of(m -> m.layers(2).width(32).heads(4).context(16).vocabulary(12));
+        BenchReport report = new Benchmark(new Benchmark.Settings(tiny, small, 1, 6, 3, 2, 0.01), line -> { }).run();
+        JsonNode json = new ObjectMapper().readTree(BenchCommand.toJson(report));
+
+        assertEquals("cpt4j-bench", json.get("format").asText());
+        assertTrue(json.get("gemm1024_gflops").asDouble() > 0);
+        for (String size : new String[] {"reference", "large"}) {
+            JsonNode model = json.get(size);
+            double ratio = model.get("train_vs_gemm").asDouble();
+            assertTrue(ratio > 0, size + ".train_vs_gemm was " + ratio);
+            assertEquals(model.get("train_gflops").asDouble() / json.get("gemm1024_gflops").asDouble(), ratio, 1e-9);
+            assertTrue(model.get("train_step_ms").asDouble() > 0);
+            assertTrue(model.get("forward_ms").asDouble() > 0);
+            assertTrue(model.get("gemm_at_model_shapes_gflops").size() == 5);
+            assertTrue(model.get("memory").get("heap_after_bytes").asLong() > 0);
+        }
+        assertEquals(6, json.get("reference").get("timed_steps").asInt());
+        assertEquals(2, json.get("large").get("layers").asInt());
+    }
+}
