@@ -10,6 +10,7 @@ import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The decoder-only transformer policy (see {@link ModelConfig}) with its AdamW optimizer.
@@ -108,9 +109,7 @@ public final class TransformerPolicy {
         INDArray flat = feed.graph.sameDiff().outputSingle(Map.of(TransformerGraph.TOKENS, feed.tokens),
                 TransformerGraph.LOGITS);
         INDArray full = flat.reshape(tokens.length, feed.graph.length(), model.vocabulary());
-        return full.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
-                org.nd4j.linalg.indexing.NDArrayIndex.interval(0, length),
-                org.nd4j.linalg.indexing.NDArrayIndex.all()).dup();
+        return full.get(NDArrayIndex.all(), NDArrayIndex.interval(0, length), NDArrayIndex.all()).dup();
     }
 
     /** @return log-probabilities of the batch's targets and the predictive entropy at each position */
