@@ -32,11 +32,12 @@ public final class Benchmark {
      * @param referenceSteps timed training steps of the reference model (the memory check spans them)
      * @param largeSteps timed training steps of the large model
      * @param warmupSteps untimed steps before timing (the JIT and caches settle)
+     * @param minimumTimingSeconds how long each GEMM shape and the forward pass are repeated for, at least
      */
     public record Settings(ModelConfig reference, ModelConfig large, int threads, int referenceSteps, int largeSteps,
-                           int warmupSteps, double minimumGemmSeconds) {
+                           int warmupSteps, double minimumTimingSeconds) {
 
-        /** @return the standard bench: {@link #REFERENCE} and {@link #LARGE}, GEMMs timed for at least a second */
+        /** @return the standard bench: {@link #REFERENCE} and {@link #LARGE}, each timed for at least a second */
         public static Settings standard(int threads, int referenceSteps, int largeSteps, int warmupSteps) {
             return new Settings(REFERENCE, LARGE, threads, referenceSteps, largeSteps, warmupSteps, 1.0);
         }
@@ -52,7 +53,7 @@ public final class Benchmark {
 
     public BenchReport run() {
         NativeRuntime.useThreads(settings.threads());
-        GemmProbe gemm = new GemmProbe(new Timer(3, settings.minimumGemmSeconds(), 5));
+        GemmProbe gemm = new GemmProbe(new Timer(3, settings.minimumTimingSeconds(), 5));
         progress.accept("GEMM 1024³");
         double gemm1024 = gemm.gflops(1024, 1024, 1024);
         BenchReport.ModelResult reference = measure("reference", settings.reference(), settings.referenceSteps(), gemm, gemm1024);
@@ -80,7 +81,8 @@ public final class Benchmark {
         TransformerPolicy policy = TransformerPolicy.create(config, OptimizerConfig.of(o -> o.learningRate(1e-4)), 7);
         SequenceBatch batch = randomBatch(config, new SplittableRandom(11));
         progress.accept(name + ": forward pass");
-        double forwardSeconds = new Timer(settings.warmupSteps(), settings.minimumGemmSeconds(), 5).medianSeconds(() -> policy.loss(batch));
+        double forwardSeconds = new Timer(settings.warmupSteps(), settings.minimumTimingSeconds(), 5)
+                .medianSeconds(() -> policy.loss(batch));
 
         progress.accept(name + ": " + settings.warmupSteps() + " warm-up training steps");
         for (int i = 0; i < settings.warmupSteps(); i++) {

@@ -1,13 +1,16 @@
 package org.cpt4j.internal.model;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,7 +41,7 @@ public final class PolicyStateFile {
 
     static final String FORMAT = "cpt4j-policy-state";
     static final int VERSION = 1;
-    private static final byte[] MAGIC = "CPT4JPS\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "CPT4JPS\n".getBytes(StandardCharsets.US_ASCII);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PARAMETERS = "parameters";
     private static final String FIRST_MOMENT = "first_moment";
@@ -88,7 +91,7 @@ public final class PolicyStateFile {
         long size = Files.size(file);
         CRC32 crc = new CRC32();
         try (InputStream raw = Files.newInputStream(file)) {
-            DataInputStream data = new DataInputStream(new CheckedInputStream(new java.io.BufferedInputStream(raw, 1 << 16), crc));
+            DataInputStream data = new DataInputStream(new CheckedInputStream(new BufferedInputStream(raw, 1 << 16), crc));
             byte[] magic = new byte[MAGIC.length];
             data.readFully(magic);
             if (!Arrays.equals(magic, MAGIC)) {
@@ -104,6 +107,10 @@ public final class PolicyStateFile {
             if (!FORMAT.equals(header.format()) || header.version() != VERSION) {
                 throw new IOException(file + " holds " + header.format() + " version " + header.version()
                         + "; this cpt4j reads " + FORMAT + " version " + VERSION);
+            }
+            if (!List.of(DataType.FLOAT.name(), DataType.DOUBLE.name()).contains(header.dataType())) {
+                throw new IOException(file + " declares data type " + header.dataType()
+                        + "; policy states hold FLOAT or DOUBLE arrays");
             }
             DataType type = DataType.valueOf(header.dataType());
             checkLayout(file, header);
@@ -124,7 +131,7 @@ public final class PolicyStateFile {
             return new PolicyState(header.model(), header.optimizer(), header.step(),
                     new Parameters(groups.get(PARAMETERS)), new Parameters(groups.get(FIRST_MOMENT)),
                     new Parameters(groups.get(SECOND_MOMENT)));
-        } catch (java.io.EOFException e) {
+        } catch (EOFException e) {
             throw new IOException(file + " is truncated (" + size + " bytes); it was not written completely", e);
         }
     }

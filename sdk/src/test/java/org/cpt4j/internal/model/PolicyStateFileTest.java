@@ -79,6 +79,18 @@ class PolicyStateFileTest {
         assertTrue(error.getMessage().contains("not a cpt4j policy state"), error.getMessage());
     }
 
+    @Test
+    void aDataTypeOtherThanFloatOrDoubleIsRejected() throws IOException {
+        Path file = directory.resolve("state.bin");
+        PolicyStateFile.write(file, TransformerPolicy.create(CONFIG, OptimizerConfig.of(o -> { }), 1).state());
+        byte[] bytes = Files.readAllBytes(file);
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)
+                .replace("\"dataType\":\"FLOAT\"", "\"dataType\":\"HALF\" ");
+        Files.write(file, text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        IOException error = assertThrows(IOException.class, () -> PolicyStateFile.read(file));
+        assertTrue(error.getMessage().contains("declares data type HALF"), error.getMessage());
+    }
+
     /**
      * The golden file was written by this format's first version (tiny model, seed 9, two steps); later versions
      * of cpt4j must still read it to the same values.
