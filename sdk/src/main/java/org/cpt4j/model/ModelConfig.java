@@ -43,6 +43,11 @@ public record ModelConfig(int layers, int width, int heads, int context, int voc
         return builder.build();
     }
 
+    /** @return this configuration with another vocabulary size (a tokenizer decides it) */
+    public ModelConfig withVocabulary(int size) {
+        return new ModelConfig(layers, width, heads, context, size, tiedEmbeddings);
+    }
+
     /** @return width of one attention head */
     public int headWidth() {
         return width / heads;

@@ -1,4 +1,7 @@
-/** Generators and contract tests for plugin authors: test a plugin the way the built-ins are tested. */
+/**
+ * What plugin authors test with: contract tests every plugin kind must pass (e.g. {@link
+ * org.cpt4j.testing.DomainContract}) and jqwik arbitraries.
+ */
 @NullMarked
 package org.cpt4j.testing;
 

@@ -44,8 +44,11 @@ final class AdditionDomain implements Domain {
 
     @Override
     public Task task(RandomGenerator random) {
-        long left = Draw.number(random, minDigits, maxDigits);
-        long right = Draw.number(random, minDigits, maxDigits);
+        return taskFor(Draw.number(random, minDigits, maxDigits), Draw.number(random, minDigits, maxDigits));
+    }
+
+    /** @return the task {@code left+right} */
+    Task taskFor(long left, long right) {
         StringBuilder carries = new StringBuilder("c");
         StringBuilder columns = new StringBuilder();
         int carry = 0;

@@ -41,6 +41,12 @@ final class CompareDomain implements Domain {
         int digits = random.nextInt(Math.max(minDigits, 1), maxDigits + 1);
         String left = Long.toString(Draw.number(random, digits, digits));
         String right = random.nextInt(10) == 0 ? left : Long.toString(Draw.number(random, digits, digits));
+        return taskFor(left, right);
+    }
+
+    /** @return the task comparing two numbers of one digit count */
+    Task taskFor(String left, String right) {
+        int digits = left.length();
         StringBuilder steps = new StringBuilder();
         char relation = '=';
         int position = 0;

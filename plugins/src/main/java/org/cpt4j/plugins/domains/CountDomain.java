@@ -45,7 +45,11 @@ final class CountDomain implements Domain {
     @Override
     public Task task(RandomGenerator random) {
         String word = Draw.letters(random, LETTERS, random.nextInt(minLength, maxLength + 1));
-        char letter = LETTERS.charAt(random.nextInt(LETTERS.length()));
+        return taskFor(LETTERS.charAt(random.nextInt(LETTERS.length())), word);
+    }
+
+    /** @return the task counting {@code letter} in {@code word} */
+    Task taskFor(char letter, String word) {
         StringBuilder positions = new StringBuilder("i");
         StringBuilder running = new StringBuilder();
         int count = 0;

@@ -17,14 +17,14 @@ public final class Domains {
     private Domains() {
     }
 
-    /** @return {@code add}: sums of two numbers of 1 to 3 digits */
+    /** @return {@code add}: sums of two numbers of 1 to 2 digits */
     public static Domain add() {
-        return new AdditionDomain("add", 1, 3);
+        return new AdditionDomain("add", 1, 2);
     }
 
-    /** @return {@code add-long}: sums of two numbers of 4 to 5 digits, longer than {@code add} trains on */
+    /** @return {@code add-long}: sums of two numbers of 3 to 4 digits, longer than {@code add} trains on */
     public static Domain addLong() {
-        return new AdditionDomain("add-long", 4, 5);
+        return new AdditionDomain("add-long", 3, 4);
     }
 
     /** @return {@code mod}: a number of 2 to 3 digits modulo a divisor in 2..9 */
@@ -32,19 +32,19 @@ public final class Domains {
         return new ModuloDomain(2, 3);
     }
 
-    /** @return {@code reverse}: a word of 3 to 6 letters, reversed */
+    /** @return {@code reverse}: a word of 4 to 8 letters, reversed */
     public static Domain reverse() {
-        return new StringDomain(Operation.REVERSE, 3, 6);
+        return new StringDomain(Operation.REVERSE, 4, 8);
     }
 
-    /** @return {@code sort}: the letters of a word of 3 to 6 letters in alphabetical order */
+    /** @return {@code sort}: the letters of a word of 4 to 8 letters in alphabetical order */
     public static Domain sort() {
-        return new StringDomain(Operation.SORT, 3, 6);
+        return new StringDomain(Operation.SORT, 4, 8);
     }
 
-    /** @return {@code copy}: a word of 3 to 6 letters, repeated */
+    /** @return {@code copy}: a word of 4 to 8 letters, repeated */
     public static Domain copy() {
-        return new StringDomain(Operation.COPY, 3, 6);
+        return new StringDomain(Operation.COPY, 4, 8);
     }
 
     /** @return {@code count}: occurrences of a letter in a word of 4 to 8 letters */

@@ -37,8 +37,11 @@ final class ModuloDomain implements Domain {
 
     @Override
     public Task task(RandomGenerator random) {
-        long number = Draw.number(random, minDigits, maxDigits);
-        int divisor = random.nextInt(2, 10);
+        return taskFor(Draw.number(random, minDigits, maxDigits), random.nextInt(2, 10));
+    }
+
+    /** @return the task {@code number%divisor} */
+    Task taskFor(long number, int divisor) {
         StringBuilder steps = new StringBuilder();
         long remainder = 0;
         for (char digit : Long.toString(number).toCharArray()) {

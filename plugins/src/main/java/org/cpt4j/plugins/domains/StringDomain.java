@@ -64,7 +64,11 @@ final class StringDomain implements Domain {
 
     @Override
     public Task task(RandomGenerator random) {
-        String word = Draw.letters(random, LETTERS, random.nextInt(minLength, maxLength + 1));
+        return taskFor(Draw.letters(random, LETTERS, random.nextInt(minLength, maxLength + 1)));
+    }
+
+    /** @return the task for {@code word} */
+    Task taskFor(String word) {
         String hint = "n" + word.length() + ";";
         StringBuilder steps = new StringBuilder();
         String answer;

@@ -1,5 +1,6 @@
 package org.cpt4j.internal.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -26,21 +27,23 @@ import org.cpt4j.model.ModelConfig;
 import org.cpt4j.model.OptimizerConfig;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.jspecify.annotations.Nullable;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Reads and writes a {@link PolicyState} exactly (bit for bit).
  *
- * <p>Layout, version 1: the 8 bytes {@code CPT4JPS\n}; a big-endian int {@code n}; {@code n} bytes of UTF-8 JSON
- * header ({@link Header}: format, version, data type, step, model, optimizer, and every array's group, name and
- * shape in file order); the arrays' values, little-endian, in header order (parameters, then first moments,
+ * <p>Layout, version 2: the 8 bytes {@code CPT4JPS\n}; a big-endian int {@code n}; {@code n} bytes of UTF-8 JSON
+ * header ({@link Header}: format, version, data type, step, model, optimizer, every array's group, name and
+ * shape in file order, and an optional {@code extra} object that owners such as checkpoints fill); the arrays' values, little-endian, in header order (parameters, then first moments,
  * then second moments); a big-endian long holding the CRC-32 of everything before it. Files are written
- * atomically ({@link AtomicFiles}).
+ * atomically ({@link AtomicFiles}). Version 1 is version 2 without {@code extra}; both are read.
  */
 public final class PolicyStateFile {
 
     static final String FORMAT = "cpt4j-policy-state";
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    private static final int OLDEST_READABLE_VERSION = 1;
     private static final byte[] MAGIC = "CPT4JPS\n".getBytes(StandardCharsets.US_ASCII);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PARAMETERS = "parameters";
@@ -56,10 +59,19 @@ public final class PolicyStateFile {
 
     /** The JSON header. */
     record Header(String format, int version, String dataType, long step, ModelConfig model, OptimizerConfig optimizer,
-                  List<ArrayEntry> arrays) {
+                  List<ArrayEntry> arrays, @Nullable JsonNode extra) {
+    }
+
+    /** A file's policy state and the {@code extra} header object its owner stored beside it. */
+    public record Contents(PolicyState state, JsonNode extra) {
     }
 
     public static void write(Path file, PolicyState state) throws IOException {
+        write(file, state, JSON.createObjectNode());
+    }
+
+    /** Writes {@code state} with {@code extra} in the header, atomically. */
+    public static void write(Path file, PolicyState state, JsonNode extra) throws IOException {
         DataType type = state.parameters().dataType();
         List<ArrayEntry> entries = new ArrayList<>();
         List<INDArray> arrays = new ArrayList<>();
@@ -67,7 +79,7 @@ public final class PolicyStateFile {
         collect(FIRST_MOMENT, state.firstMoment(), entries, arrays);
         collect(SECOND_MOMENT, state.secondMoment(), entries, arrays);
         byte[] header = JSON.writeValueAsBytes(new Header(FORMAT, VERSION, type.name(), state.step(), state.model(),
-                state.optimizer(), entries));
+                state.optimizer(), entries, extra));
         AtomicFiles.write(file, out -> {
             CRC32 crc = new CRC32();
             DataOutputStream data = new DataOutputStream(new CheckedOutputStream(new BufferedOutputStream(out, 1 << 16), crc));
@@ -85,6 +97,11 @@ public final class PolicyStateFile {
     }
 
     public static PolicyState read(Path file) throws IOException {
+        return readContents(file).state();
+    }
+
+    /** @return the state in {@code file} and its header's {@code extra} object (empty for version 1 files) */
+    public static Contents readContents(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException("no policy state file at " + file);
         }
@@ -104,9 +121,10 @@ public final class PolicyStateFile {
             byte[] headerBytes = new byte[headerLength];
             data.readFully(headerBytes);
             Header header = JSON.readValue(headerBytes, Header.class);
-            if (!FORMAT.equals(header.format()) || header.version() != VERSION) {
+            if (!FORMAT.equals(header.format()) || header.version() < OLDEST_READABLE_VERSION
+                    || header.version() > VERSION) {
                 throw new IOException(file + " holds " + header.format() + " version " + header.version()
-                        + "; this cpt4j reads " + FORMAT + " version " + VERSION);
+                        + "; this cpt4j reads " + FORMAT + " versions " + OLDEST_READABLE_VERSION + " to " + VERSION);
             }
             if (!List.of(DataType.FLOAT.name(), DataType.DOUBLE.name()).contains(header.dataType())) {
                 throw new IOException(file + " declares data type " + header.dataType()
@@ -128,9 +146,10 @@ public final class PolicyStateFile {
                 throw new IOException(file + " is corrupt: checksum mismatch (stored " + Long.toHexString(stored)
                         + ", computed " + Long.toHexString(expected) + "); restore it from another checkpoint");
             }
-            return new PolicyState(header.model(), header.optimizer(), header.step(),
+            PolicyState state = new PolicyState(header.model(), header.optimizer(), header.step(),
                     new Parameters(groups.get(PARAMETERS)), new Parameters(groups.get(FIRST_MOMENT)),
                     new Parameters(groups.get(SECOND_MOMENT)));
+            return new Contents(state, header.extra() == null ? JSON.createObjectNode() : header.extra());
         } catch (EOFException e) {
             throw new IOException(file + " is truncated (" + size + " bytes); it was not written completely", e);
         }

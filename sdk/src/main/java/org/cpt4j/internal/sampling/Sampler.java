@@ -54,6 +54,11 @@ public final class Sampler {
         this.maxRows = maxRows;
     }
 
+    /** @return the longest sequence (prompt plus response) the policy reads */
+    public int context() {
+        return config.context();
+    }
+
     /**
      * @return {@code samplesPerPrompt} responses for each prompt, ordered by prompt then sample; each response
      *     holds at most {@code min(maxNewTokens, context − prompt length)} tokens

@@ -1,0 +1,5 @@
+/** Evaluation of a policy on held-out tasks. */
+@NullMarked
+package org.cpt4j.internal.eval;
+
+import org.jspecify.annotations.NullMarked;
