@@ -11,12 +11,13 @@ import java.util.Map;
  * @param gemm1024Gflops ND4J float32 GEMM GFLOP/s at 1024³
  * @param reference the reference model's results (2 layers, width 128)
  * @param large the large model's results (4 layers, width 256)
+ * @param sampling sampling speed of the reference model with and without the key/value cache
  */
 public record BenchReport(String format, int version, Machine machine, double gemm1024Gflops, ModelResult reference,
-                          ModelResult large) {
+                          ModelResult large, Sampling sampling) {
 
     public static final String FORMAT = "cpt4j-bench";
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     /** The machine and settings of the run. */
     public record Machine(String backend, int threads, int cores, String java, String nd4j) {
@@ -49,6 +50,21 @@ public record BenchReport(String format, int version, Machine machine, double ge
                               double trainStepMs, double trainStepP10Ms, double trainStepP90Ms, double trainGflops,
                               double trainVsGemm, double trainVsModelGemm, double tokensPerSecond, int timedSteps,
                               Memory memory) {
+    }
+
+    /**
+     * Sampling: {@code rows} responses decoded together from prompts of {@code promptTokens} tokens up to the
+     * context, temperature 1, the same tokens in both modes.
+     *
+     * @param rows responses decoded together
+     * @param promptTokens tokens per prompt
+     * @param generatedTokens tokens generated per call, over all rows
+     * @param cachedTokensPerSecond generated tokens per second with the key/value cache
+     * @param recomputeTokensPerSecond generated tokens per second recomputing the whole prefix per token
+     * @param cacheSpeedup {@code cachedTokensPerSecond / recomputeTokensPerSecond}
+     */
+    public record Sampling(int rows, int promptTokens, long generatedTokens, double cachedTokensPerSecond,
+                           double recomputeTokensPerSecond, double cacheSpeedup) {
     }
 
     /**

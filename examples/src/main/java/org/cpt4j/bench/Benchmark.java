@@ -1,6 +1,8 @@
 package org.cpt4j.bench;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -8,8 +10,12 @@ import org.bytedeco.javacpp.Pointer;
 import org.cpt4j.internal.model.SequenceBatch;
 import org.cpt4j.internal.model.TransformerPolicy;
 import org.cpt4j.internal.runtime.NativeRuntime;
+import org.cpt4j.internal.sampling.Generation;
+import org.cpt4j.internal.sampling.Sampler;
 import org.cpt4j.model.ModelConfig;
 import org.cpt4j.model.OptimizerConfig;
+import org.cpt4j.sampling.SamplingConfig;
+import org.cpt4j.text.Tokenizer;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -24,6 +30,10 @@ public final class Benchmark {
     public static final ModelConfig LARGE = ModelConfig.of(m -> m.layers(4).width(256).heads(8).context(64).vocabulary(64));
     /** Sequences per training step for both sizes. */
     public static final int SEQUENCES = 32;
+    /** Responses decoded together in the sampling measurement. */
+    static final int SAMPLING_ROWS = 32;
+    /** Prompt tokens per response in the sampling measurement; responses run to the context. */
+    static final int SAMPLING_PROMPT_TOKENS = 8;
 
     /**
      * @param reference the model reported under {@code reference}
@@ -58,11 +68,12 @@ public final class Benchmark {
         double gemm1024 = gemm.gflops(1024, 1024, 1024);
         BenchReport.ModelResult reference = measure("reference", settings.reference(), settings.referenceSteps(), gemm, gemm1024);
         BenchReport.ModelResult large = measure("large", settings.large(), settings.largeSteps(), gemm, gemm1024);
+        BenchReport.Sampling sampling = sampling(settings.reference());
         BenchReport.Machine machine = new BenchReport.Machine(NativeRuntime.backend(), settings.threads(),
                 Runtime.getRuntime().availableProcessors(), Runtime.version().toString(),
                 Nd4j.class.getPackage().getImplementationVersion() == null ? "1.0.0-M2.1"
                         : Nd4j.class.getPackage().getImplementationVersion());
-        return new BenchReport(BenchReport.FORMAT, BenchReport.VERSION, machine, gemm1024, reference, large);
+        return new BenchReport(BenchReport.FORMAT, BenchReport.VERSION, machine, gemm1024, reference, large, sampling);
     }
 
     private BenchReport.ModelResult measure(String name, ModelConfig config, int steps, GemmProbe gemm, double gemm1024) {
@@ -113,6 +124,33 @@ public final class Benchmark {
                 achieved / gemm1024, achieved / modelGemm, batch.maskedTokens() / median, steps,
                 new BenchReport.Memory(heapBefore, heapAfter, residentBefore - committedBefore,
                         residentAfter - committedAfter, residentBefore, residentAfter));
+    }
+
+    /** Generated tokens per second with and without the key/value cache, same prompts, seed and tokens. */
+    private BenchReport.Sampling sampling(ModelConfig config) {
+        TransformerPolicy policy = TransformerPolicy.create(config, OptimizerConfig.of(o -> o.learningRate(1e-4)), 7);
+        SplittableRandom random = new SplittableRandom(13);
+        List<int[]> prompts = new ArrayList<>();
+        for (int p = 0; p < SAMPLING_ROWS; p++) {
+            prompts.add(random.ints(SAMPLING_PROMPT_TOKENS, Tokenizer.SEPARATOR + 1, config.vocabulary()).toArray());
+        }
+        SamplingConfig sampling = SamplingConfig.of(s -> s.maxNewTokens(config.context()));
+        double[] tokensPerSecond = new double[2];
+        long generated = 0;
+        for (Sampler.Mode mode : Sampler.Mode.values()) {
+            progress.accept("sampling: " + SAMPLING_ROWS + " responses to context " + config.context() + ", "
+                    + mode.name().toLowerCase(java.util.Locale.ROOT));
+            Sampler sampler = new Sampler(config, policy.parameters(), mode, SAMPLING_ROWS);
+            long[] tokens = new long[1];
+            double seconds = new Timer(1, settings.minimumTimingSeconds(), 3).medianSeconds(() ->
+                    tokens[0] = sampler.sample(prompts, 1, sampling, 5).stream().mapToLong(Generation::length).sum());
+            tokensPerSecond[mode.ordinal()] = tokens[0] / seconds;
+            generated = tokens[0];
+        }
+        double cached = tokensPerSecond[Sampler.Mode.CACHED.ordinal()];
+        double recomputed = tokensPerSecond[Sampler.Mode.RECOMPUTE.ordinal()];
+        return new BenchReport.Sampling(SAMPLING_ROWS, SAMPLING_PROMPT_TOKENS, generated, cached, recomputed,
+                cached / recomputed);
     }
 
     private static String shape(long m, long k, long n) {

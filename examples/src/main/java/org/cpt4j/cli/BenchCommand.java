@@ -87,6 +87,11 @@ final class BenchCommand implements Callable<Integer> {
         row(out, "off-heap MiB before -> after", mib(ref.memory().offHeapBeforeBytes()) + " -> "
                 + mib(ref.memory().offHeapAfterBytes()), mib(large.memory().offHeapBeforeBytes()) + " -> "
                 + mib(large.memory().offHeapAfterBytes()));
+        BenchReport.Sampling sampling = report.sampling();
+        out.append(String.format("%nsampling, reference model, %d responses from %d-token prompts to the context:%n",
+                sampling.rows(), sampling.promptTokens()));
+        out.append(String.format("  with KV cache %.0f tokens/s, recomputing the prefix %.0f tokens/s: cache %.1fx "
+                + "faster%n", sampling.cachedTokensPerSecond(), sampling.recomputeTokensPerSecond(), sampling.cacheSpeedup()));
         return out.toString();
     }
 

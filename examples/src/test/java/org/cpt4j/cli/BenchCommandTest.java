@@ -33,6 +33,10 @@ class BenchCommandTest {
             assertTrue(model.get("memory").get("heap_after_bytes").asLong() > 0);
         }
         assertEquals(6, json.get("reference").get("timed_steps").asInt());
+        JsonNode sampling = json.get("sampling");
+        assertTrue(sampling.get("generated_tokens").asLong() > 0);
+        assertEquals(sampling.get("cached_tokens_per_second").asDouble()
+                / sampling.get("recompute_tokens_per_second").asDouble(), sampling.get("cache_speedup").asDouble(), 1e-9);
         assertEquals(2, json.get("large").get("layers").asInt());
     }
 }

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  * Supervised next-token pretraining of a base model on a mix of domains, to partial competence.
  *
  * <p>Each example is one task of a domain drawn uniformly from {@code mix}. With probability
- * {@code teacherFraction} it is in teacher format: privileged context (a worked solution of the same task in
- * some style, or the verifier's feedback naming the answer), then the question, then the response; otherwise
+ * {@code teacherFraction} it is in teacher format: the question, then privileged context (a worked solution of
+ * the same task in some style, or the verifier's feedback naming the answer), then the response; otherwise
  * the question, then the response. The response is the task's solution in {@code responseStyle}; only response
  * tokens are trained on. The teacher-format examples teach the tiny model to use privileged context, which a
  * large model does by in-context learning and which SDPO's self-teacher needs (DESIGN.md §4).
@@ -45,8 +45,8 @@ public record PretrainSpec(ModelConfig model, OptimizerConfig optimizer, List<St
 
     /**
      * @return a specification built from the defaults: 2 layers of width 64 with 4 heads and a context of 96;
-     *     1500 steps of 32 examples on {@code add, reverse, sort, count}; half the examples in teacher format;
-     *     answer-only responses; AdamW at 3e-3 with 100 warmup steps and cosine decay over the run; seed 7
+     *     2000 steps of 32 examples on {@code add, mod, reverse, count}; 60% of the examples in teacher format;
+     *     answer-only responses; AdamW at 5e-3 with 100 warmup steps and cosine decay over the run; seed 7
      */
     public static PretrainSpec of(Consumer<Builder> configure) {
         Builder builder = new Builder();
@@ -58,10 +58,10 @@ public record PretrainSpec(ModelConfig model, OptimizerConfig optimizer, List<St
     public static final class Builder {
         private ModelConfig model = ModelConfig.of(m -> m.layers(2).width(64).heads(4).context(96));
         private @Nullable OptimizerConfig optimizer;
-        private List<String> mix = List.of("add", "reverse", "sort", "count");
-        private int steps = 1500;
+        private List<String> mix = List.of("add", "mod", "reverse", "count");
+        private int steps = 2000;
         private int batchSize = 32;
-        private double teacherFraction = 0.5;
+        private double teacherFraction = 0.6;
         private SolutionStyle responseStyle = SolutionStyle.ANSWER_ONLY;
         private long seed = 7;
 
@@ -73,7 +73,7 @@ public record PretrainSpec(ModelConfig model, OptimizerConfig optimizer, List<St
             return this;
         }
 
-        /** Replaces the default optimizer (AdamW 3e-3, 100 warmup steps, cosine decay over {@code steps}). */
+        /** Replaces the default optimizer (AdamW 5e-3, 100 warmup steps, cosine decay over {@code steps}). */
         public Builder optimizer(Consumer<OptimizerConfig.Builder> configure) {
             this.optimizer = OptimizerConfig.of(configure);
             return this;
@@ -110,7 +110,7 @@ public record PretrainSpec(ModelConfig model, OptimizerConfig optimizer, List<St
         }
 
         PretrainSpec build() {
-            OptimizerConfig chosen = optimizer != null ? optimizer : OptimizerConfig.of(o -> o.learningRate(3e-3)
+            OptimizerConfig chosen = optimizer != null ? optimizer : OptimizerConfig.of(o -> o.learningRate(5e-3)
                     .warmupSteps(Math.min(100, steps / 10)).totalSteps(Math.max(steps, Math.min(100, steps / 10) + 1)));
             return new PretrainSpec(model, chosen, mix, steps, batchSize, teacherFraction, responseStyle, seed);
         }

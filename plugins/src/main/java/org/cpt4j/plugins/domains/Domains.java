@@ -37,7 +37,7 @@ public final class Domains {
         return new StringDomain(Operation.REVERSE, 4, 8);
     }
 
-    /** @return {@code sort}: the letters of a word of 4 to 8 letters in alphabetical order */
+    /** @return {@code sort}: the letters of a word of 4 to 8 distinct letters in alphabetical order */
     public static Domain sort() {
         return new StringDomain(Operation.SORT, 4, 8);
     }

@@ -26,6 +26,18 @@ final class Draw {
         return out.toString();
     }
 
+    /** @return {@code length} distinct characters of {@code letters} in random order */
+    static String distinctLetters(RandomGenerator random, String letters, int length) {
+        char[] pool = letters.toCharArray();
+        for (int i = 0; i < length; i++) {
+            int pick = random.nextInt(i, pool.length);
+            char swap = pool[i];
+            pool[i] = pool[pick];
+            pool[pick] = swap;
+        }
+        return new String(pool, 0, length);
+    }
+
     static long pow10(int exponent) {
         long value = 1;
         for (int i = 0; i < exponent; i++) {

@@ -19,7 +19,10 @@ final class StringDomain implements Domain {
     enum Operation {
         /** {@code rev:abcd} → {@code dcba}; long reasoning {@code 4d3c2b1a;}. */
         REVERSE("reverse", "rev"),
-        /** {@code sort:dbca} → {@code abcd}; long reasoning counts each letter present, {@code a1b1c1d1;}. */
+        /**
+         * {@code sort:dbca} → {@code abcd}, the letters of a word distinct; long reasoning names each letter in
+         * order with its position in the word, {@code a4b2c3d1;}.
+         */
         SORT("sort", "sort"),
         /** {@code copy:abcd} → {@code abcd}; long reasoning {@code 1a2b3c4d;}. */
         COPY("copy", "copy");
@@ -38,9 +41,9 @@ final class StringDomain implements Domain {
     private final int maxLength;
 
     StringDomain(Operation operation, int minLength, int maxLength) {
-        if (minLength < 1 || maxLength < minLength || maxLength > 9) {
-            throw new IllegalArgumentException("word lengths must satisfy 1 <= min <= max <= 9, were " + minLength
-                    + ".." + maxLength);
+        if (minLength < 1 || maxLength < minLength || maxLength > LETTERS.length()) {
+            throw new IllegalArgumentException("word lengths must satisfy 1 <= min <= max <= " + LETTERS.length()
+                    + ", were " + minLength + ".." + maxLength);
         }
         this.operation = operation;
         this.minLength = minLength;
@@ -64,7 +67,9 @@ final class StringDomain implements Domain {
 
     @Override
     public Task task(RandomGenerator random) {
-        return taskFor(Draw.letters(random, LETTERS, random.nextInt(minLength, maxLength + 1)));
+        int length = random.nextInt(minLength, maxLength + 1);
+        return taskFor(operation == Operation.SORT ? Draw.distinctLetters(random, LETTERS, length)
+                : Draw.letters(random, LETTERS, length));
     }
 
     /** @return the task for {@code word} */
@@ -89,8 +94,7 @@ final class StringDomain implements Domain {
                 char[] letters = word.toCharArray();
                 Arrays.sort(letters);
                 answer = new String(letters);
-                answer.chars().distinct().forEach(c -> steps.append((char) c)
-                        .append(word.chars().filter(w -> w == c).count()));
+                answer.chars().forEach(c -> steps.append((char) c).append(word.indexOf(c) + 1));
             }
             default -> throw new IllegalStateException("unknown operation " + operation);
         }

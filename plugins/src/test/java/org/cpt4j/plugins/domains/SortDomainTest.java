@@ -14,9 +14,9 @@ class SortDomainTest extends DomainContract {
     }
 
     @Test
-    void sortsAndCountsEachLetter() {
-        Task task = ((StringDomain) domain()).taskFor("dbab");
-        assertEquals("abbd", task.answer());
-        assertEquals("a1b2d1;", task.longReasoning());
+    void sortsAndNamesWhereEachLetterWas() {
+        Task task = ((StringDomain) domain()).taskFor("dbca");
+        assertEquals("abcd", task.answer());
+        assertEquals("a4b2c3d1;", task.longReasoning());
     }
 }

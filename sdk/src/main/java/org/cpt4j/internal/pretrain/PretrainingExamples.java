@@ -39,12 +39,24 @@ final class PretrainingExamples {
 
     /** @return the batch of step {@code step} */
     SequenceBatch batch(long step) {
+        return toBatch(examples(step));
+    }
+
+    /** @return the examples of step {@code step} */
+    Example[] examples(long step) {
         SplittableRandom random = new SplittableRandom(spec.seed() * 0x9E3779B97F4A7C15L + step);
         Example[] examples = new Example[spec.batchSize()];
-        int longest = 0;
         for (int i = 0; i < examples.length; i++) {
             examples[i] = example(random);
-            longest = Math.max(longest, examples[i].tokens().length);
+        }
+        return examples;
+    }
+
+    /** @return next-token prediction over the examples, padded, masked to their response tokens */
+    static SequenceBatch toBatch(Example[] examples) {
+        int longest = 0;
+        for (Example example : examples) {
+            longest = Math.max(longest, example.tokens().length);
         }
         int length = longest - 1;
         int[][] inputs = new int[examples.length][length];

@@ -9,11 +9,15 @@ import org.cpt4j.text.Tokenizer;
  *
  * <pre>
  * student prompt:  BOS question SEP
- * teacher prompt:  BOS context SEP question SEP      (context: privileged text, e.g. a worked solution)
+ * teacher prompt:  BOS question SEP context SEP      (context: privileged text, e.g. a worked solution)
  * response:        solution EOS                     (solution: reasoning, then the tagged answer)
  * </pre>
- * The teacher is the same network reading privileged context before the question; the two separators tell
- * it apart from a student prompt. Both score the same response tokens.
+ * The teacher is the same network reading privileged context after the question, as in the official SDPO
+ * code ({@code "{prompt}{solution}{feedback}\n\nCorrectly solve the original question."}); the second
+ * separator tells it apart from a student prompt. The student prompt is a prefix of the teacher prompt, and
+ * the context sits right before the response, so a copy of what the context says is the nearest match
+ * (a tiny model learns that far sooner than copying across the question). Both score the same response
+ * tokens.
  */
 public final class PromptFormat {
 
@@ -32,10 +36,9 @@ public final class PromptFormat {
         return join(new int[] {Tokenizer.BOS}, tokenizer.encode(task.question()), new int[] {Tokenizer.SEPARATOR});
     }
 
-    /** @return {@code BOS context SEP question SEP} */
+    /** @return {@code BOS question SEP context SEP} */
     public int[] teacherPrompt(Task task, String context) {
-        return join(new int[] {Tokenizer.BOS}, tokenizer.encode(context), new int[] {Tokenizer.SEPARATOR},
-                tokenizer.encode(task.question()), new int[] {Tokenizer.SEPARATOR});
+        return join(studentPrompt(task), tokenizer.encode(context), new int[] {Tokenizer.SEPARATOR});
     }
 
     /** @return {@code solution EOS} */

@@ -1,0 +1,71 @@
+package org.cpt4j.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import org.cpt4j.internal.model.TrainingStep;
+import org.cpt4j.internal.pretrain.Pretrainer;
+
+/**
+ * Progress of a training loop on standard error: on a terminal one line redrawn a few times a second, else
+ * (logs, CI) one line per tenth of the run. Shows the step, a smoothed loss, the learning rate, the speed and
+ * the time left.
+ */
+final class ProgressBar implements Pretrainer.Listener {
+
+    private static final int WIDTH = 24;
+    private static final long REDRAW_NANOS = 200_000_000L;
+    private static final double SMOOTHING = 0.05;
+
+    private final String label;
+    private final PrintWriter out;
+    private final boolean terminal;
+    private final long started = System.nanoTime();
+    private long firstStep = -1;
+    private long lastDraw;
+    private double smoothedLoss = Double.NaN;
+    private int lastTenth = -1;
+
+    ProgressBar(String label, PrintWriter out, boolean terminal) {
+        this.label = label;
+        this.out = out;
+        this.terminal = terminal;
+    }
+
+    /** @return a bar that redraws its line when standard error is a terminal */
+    static ProgressBar on(PrintWriter err, String label) {
+        return new ProgressBar(label, err, System.console() != null);
+    }
+
+    @Override
+    public void onStep(long step, long total, TrainingStep result) {
+        if (firstStep < 0) {
+            firstStep = step;
+        }
+        smoothedLoss = Double.isNaN(smoothedLoss) ? result.loss() : (1 - SMOOTHING) * smoothedLoss + SMOOTHING * result.loss();
+        long done = step + 1;
+        long now = System.nanoTime();
+        int tenth = (int) (10 * done / total);
+        boolean last = done == total;
+        if (terminal ? now - lastDraw >= REDRAW_NANOS || last : tenth != lastTenth) {
+            lastDraw = now;
+            lastTenth = tenth;
+            double seconds = (now - started) / 1e9;
+            double stepsPerSecond = (done - firstStep) / Math.max(seconds, 1e-9);
+            String line = String.format(Locale.ROOT, "%s [%s] %d/%d loss %.4f lr %.2e %.1f steps/s %s", label,
+                    bar(done, total), done, total, smoothedLoss, result.learningRate(), stepsPerSecond,
+                    last ? "done in " + duration(seconds) : "ETA " + duration((total - done) / stepsPerSecond));
+            out.print(terminal ? "\r" + line + (last ? "\n" : "") : line + "\n");
+            out.flush();
+        }
+    }
+
+    private static String bar(long done, long total) {
+        int filled = (int) (WIDTH * done / total);
+        return "#".repeat(filled) + ".".repeat(WIDTH - filled);
+    }
+
+    static String duration(double seconds) {
+        long whole = Math.round(seconds);
+        return whole >= 60 ? String.format(Locale.ROOT, "%dm%02ds", whole / 60, whole % 60) : whole + "s";
+    }
+}
