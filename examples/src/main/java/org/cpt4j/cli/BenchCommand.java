@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cpt4j.bench.BenchReport;
 import org.cpt4j.bench.Benchmark;
-import org.cpt4j.internal.runtime.NativeRuntime;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cpt4j bench}: GEMM, forward and training-step speed of the reference and large models. */
@@ -22,10 +22,6 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of the table.")
     private boolean json;
 
-    @Option(names = "--threads", description = "Native threads (default: $CPT4J_THREADS, else $OMP_NUM_THREADS, "
-            + "else one per two cores).")
-    private Integer threads;
-
     @Option(names = "--steps", defaultValue = "200", description = "Timed training steps of the reference model "
             + "(default: ${DEFAULT-VALUE}); heap and off-heap memory are compared across them.")
     private int referenceSteps;
@@ -38,9 +34,12 @@ final class BenchCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     private int warmup;
 
+    @Mixin
+    private RuntimeOptions runtime;
+
     @Override
     public Integer call() throws Exception {
-        int threadCount = threads != null ? threads : NativeRuntime.defaultThreads();
+        int threadCount = runtime.threads();
         PrintStream err = System.err;
         Benchmark benchmark = new Benchmark(Benchmark.Settings.standard(threadCount, referenceSteps, largeSteps, warmup),
                 line -> err.println("bench: " + line));

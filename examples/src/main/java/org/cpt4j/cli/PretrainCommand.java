@@ -1,12 +1,11 @@
 package org.cpt4j.cli;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.cpt4j.domain.SolutionStyle;
-import org.cpt4j.internal.runtime.NativeRuntime;
 import org.cpt4j.pretrain.PretrainSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -54,25 +53,15 @@ final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of initialisation and data (default: 7).")
     private Long seed;
 
-    @Option(names = "--prompts", defaultValue = "100", description = "Held-out prompts per domain in the evaluation "
-            + "(default: ${DEFAULT-VALUE}).")
-    private int prompts;
+    @Mixin
+    private EvaluationOptions evaluation;
 
-    @Option(names = "--cache", defaultValue = "runs/cache", description = "Where base models are kept "
-            + "(default: ${DEFAULT-VALUE}).")
-    private Path cache;
-
-    @Option(names = "--checkpoint-every", defaultValue = "100", description = "Steps between checkpoints "
-            + "(default: ${DEFAULT-VALUE}).")
-    private int checkpointEvery;
-
-    @Option(names = "--threads", description = "Native threads (default: $CPT4J_THREADS, else $OMP_NUM_THREADS, "
-            + "else one per two cores).")
-    private Integer threads;
+    @Mixin
+    private RuntimeOptions runtime;
 
     @Override
     public Integer call() throws Exception {
-        NativeRuntime.useThreads(threads != null ? threads : NativeRuntime.defaultThreads());
+        runtime.apply();
         PretrainSpec spec = PretrainSpec.of(p -> {
             p.model(m -> m.layers(layers).width(width).heads(heads).context(context));
             if (mix != null) {
@@ -94,7 +83,7 @@ final class PretrainCommand implements Callable<Integer> {
                 p.seed(seed);
             }
         });
-        new BaseModelJob(DomainCatalog.builtIns(), cache, checkpointEvery, prompts).run(spec,
+        evaluation.job().run(spec,
                 command.commandLine().getOut(), command.commandLine().getErr());
         return 0;
     }

@@ -1,16 +1,14 @@
 package org.cpt4j.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cpt4j.evaluation.DomainScore;
 import org.cpt4j.evaluation.Evaluation;
-import org.cpt4j.internal.runtime.NativeRuntime;
 import org.cpt4j.pretrain.PretrainSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Parameters;
 
@@ -31,17 +29,11 @@ final class RunCommand implements Callable<Integer> {
             completionCandidates = Experiments.class)
     private String experiment;
 
-    @Option(names = "--cache", defaultValue = "runs/cache", description = "Where base models are kept "
-            + "(default: ${DEFAULT-VALUE}).")
-    private Path cache;
+    @Mixin
+    private EvaluationOptions evaluation;
 
-    @Option(names = "--prompts", defaultValue = "100", description = "Held-out prompts per domain "
-            + "(default: ${DEFAULT-VALUE}).")
-    private int prompts;
-
-    @Option(names = "--threads", description = "Native threads (default: $CPT4J_THREADS, else $OMP_NUM_THREADS, "
-            + "else one per two cores).")
-    private Integer threads;
+    @Mixin
+    private RuntimeOptions runtime;
 
     /** The built-in experiments' names. */
     static final class Experiments implements Iterable<String> {
@@ -57,10 +49,10 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("unknown experiment '" + experiment + "'; built-in experiments: "
                     + QUICKSTART);
         }
-        NativeRuntime.useThreads(threads != null ? threads : NativeRuntime.defaultThreads());
+        runtime.apply();
         PretrainSpec spec = PretrainSpec.of(p -> { });
         PrintWriter out = command.commandLine().getOut();
-        BaseModelJob.Result result = new BaseModelJob(DomainCatalog.builtIns(), cache, 100, prompts).run(spec, out,
+        BaseModelJob.Result result = evaluation.job().run(spec, out,
                 command.commandLine().getErr());
         out.println();
         out.println(summary(spec, result.evaluation()));

@@ -3,31 +3,15 @@ package org.cpt4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.Map;
 import org.cpt4j.bench.BenchReport;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class Cpt4jCommandTest {
 
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private static Result execute(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = Cpt4jCommand.commandLine();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int exitCode = commandLine.execute(args);
-        return new Result(exitCode, out.toString(), err.toString());
-    }
-
     @Test
     void versionNamesCpt4jAndTheNd4jBackend() {
-        Result result = execute("--version");
+        CommandLineRun result = CommandLineRun.of("--version");
         assertEquals(0, result.exitCode());
         assertTrue(result.out().startsWith("cpt4j 0."), result.out());
         assertTrue(result.out().contains("ND4J 1.0.0-M2.1"), result.out());
@@ -35,14 +19,14 @@ class Cpt4jCommandTest {
 
     @Test
     void helpListsTheBenchCommand() {
-        Result result = execute("--help");
+        CommandLineRun result = CommandLineRun.of("--help");
         assertEquals(0, result.exitCode());
         assertTrue(result.out().contains("bench"), result.out());
     }
 
     @Test
     void anUnknownOptionIsAUsageErrorNotAStackTrace() {
-        Result result = execute("bench", "--no-such-option");
+        CommandLineRun result = CommandLineRun.of("bench", "--no-such-option");
         assertEquals(2, result.exitCode());
         assertTrue(result.err().contains("Unknown option: '--no-such-option'"), result.err());
     }

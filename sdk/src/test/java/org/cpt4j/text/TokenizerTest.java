@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.random.RandomGenerator;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -17,6 +16,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.cpt4j.domain.AnswerTags;
 import org.cpt4j.domain.Domain;
+import org.cpt4j.domain.FixtureDomain;
 import org.cpt4j.domain.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,26 +104,6 @@ class TokenizerTest {
     }
 
     private static Domain domain(String alphabet) {
-        return new Domain() {
-            @Override
-            public String id() {
-                return "fixture";
-            }
-
-            @Override
-            public String family() {
-                return "fixture";
-            }
-
-            @Override
-            public String alphabet() {
-                return alphabet;
-            }
-
-            @Override
-            public Task task(RandomGenerator random) {
-                return new Task(id(), "1+0", "1", "", "");
-            }
-        };
+        return new FixtureDomain("fixture", alphabet, random -> new Task("fixture", "1+0", "1", "", ""));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.cpt4j.domain.Domain;
+import org.cpt4j.domain.FixtureDomain;
 import org.cpt4j.domain.Task;
 import org.cpt4j.evaluation.DomainScore;
 import org.cpt4j.internal.model.SequenceBatch;
@@ -20,52 +21,15 @@ import org.junit.jupiter.api.Test;
 class EvaluatorTest {
 
     /** Every task is {@code 1} → {@code 2}, so a policy trained on its solution answers it greedily. */
-    private static final Domain CONSTANT = new Domain() {
-        @Override
-        public String id() {
-            return "constant";
-        }
-
-        @Override
-        public String family() {
-            return "fixture";
-        }
-
-        @Override
-        public String alphabet() {
-            return "12";
-        }
-
-        @Override
-        public Task task(RandomGenerator random) {
-            random.nextInt();
-            return new Task(id(), "1", "2", "", "1");
-        }
-    };
+    private static final Domain CONSTANT = new FixtureDomain("constant", "12", random -> {
+        random.nextInt();
+        return new Task("constant", "1", "2", "", "1");
+    });
 
     @Test
     void heldOutTasksAreTheSameForTheSameSeedAndDifferAcrossSeeds() {
-        Domain counter = new Domain() {
-            @Override
-            public String id() {
-                return "counter";
-            }
-
-            @Override
-            public String family() {
-                return "fixture";
-            }
-
-            @Override
-            public String alphabet() {
-                return "0123456789";
-            }
-
-            @Override
-            public Task task(RandomGenerator random) {
-                return new Task(id(), Integer.toString(random.nextInt(1_000_000)), "0", "0", "00");
-            }
-        };
+        Domain counter = new FixtureDomain("counter", "0123456789",
+                random -> new Task("counter", Integer.toString(random.nextInt(1_000_000)), "0", "0", "00"));
         assertEquals(Evaluator.heldOutTasks(counter, 5, 1), Evaluator.heldOutTasks(counter, 5, 1));
         assertNotEquals(Evaluator.heldOutTasks(counter, 5, 1), Evaluator.heldOutTasks(counter, 5, 2));
     }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.cpt4j.domain.Domain;
+import org.cpt4j.domain.FixtureDomain;
 import org.cpt4j.pretrain.PretrainSpec;
 import org.cpt4j.text.Tokenizer;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BaseModelStoreTest {
 
-    private static final List<Domain> DOMAINS = List.of(new SuccessorDomain());
+    private static final List<Domain> DOMAINS = List.of(FixtureDomain.successor());
     private static final Tokenizer TOKENIZER = Tokenizer.forDomains(DOMAINS);
     private static final PretrainSpec SPEC = PretrainSpec.of(p -> p.mix("successor").steps(6).batchSize(4)
             .model(m -> m.layers(1).width(16).heads(2).context(32)));

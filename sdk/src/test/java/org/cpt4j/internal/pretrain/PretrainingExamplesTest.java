@@ -8,17 +8,18 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.cpt4j.internal.model.SequenceBatch;
 import org.cpt4j.internal.text.PromptFormat;
+import org.cpt4j.domain.FixtureDomain;
 import org.cpt4j.pretrain.PretrainSpec;
 import org.cpt4j.text.Tokenizer;
 import org.junit.jupiter.api.Test;
 
 class PretrainingExamplesTest {
 
-    private static final PromptFormat FORMAT = new PromptFormat(Tokenizer.forDomains(List.of(new SuccessorDomain())));
+    private static final PromptFormat FORMAT = new PromptFormat(Tokenizer.forDomains(List.of(FixtureDomain.successor())));
 
     private static PretrainingExamples examples(double teacherFraction, int context) {
         PretrainSpec spec = PretrainSpec.of(p -> p.mix("successor").batchSize(64).teacherFraction(teacherFraction));
-        return new PretrainingExamples(spec, List.of(new SuccessorDomain()), FORMAT, context);
+        return new PretrainingExamples(spec, List.of(FixtureDomain.successor()), FORMAT, context);
     }
 
     @Test
@@ -72,7 +73,7 @@ class PretrainingExamplesTest {
 
     @Test
     void teacherPromptsExtendTheStudentPrompt() {
-        org.cpt4j.domain.Task task = new SuccessorDomain().task(new SplittableRandom(4));
+        org.cpt4j.domain.Task task = FixtureDomain.successor().task(new SplittableRandom(4));
         int[] student = FORMAT.studentPrompt(task);
         int[] teacher = FORMAT.teacherPrompt(task, "41+1=42;");
         assertArrayEquals(student, java.util.Arrays.copyOf(teacher, student.length));

@@ -1,0 +1,24 @@
+package org.cpt4j.cli;
+
+import org.cpt4j.internal.runtime.NativeRuntime;
+import picocli.CommandLine.Option;
+
+/** The {@code --threads} option every computing command shares. */
+final class RuntimeOptions {
+
+    @Option(names = "--threads", description = "Native threads (default: $CPT4J_THREADS, else $OMP_NUM_THREADS, "
+            + "else one per two cores).")
+    private Integer threads;
+
+    /** @return the chosen thread count, or the runtime's default */
+    int threads() {
+        return threads != null ? threads : NativeRuntime.defaultThreads();
+    }
+
+    /** Applies the thread count to ND4J and BLAS; returns it. */
+    int apply() {
+        int count = threads();
+        NativeRuntime.useThreads(count);
+        return count;
+    }
+}

@@ -1,0 +1,26 @@
+package org.cpt4j.domain;
+
+import java.util.function.Function;
+import java.util.random.RandomGenerator;
+
+/** A domain for engine tests, made of an id, an alphabet and a task generator. */
+public record FixtureDomain(String id, String alphabet, Function<RandomGenerator, Task> generator) implements Domain {
+
+    /** @return {@code 41} → {@code 42}, numbers below 100, with worked solutions {@code 41+1;} / {@code 41+1=42;} */
+    public static FixtureDomain successor() {
+        return new FixtureDomain("successor", "0123456789+=;", random -> {
+            int n = random.nextInt(100);
+            return new Task("successor", Integer.toString(n), Integer.toString(n + 1), n + "+1;", n + "+1=" + (n + 1) + ";");
+        });
+    }
+
+    @Override
+    public String family() {
+        return "fixture";
+    }
+
+    @Override
+    public Task task(RandomGenerator random) {
+        return generator.apply(random);
+    }
+}
