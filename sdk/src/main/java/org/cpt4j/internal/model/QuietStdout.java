@@ -9,12 +9,12 @@ import java.util.function.Supplier;
  * while it builds a gradient function ("Added differentiated op …", unconditionally); a CLI whose progress
  * display and {@code --json} output live on standard output cannot have that (docs/samediff-notes.md).
  */
-final class QuietStdout {
+public final class QuietStdout {
 
     private QuietStdout() {
     }
 
-    static synchronized <T> T call(Supplier<T> action) {
+    public static synchronized <T> T call(Supplier<T> action) {
         PrintStream original = System.out;
         System.setOut(new PrintStream(OutputStream.nullOutputStream()));
         try {

@@ -1,0 +1,79 @@
+package org.cpt4j.plugins.objectives;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+import org.cpt4j.testing.ObjectiveInputs;
+import org.junit.jupiter.api.Test;
+
+class GroupAdvantagesTest {
+
+    @Property(tries = 200)
+    void advantagesSumToZeroInEveryGroup(@ForAll long seed, @ForAll @IntRange(min = 1, max = 5) int groups,
+                                         @ForAll @IntRange(min = 2, max = 8) int groupSize) {
+        double[] rewards = ObjectiveInputs.rewards(new SplittableRandom(seed), groups, groupSize);
+        for (ScaleRewards scale : ScaleRewards.values()) {
+            double[] advantages = GroupAdvantages.compute(rewards, groupSize, scale, 1e-6);
+            for (int g = 0; g < groups; g++) {
+                double sum = 0;
+                for (int i = g * groupSize; i < (g + 1) * groupSize; i++) {
+                    sum += advantages[i];
+                }
+                assertEquals(0.0, sum, 1e-9, scale + " group " + g);
+            }
+        }
+    }
+
+    @Property(tries = 200)
+    void advantagesAreShiftInvariant(@ForAll long seed, @ForAll @IntRange(min = 1, max = 4) int groups,
+                                     @ForAll @IntRange(min = 2, max = 8) int groupSize,
+                                     @ForAll @DoubleRange(min = -5, max = 5) double shift) {
+        double[] rewards = ObjectiveInputs.rewards(new SplittableRandom(seed), groups, groupSize);
+        double[] shifted = rewards.clone();
+        for (int i = 0; i < shifted.length; i++) {
+            shifted[i] += shift;
+        }
+        for (ScaleRewards scale : ScaleRewards.values()) {
+            assertArrayEquals(GroupAdvantages.compute(rewards, groupSize, scale, 1e-6),
+                    GroupAdvantages.compute(shifted, groupSize, scale, 1e-6), 1e-9, scale.name());
+        }
+    }
+
+    @Property(tries = 100)
+    void allEqualGroupsGiveZeroAdvantage(@ForAll @DoubleRange(min = -3, max = 3) double reward,
+                                         @ForAll @IntRange(min = 2, max = 8) int groupSize) {
+        double[] rewards = new double[groupSize];
+        java.util.Arrays.fill(rewards, reward);
+        for (ScaleRewards scale : ScaleRewards.values()) {
+            for (double advantage : GroupAdvantages.compute(rewards, groupSize, scale, 1e-6)) {
+                assertEquals(0.0, advantage, 1e-12);
+            }
+        }
+        assertTrue(GroupAdvantages.zeroVarianceGroups(rewards, groupSize)[0]);
+    }
+
+    @Test
+    void groupScalingUsesBesselsCorrectionAndTheEpsilon() {
+        double[] advantages = GroupAdvantages.compute(new double[] {1, 0, 0, 0}, 4, ScaleRewards.GROUP, 1e-4);
+        double std = Math.sqrt((0.75 * 0.75 + 3 * 0.25 * 0.25) / 3);
+        assertEquals(0.75 / (std + 1e-4), advantages[0], 1e-12);
+        assertEquals(-0.25 / (std + 1e-4), advantages[1], 1e-12);
+        assertArrayEquals(new double[] {0.75, -0.25, -0.25, -0.25},
+                GroupAdvantages.compute(new double[] {1, 0, 0, 0}, 4, ScaleRewards.NONE, 1e-4), 1e-12);
+    }
+
+    @Test
+    void batchScalingDividesByTheStandardDeviationOfAllRewards() {
+        double[] rewards = {1, 0, 1, 1};
+        double batchStd = Math.sqrt((3 * 0.0625 + 0.5625) / 3);
+        double[] advantages = GroupAdvantages.compute(rewards, 2, ScaleRewards.BATCH, 0);
+        assertEquals(0.5 / batchStd, advantages[0], 1e-12);
+        assertEquals(0.0, advantages[2], 1e-12);
+    }
+}

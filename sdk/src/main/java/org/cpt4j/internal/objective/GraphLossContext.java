@@ -1,0 +1,154 @@
+package org.cpt4j.internal.objective;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.cpt4j.objective.LossGraph;
+import org.cpt4j.objective.ObjectiveBatch;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A {@link LossGraph} over a logits variable {@code [B·L, V]} of some graph (the transformer's, or a bare
+ * variable in tests). Log-softmax is written by hand ({@code sd.nn.logSoftmax} breaks gradients in
+ * 1.0.0-M2.1); target log-probabilities are taken with a one-hot product (gather's gradient is broken).
+ * Placeholders are created when the objective first asks for them; {@link #feed} fills them from a batch.
+ */
+public final class GraphLossContext implements LossGraph {
+
+    static final String TARGETS = "objective/targets";
+    static final String MASK = "objective/mask";
+    private static final String PER_TOKEN = "objective/token/";
+    private static final String DISTRIBUTION = "objective/distribution/";
+
+    private final SameDiff sd;
+    private final int length;
+    private final int vocabulary;
+    private final DataType type;
+    private final SDVariable logProbs;
+    private final SDVariable tokenLogProbs;
+    private final SDVariable entropy;
+    private final SDVariable mask;
+    private final Map<String, SDVariable> perToken = new LinkedHashMap<>();
+    private final Map<String, SDVariable> distributions = new LinkedHashMap<>();
+
+    public GraphLossContext(SameDiff sd, SDVariable logits, int length, int vocabulary, DataType type) {
+        this.sd = sd;
+        this.length = length;
+        this.vocabulary = vocabulary;
+        this.type = type;
+        SDVariable targets = sd.placeHolder(TARGETS, DataType.INT, -1);
+        SDVariable shifted = logits.sub(sd.max(logits, true, 1));
+        this.logProbs = shifted.sub(sd.math.log(sd.sum(sd.math.exp(shifted), true, 1)));
+        SDVariable oneHot = sd.oneHot(targets, vocabulary, -1, 1.0, 0.0, type);
+        this.tokenLogProbs = sd.reshape(sd.sum(logProbs.mul(oneHot), false, 1), -1, length);
+        this.entropy = sd.reshape(sd.math.neg(sd.sum(sd.math.exp(logProbs).mul(logProbs), false, 1)), -1, length);
+        this.mask = sd.reshape(sd.placeHolder(MASK, type, -1), -1, length);
+    }
+
+    @Override
+    public SameDiff sameDiff() {
+        return sd;
+    }
+
+    @Override
+    public int length() {
+        return length;
+    }
+
+    @Override
+    public int vocabulary() {
+        return vocabulary;
+    }
+
+    @Override
+    public SDVariable logProbs() {
+        return logProbs;
+    }
+
+    @Override
+    public SDVariable tokenLogProbs() {
+        return tokenLogProbs;
+    }
+
+    @Override
+    public SDVariable entropy() {
+        return entropy;
+    }
+
+    @Override
+    public SDVariable mask() {
+        return mask;
+    }
+
+    @Override
+    public SDVariable perToken(String name) {
+        return perToken.computeIfAbsent(name, n -> sd.reshape(sd.placeHolder(PER_TOKEN + n, type, -1), -1, length));
+    }
+
+    @Override
+    public SDVariable perTokenDistribution(String name) {
+        return distributions.computeIfAbsent(name, n -> sd.placeHolder(DISTRIBUTION + n, type, -1, vocabulary));
+    }
+
+    @Override
+    public SDVariable stopGradient(SDVariable x) {
+        return new StopGradient(sd, x).outputVariable();
+    }
+
+    /**
+     * @return placeholder values for {@code batch}, whose length must be this graph's (shorter rows padded by
+     *     the caller)
+     * @throws IllegalArgumentException naming an input the objective asked for and the batch lacks
+     */
+    public Map<String, INDArray> feed(ObjectiveBatch batch) {
+        if (batch.length() != length) {
+            throw new IllegalArgumentException("batch of length " + batch.length() + " fed to a graph of length " + length);
+        }
+        int rows = batch.rows();
+        int[] targets = new int[rows * length];
+        double[] flatMask = new double[rows * length];
+        for (int b = 0; b < rows; b++) {
+            for (int t = 0; t < length; t++) {
+                targets[b * length + t] = batch.target(b, t);
+                flatMask[b * length + t] = batch.mask(b, t);
+            }
+        }
+        Map<String, INDArray> feed = new LinkedHashMap<>();
+        feed.put(TARGETS, Nd4j.createFromArray(targets));
+        feed.put(MASK, Nd4j.createFromArray(flatMask).castTo(type));
+        for (String name : perToken.keySet()) {
+            requirePresent(name, batch.perTokenNames().contains(name), "per-token");
+            feed.put(PER_TOKEN + name, Nd4j.createFromArray(flatten(batch.perToken(name))).castTo(type));
+        }
+        for (String name : distributions.keySet()) {
+            requirePresent(name, batch.perTokenDistributionNames().contains(name), "per-token distribution");
+            double[][][] values = batch.perTokenDistribution(name);
+            double[][] rowsOfV = new double[rows * length][];
+            for (int b = 0; b < rows; b++) {
+                System.arraycopy(values[b], 0, rowsOfV, b * length, length);
+            }
+            feed.put(DISTRIBUTION + name, Nd4j.createFromArray(rowsOfV).castTo(type));
+        }
+        return feed;
+    }
+
+    private static void requirePresent(String name, boolean present, String kind) {
+        if (!present) {
+            throw new IllegalArgumentException("the objective reads the " + kind + " input '" + name
+                    + "', which the batch does not hold");
+        }
+    }
+
+    private static double[] flatten(double[][] values) {
+        int length = values[0].length;
+        double[] out = new double[values.length * length];
+        for (int b = 0; b < values.length; b++) {
+            System.arraycopy(values[b], 0, out, b * length, length);
+        }
+        return out;
+    }
+}

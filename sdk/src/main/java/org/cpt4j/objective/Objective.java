@@ -1,0 +1,25 @@
+package org.cpt4j.objective;
+
+/**
+ * A training objective: a loss over the student's distributions at sampled tokens and the inputs of an
+ * {@link ObjectiveBatch}. Built-ins are GRPO and SDPO; a plugin may add others.
+ *
+ * <p>An objective states its loss twice: {@link #define} on the SameDiff graph, which the trainer
+ * differentiates, and {@link #referenceLoss} in plain Java double precision. The contract tests hold them
+ * equal on generated inputs and check the graph's gradient by finite differences.
+ */
+public interface Objective {
+
+    /** @return stable id, e.g. {@code grpo} */
+    String id();
+
+    /** Declares the loss on {@code graph}; called once per graph the trainer builds. */
+    LossTerms define(LossGraph graph);
+
+    /**
+     * @param logits the student's logits, {@code [B][L][V]}
+     * @param batch the batch the graph would be fed
+     * @return the loss {@link #define} computes for these inputs, in double precision
+     */
+    double referenceLoss(double[][][] logits, ObjectiveBatch batch);
+}

@@ -1,0 +1,150 @@
+package org.cpt4j.objective;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * What an objective reads besides the student's logits, for {@code B} sequences of {@code L} positions: the
+ * token scored at each position ({@code targets}), which positions count ({@code mask}, 1 on response tokens),
+ * and named inputs per token ({@code [B][L]}, e.g. old log-probabilities, advantages), per token and vocabulary
+ * entry ({@code [B][L][V]}, e.g. teacher log-probabilities) and per sequence ({@code [B]}).
+ *
+ * <p>Built with {@link #of}; arrays are copied in, so a batch is immutable.
+ */
+public final class ObjectiveBatch {
+
+    private final int[][] targets;
+    private final double[][] mask;
+    private final Map<String, double[][]> perToken;
+    private final Map<String, double[][][]> perTokenDistribution;
+
+    private ObjectiveBatch(int[][] targets, double[][] mask, Map<String, double[][]> perToken,
+                           Map<String, double[][][]> perTokenDistribution) {
+        this.targets = targets;
+        this.mask = mask;
+        this.perToken = perToken;
+        this.perTokenDistribution = perTokenDistribution;
+    }
+
+    /** @return a batch of the given targets and mask ({@code [B][L]} each) and the inputs {@code configure} adds */
+    public static ObjectiveBatch of(int[][] targets, double[][] mask, Consumer<Builder> configure) {
+        Builder builder = new Builder(targets, mask);
+        configure.accept(builder);
+        return new ObjectiveBatch(deepCopy(targets), deepCopy(mask), Map.copyOf(builder.perToken),
+                Map.copyOf(builder.perTokenDistribution));
+    }
+
+    public int rows() {
+        return targets.length;
+    }
+
+    public int length() {
+        return targets[0].length;
+    }
+
+    /** @return the token scored at position {@code t} of row {@code b} */
+    public int target(int b, int t) {
+        return targets[b][t];
+    }
+
+    /** @return the weight of position {@code t} of row {@code b} (1 on response tokens, 0 elsewhere) */
+    public double mask(int b, int t) {
+        return mask[b][t];
+    }
+
+    /** @return a copy of the mask, {@code [B][L]} */
+    public double[][] mask() {
+        return deepCopy(mask);
+    }
+
+    /** @return a copy of the targets, {@code [B][L]} */
+    public int[][] targets() {
+        return deepCopy(targets);
+    }
+
+    /** @return a copy of the named per-token input, {@code [B][L]} */
+    public double[][] perToken(String name) {
+        double[][] values = perToken.get(name);
+        if (values == null) {
+            throw new IllegalArgumentException("no per-token input '" + name + "'; the batch has " + perToken.keySet());
+        }
+        return deepCopy(values);
+    }
+
+    /** @return a copy of the named per-token distribution input, {@code [B][L][V]} */
+    public double[][][] perTokenDistribution(String name) {
+        double[][][] values = perTokenDistribution.get(name);
+        if (values == null) {
+            throw new IllegalArgumentException("no per-token distribution '" + name + "'; the batch has "
+                    + perTokenDistribution.keySet());
+        }
+        double[][][] copy = new double[values.length][][];
+        for (int b = 0; b < values.length; b++) {
+            copy[b] = deepCopy(values[b]);
+        }
+        return copy;
+    }
+
+    /** @return names of the per-token inputs */
+    public java.util.Set<String> perTokenNames() {
+        return perToken.keySet();
+    }
+
+    /** @return names of the per-token distribution inputs */
+    public java.util.Set<String> perTokenDistributionNames() {
+        return perTokenDistribution.keySet();
+    }
+
+    private static double[][] deepCopy(double[][] values) {
+        return Arrays.stream(values).map(double[]::clone).toArray(double[][]::new);
+    }
+
+    private static int[][] deepCopy(int[][] values) {
+        return Arrays.stream(values).map(int[]::clone).toArray(int[][]::new);
+    }
+
+    /** Adds named inputs; every array must have the batch's shape. */
+    public static final class Builder {
+        private final int rows;
+        private final int length;
+        private final Map<String, double[][]> perToken = new LinkedHashMap<>();
+        private final Map<String, double[][][]> perTokenDistribution = new LinkedHashMap<>();
+
+        private Builder(int[][] targets, double[][] mask) {
+            if (targets.length == 0 || targets[0].length == 0) {
+                throw new IllegalArgumentException("a batch needs at least one row of at least one position");
+            }
+            this.rows = targets.length;
+            this.length = targets[0].length;
+            requireShape("targets", targets.length, Arrays.stream(targets).mapToInt(r -> r.length).toArray());
+            requireShape("mask", mask.length, Arrays.stream(mask).mapToInt(r -> r.length).toArray());
+        }
+
+        /** Adds a per-token input {@code [B][L]}. */
+        public Builder perToken(String name, double[][] values) {
+            requireShape(name, values.length, Arrays.stream(values).mapToInt(r -> r.length).toArray());
+            perToken.put(name, deepCopy(values));
+            return this;
+        }
+
+        /** Adds a per-token distribution input {@code [B][L][V]} (all rows of one vocabulary size). */
+        public Builder perTokenDistribution(String name, double[][][] values) {
+            requireShape(name, values.length, Arrays.stream(values).mapToInt(r -> r.length).toArray());
+            double[][][] copy = new double[values.length][][];
+            for (int b = 0; b < values.length; b++) {
+                copy[b] = deepCopy(values[b]);
+            }
+            perTokenDistribution.put(name, copy);
+            return this;
+        }
+
+        private void requireShape(String name, int actualRows, int[] rowLengths) {
+            if (actualRows != rows || Arrays.stream(rowLengths).anyMatch(l -> l != length)) {
+                throw new IllegalArgumentException("'" + name + "' must be [" + rows + "][" + length + "], was ["
+                        + actualRows + "][" + Arrays.toString(rowLengths) + "]");
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.cpt4j.objective;
+
+/**
+ * Names of the inputs the trainer provides in an {@link ObjectiveBatch}, so that objectives from different
+ * jars read the same arrays.
+ */
+public final class StandardInputs {
+
+    /** Per token: log-probability of the sampled token under the policy that sampled it. */
+    public static final String OLD_LOG_PROBS = "old_log_probs";
+    /** Per token: log-probability of the sampled token under the reference policy. */
+    public static final String REFERENCE_LOG_PROBS = "reference_log_probs";
+    /** Per token: the sequence's advantage, repeated over its tokens. */
+    public static final String ADVANTAGES = "advantages";
+    /** Per token distribution: the teacher's log-probabilities of every token. */
+    public static final String TEACHER_LOG_PROBS = "teacher_log_probs";
+    /** Per token: the teacher's log-probability of the sampled token. */
+    public static final String TEACHER_TOKEN_LOG_PROBS = "teacher_token_log_probs";
+    /** Per token: which tokens the distillation loss reads (response, has a teacher context, not dropped). */
+    public static final String DISTILLATION_MASK = "distillation_mask";
+    /** Per token distribution: 1 on the entries of the distillation support (the student's top-k), else 0. */
+    public static final String DISTILLATION_SUPPORT = "distillation_support";
+
+    private StandardInputs() {
+    }
+}
