@@ -21,13 +21,13 @@ public enum LossAggregation {
     SEQ_MEAN_TOKEN_SUM_NORM;
 
     /**
-     * @param graph the graph whose mask {@code [B, L]} weighs the tokens
+     * @param graph the graph the variables belong to
      * @param perToken per-token losses {@code [B, L]}
+     * @param mask per-token weights {@code [B, L]} (usually {@link LossGraph#mask()})
      * @param normalizer the constant {@code N} of {@link #SEQ_MEAN_TOKEN_SUM_NORM} (ignored by the others)
      * @return the aggregated scalar
      */
-    public SDVariable aggregate(LossGraph graph, SDVariable perToken, double normalizer) {
-        SDVariable mask = graph.mask();
+    public SDVariable aggregate(LossGraph graph, SDVariable perToken, SDVariable mask, double normalizer) {
         SDVariable masked = perToken.mul(mask);
         var sd = graph.sameDiff();
         return switch (this) {

@@ -21,5 +21,20 @@ public interface Objective {
      * @param batch the batch the graph would be fed
      * @return the loss {@link #define} computes for these inputs, in double precision
      */
-    double referenceLoss(double[][][] logits, ObjectiveBatch batch);
+    default double referenceLoss(double[][][] logits, ObjectiveBatch batch) {
+        return referenceLoss(logits, logits, batch);
+    }
+
+    /**
+     * The reference with stop-gradient made explicit: quantities the graph computes under
+     * {@link LossGraph#stopGradient} (importance weights, surrogate coefficients) are evaluated at
+     * {@code detachedLogits}, everything else at {@code logits}. Its derivative in {@code logits} is the graph's
+     * gradient; with equal arguments it is the loss.
+     *
+     * @param logits the student's logits, {@code [B][L][V]}
+     * @param detachedLogits the logits the stop-gradient quantities are evaluated at
+     * @param batch the batch the graph would be fed
+     * @return the loss in double precision
+     */
+    double referenceLoss(double[][][] logits, double[][][] detachedLogits, ObjectiveBatch batch);
 }

@@ -78,9 +78,9 @@ public final class GrpoObjective implements Objective {
             perToken = perToken.add(kl.mul(config.klBeta()));
             diagnostics.put("kl", maskedMean(sd, kl, mask));
         }
-        SDVariable loss = config.aggregation().aggregate(graph, perToken, config.maxResponseLength());
+        SDVariable loss = config.aggregation().aggregate(graph, perToken, mask, config.maxResponseLength());
         if (config.entropyBonus() > 0) {
-            loss = loss.sub(config.aggregation().aggregate(graph, graph.entropy(), config.maxResponseLength())
+            loss = loss.sub(config.aggregation().aggregate(graph, graph.entropy(), mask, config.maxResponseLength())
                     .mul(config.entropyBonus()));
         }
         diagnostics.put("clip_fraction", maskedMean(sd, clippedLarger, mask));
@@ -113,7 +113,7 @@ public final class GrpoObjective implements Objective {
     }
 
     @Override
-    public double referenceLoss(double[][][] logits, ObjectiveBatch batch) {
+    public double referenceLoss(double[][][] logits, double[][][] detachedLogits, ObjectiveBatch batch) {
         double[][] advantages = batch.perToken(StandardInputs.ADVANTAGES);
         double[][] old = batch.perToken(StandardInputs.OLD_LOG_PROBS);
         double[][] reference = config.klBeta() > 0 ? batch.perToken(StandardInputs.REFERENCE_LOG_PROBS) : null;
