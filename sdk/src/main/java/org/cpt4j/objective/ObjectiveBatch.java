@@ -97,6 +97,40 @@ public final class ObjectiveBatch {
         return perTokenDistribution.keySet();
     }
 
+    /**
+     * @return this batch extended to {@code length} positions: padded positions have target 0, mask 0, per-token
+     *     inputs 0 and per-token distributions equal to the row's last real position (valid distributions, so
+     *     that no objective meets a log of 0 where the mask multiplies by 0)
+     */
+    public ObjectiveBatch padTo(int length) {
+        int current = length();
+        if (length == current) {
+            return this;
+        }
+        if (length < current) {
+            throw new IllegalArgumentException("cannot pad a batch of length " + current + " to " + length);
+        }
+        Map<String, double[][]> paddedTokens = new LinkedHashMap<>();
+        perToken.forEach((name, values) -> paddedTokens.put(name, padRows(values, length)));
+        Map<String, double[][][]> paddedDistributions = new LinkedHashMap<>();
+        perTokenDistribution.forEach((name, values) -> {
+            double[][][] padded = new double[values.length][length][];
+            for (int b = 0; b < values.length; b++) {
+                for (int t = 0; t < length; t++) {
+                    padded[b][t] = values[b][Math.min(t, current - 1)].clone();
+                }
+            }
+            paddedDistributions.put(name, padded);
+        });
+        int[][] paddedTargets = Arrays.stream(targets).map(row -> Arrays.copyOf(row, length)).toArray(int[][]::new);
+        return new ObjectiveBatch(paddedTargets, padRows(mask, length), Map.copyOf(paddedTokens),
+                Map.copyOf(paddedDistributions));
+    }
+
+    private static double[][] padRows(double[][] values, int length) {
+        return Arrays.stream(values).map(row -> Arrays.copyOf(row, length)).toArray(double[][]::new);
+    }
+
     private static double[][] deepCopy(double[][] values) {
         return Arrays.stream(values).map(double[]::clone).toArray(double[][]::new);
     }

@@ -1,6 +1,11 @@
 package org.cpt4j.internal.model;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.cpt4j.internal.objective.GraphLossContext;
+import org.cpt4j.objective.LossTerms;
+import org.cpt4j.objective.Objective;
 import org.cpt4j.model.ModelConfig;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -18,17 +23,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * Log-softmax is written by hand: {@code sd.nn.logSoftmax} breaks gradients in 1.0.0-M2.1
  * (docs/samediff-notes.md).
  *
- * <p>Placeholders: {@link #TOKENS} int32 {@code [B·L]}, {@link #TARGETS} int32 {@code [B·L]} (token to score
- * at each position), {@link #MASK} {@code [B·L]} in the parameter type, {@link #TOKEN_COUNT} scalar (the
- * normaliser of the loss). Outputs: {@link #LOGITS} {@code [B·L, V]}, {@link #TOKEN_LOG_PROBS} and
- * {@link #ENTROPY} {@code [B·L]}, {@link #LOSS} scalar.
+ * <p>The loss is an {@link Objective}'s, declared on a {@link GraphLossContext} over the logits (one graph per
+ * length and objective). Placeholders: {@link #TOKENS} int32 {@code [B·L]}, and those of the context (targets,
+ * mask, the objective's inputs). Outputs: {@link #LOGITS} {@code [B·L, V]}, {@link #TOKEN_LOG_PROBS} and
+ * {@link #ENTROPY} {@code [B·L]}, {@link #LOSS} scalar, and the objective's diagnostics.
  */
 final class TransformerGraph {
 
     static final String TOKENS = "tokens";
-    static final String TARGETS = "targets";
-    static final String MASK = "mask";
-    static final String TOKEN_COUNT = "token_count";
     static final String LOGITS = "logits";
     static final String TOKEN_LOG_PROBS = "token_log_probs";
     static final String ENTROPY = "entropy";
@@ -40,11 +42,26 @@ final class TransformerGraph {
     private final SameDiff sd;
     private final int length;
     private final List<String> parameterNames;
+    private final GraphLossContext context;
+    private final Map<String, String> diagnostics;
 
-    private TransformerGraph(SameDiff sd, int length, List<String> parameterNames) {
+    private TransformerGraph(SameDiff sd, int length, List<String> parameterNames, GraphLossContext context,
+                             Map<String, String> diagnostics) {
         this.sd = sd;
         this.length = length;
         this.parameterNames = parameterNames;
+        this.context = context;
+        this.diagnostics = diagnostics;
+    }
+
+    /** @return the loss context, which turns a batch into placeholder values */
+    GraphLossContext context() {
+        return context;
+    }
+
+    /** @return graph variable names of the objective's diagnostics, by metric name */
+    Map<String, String> diagnostics() {
+        return diagnostics;
     }
 
     SameDiff sameDiff() {
@@ -59,7 +76,7 @@ final class TransformerGraph {
         return parameterNames;
     }
 
-    static TransformerGraph build(ModelConfig config, Parameters parameters, int length) {
+    static TransformerGraph build(ModelConfig config, Parameters parameters, int length, Objective objective) {
         if (length < 1 || length > config.context()) {
             throw new IllegalArgumentException("sequence length must be within [1, " + config.context() + "], was " + length);
         }
@@ -74,9 +91,6 @@ final class TransformerGraph {
         int vocabulary = config.vocabulary();
 
         SDVariable tokens = sd.placeHolder(TOKENS, DataType.INT, -1);
-        SDVariable targets = sd.placeHolder(TARGETS, DataType.INT, -1);
-        SDVariable mask = sd.placeHolder(MASK, type, -1);
-        SDVariable tokenCount = sd.placeHolder(TOKEN_COUNT, type);
 
         // Embedding lookups as one-hot GEMMs: gather's gradient is a while loop in M2.1 and two gathers in one
         // graph fail to differentiate (docs/samediff-notes.md).
@@ -110,20 +124,19 @@ final class TransformerGraph {
                 ? sd.mmul(LOGITS, last, tokenEmbedding, false, true, false)
                 : sd.mmul(LOGITS, last, sd.getVariable(TransformerLayout.HEAD), false, false, false);
 
-        SDVariable shifted = logits.sub(sd.max(logits, true, 1));
-        SDVariable logProbs = shifted.sub(sd.math.log(sd.sum(sd.math.exp(shifted), true, 1)));
-        SDVariable oneHot = sd.oneHot(targets, vocabulary, -1, 1.0, 0.0, type);
-        SDVariable tokenLogProbs = sd.sum(TOKEN_LOG_PROBS, logProbs.mul(oneHot), false, 1);
-        sd.math.neg(ENTROPY, sd.sum(sd.math.exp(logProbs).mul(logProbs), false, 1));
-
-        SDVariable loss = tokenLogProbs.mul(mask).sum().div(tokenCount).neg();
-        loss.rename(LOSS);
+        GraphLossContext context = new GraphLossContext(sd, logits, length, vocabulary, type);
+        sd.reshape(context.tokenLogProbs(), -1).rename(TOKEN_LOG_PROBS);
+        sd.reshape(context.entropy(), -1).rename(ENTROPY);
+        LossTerms terms = objective.define(context);
+        terms.loss().rename(LOSS);
         sd.setLossVariables(LOSS);
+        Map<String, String> diagnostics = new LinkedHashMap<>();
+        terms.diagnostics().forEach((metric, variable) -> diagnostics.put(metric, variable.name()));
         QuietStdout.call(() -> {
             sd.createGradFunction();
             return null;
         });
-        return new TransformerGraph(sd, length, parameters.names());
+        return new TransformerGraph(sd, length, parameters.names(), context, Map.copyOf(diagnostics));
     }
 
     private static SDVariable norm(SameDiff sd, SDVariable x, int layer, String which) {

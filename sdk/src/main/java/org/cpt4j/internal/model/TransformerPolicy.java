@@ -1,11 +1,15 @@
 package org.cpt4j.internal.model;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cpt4j.internal.runtime.NativeMemoryReclaimer;
 import org.cpt4j.model.ModelConfig;
 import org.cpt4j.model.OptimizerConfig;
+import org.cpt4j.objective.Objective;
+import org.cpt4j.objective.ObjectiveBatch;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -30,7 +34,7 @@ public final class TransformerPolicy {
     private final TransformerLayout layout;
     private final Parameters parameters;
     private final AdamW adam;
-    private final Map<Integer, TransformerGraph> graphs = new HashMap<>();
+    private final Map<GraphKey, TransformerGraph> graphs = new HashMap<>();
     private final NativeMemoryReclaimer reclaimer = new NativeMemoryReclaimer(NativeMemoryReclaimer.DEFAULT_EVERY_STEPS);
 
     private TransformerPolicy(ModelConfig model, OptimizerConfig optimizer, TransformerLayout layout,
@@ -105,16 +109,16 @@ public final class TransformerPolicy {
     /** @return logits {@code [B, L, V]} for token rows {@code [B][L]} of equal length */
     public INDArray logits(int[][] tokens) {
         int length = tokens[0].length;
-        Feed feed = feed(new SequenceBatch(tokens, new int[tokens.length][length], new float[tokens.length][length]));
-        INDArray flat = feed.graph.sameDiff().outputSingle(Map.of(TransformerGraph.TOKENS, feed.tokens),
-                TransformerGraph.LOGITS);
+        Feed feed = feed(NextTokenLoss.INSTANCE, tokens, nextTokenBatch(new SequenceBatch(tokens,
+                new int[tokens.length][length], new float[tokens.length][length])));
+        INDArray flat = feed.graph.sameDiff().outputSingle(feed.placeholders(), TransformerGraph.LOGITS);
         INDArray full = flat.reshape(tokens.length, feed.graph.length(), model.vocabulary());
         return full.get(NDArrayIndex.all(), NDArrayIndex.interval(0, length), NDArrayIndex.all()).dup();
     }
 
     /** @return log-probabilities of the batch's targets and the predictive entropy at each position */
     public TokenScores score(SequenceBatch batch) {
-        Feed feed = feed(batch);
+        Feed feed = feed(NextTokenLoss.INSTANCE, batch.inputs(), nextTokenBatch(batch));
         Map<String, INDArray> out = feed.graph.sameDiff().output(feed.placeholders(),
                 TransformerGraph.TOKEN_LOG_PROBS, TransformerGraph.ENTROPY);
         return new TokenScores(
@@ -124,7 +128,12 @@ public final class TransformerPolicy {
 
     /** @return the masked token-mean negative log-likelihood of the batch's targets, without updating */
     public double loss(SequenceBatch batch) {
-        Feed feed = feed(batch);
+        return loss(NextTokenLoss.INSTANCE, batch.inputs(), nextTokenBatch(batch));
+    }
+
+    /** @return {@code objective}'s loss on the batch, without updating */
+    public double loss(Objective objective, int[][] inputs, ObjectiveBatch batch) {
+        Feed feed = feed(objective, inputs, batch);
         return feed.graph.sameDiff().outputSingle(feed.placeholders(), TransformerGraph.LOSS).getDouble(0);
     }
 
@@ -133,22 +142,42 @@ public final class TransformerPolicy {
      * backward, global-norm clipping, update. A non-finite gradient skips the update.
      */
     public TrainingStep train(SequenceBatch batch) {
-        Feed feed = feed(batch);
+        return train(NextTokenLoss.INSTANCE, batch.inputs(), nextTokenBatch(batch));
+    }
+
+    /**
+     * One AdamW step on {@code objective}'s loss: the policy reads {@code inputs} {@code [B][L]} and the objective
+     * the batch (targets, mask and its inputs, also {@code [B][L]}); forward, backward, global-norm clipping,
+     * update. A non-finite gradient skips the update.
+     */
+    public TrainingStep train(Objective objective, int[][] inputs, ObjectiveBatch batch) {
+        Feed feed = feed(objective, inputs, batch);
         long before = adam.step();
-        OutAndGrad result = feed.graph.sameDiff().calculateGradientsAndOutputs(feed.placeholders(),
-                List.of(TransformerGraph.LOSS), feed.graph.parameterNames());
+        List<String> outputs = new ArrayList<>(List.of(TransformerGraph.LOSS));
+        outputs.addAll(feed.graph.diagnostics().values());
+        OutAndGrad result = feed.graph.sameDiff().calculateGradientsAndOutputs(feed.placeholders(), outputs,
+                feed.graph.parameterNames());
         double loss = result.getOutputs().get(TransformerGraph.LOSS).getDouble(0);
+        Map<String, Double> diagnostics = new LinkedHashMap<>();
+        feed.graph.diagnostics().forEach((metric, name) -> diagnostics.put(metric,
+                result.getOutputs().get(name).getDouble(0)));
         AdamW.Update update = adam.apply(parameters, result.getGradients());
         result.getGradients().values().forEach(INDArray::close);
         result.getOutputs().values().forEach(INDArray::close);
         reclaimer.afterStep();
-        return new TrainingStep(before, loss, update.gradientNorm(), update.learningRate(), update.skipped(),
-                batch.maskedTokens());
+        long tokens = 0;
+        for (int b = 0; b < batch.rows(); b++) {
+            for (int t = 0; t < batch.length(); t++) {
+                tokens += batch.mask(b, t) != 0 ? 1 : 0;
+            }
+        }
+        return new TrainingStep(before, loss, update.gradientNorm(), update.learningRate(), update.skipped(), tokens,
+                diagnostics);
     }
 
     /** @return gradients of the loss of {@code batch} by parameter name, without updating (for gradient checks) */
     Map<String, INDArray> gradients(SequenceBatch batch) {
-        Feed feed = feed(batch);
+        Feed feed = feed(NextTokenLoss.INSTANCE, batch.inputs(), nextTokenBatch(batch));
         return feed.graph.sameDiff().calculateGradients(feed.placeholders(), feed.graph.parameterNames());
     }
 
@@ -165,36 +194,40 @@ public final class TransformerPolicy {
         return layout;
     }
 
-    private TransformerGraph graph(int length) {
-        return graphs.computeIfAbsent(bucketLength(length), l -> TransformerGraph.build(model, parameters, l));
+    private TransformerGraph graph(int length, Objective objective) {
+        int bucket = bucketLength(length);
+        return graphs.computeIfAbsent(new GraphKey(bucket, objective),
+                key -> TransformerGraph.build(model, parameters, bucket, objective));
     }
 
-    private Feed feed(SequenceBatch batch) {
-        TransformerGraph graph = graph(batch.length());
-        int rows = batch.size();
-        int length = graph.length();
-        int[] tokens = new int[rows * length];
-        int[] targets = new int[rows * length];
-        double[] mask = new double[rows * length];
-        double count = 0;
-        for (int b = 0; b < rows; b++) {
+    private static ObjectiveBatch nextTokenBatch(SequenceBatch batch) {
+        double[][] mask = new double[batch.size()][batch.length()];
+        for (int b = 0; b < batch.size(); b++) {
             for (int t = 0; t < batch.length(); t++) {
-                int token = batch.inputs()[b][t];
-                int target = batch.targets()[b][t];
-                checkToken(token, "inputs", b, t);
-                checkToken(target, "targets", b, t);
-                tokens[b * length + t] = token;
-                targets[b * length + t] = target;
-                mask[b * length + t] = batch.mask()[b][t];
-                count += batch.mask()[b][t];
+                mask[b][t] = batch.mask()[b][t];
             }
         }
-        DataType type = parameters.dataType();
-        return new Feed(graph,
-                Nd4j.createFromArray(tokens),
-                Nd4j.createFromArray(targets),
-                Nd4j.createFromArray(mask).castTo(type),
-                Nd4j.scalar(type, Math.max(count, 1.0)));
+        return ObjectiveBatch.of(batch.targets(), mask, inputs -> { });
+    }
+
+    private Feed feed(Objective objective, int[][] inputs, ObjectiveBatch batch) {
+        if (inputs.length != batch.rows() || inputs[0].length != batch.length()) {
+            throw new IllegalArgumentException("inputs are [" + inputs.length + "][" + inputs[0].length
+                    + "] but the objective batch is [" + batch.rows() + "][" + batch.length() + "]");
+        }
+        TransformerGraph graph = graph(batch.length(), objective);
+        int length = graph.length();
+        int[] tokens = new int[inputs.length * length];
+        for (int b = 0; b < inputs.length; b++) {
+            for (int t = 0; t < batch.length(); t++) {
+                checkToken(inputs[b][t], "inputs", b, t);
+                checkToken(batch.target(b, t), "targets", b, t);
+                tokens[b * length + t] = inputs[b][t];
+            }
+        }
+        Map<String, INDArray> placeholders = new HashMap<>(graph.context().feed(batch.padTo(length)));
+        placeholders.put(TransformerGraph.TOKENS, Nd4j.createFromArray(tokens));
+        return new Feed(graph, placeholders);
     }
 
     private void checkToken(int token, String where, int row, int position) {
@@ -213,10 +246,9 @@ public final class TransformerPolicy {
         return out;
     }
 
-    private record Feed(TransformerGraph graph, INDArray tokens, INDArray targets, INDArray mask, INDArray tokenCount) {
-        Map<String, INDArray> placeholders() {
-            return Map.of(TransformerGraph.TOKENS, tokens, TransformerGraph.TARGETS, targets,
-                    TransformerGraph.MASK, mask, TransformerGraph.TOKEN_COUNT, tokenCount);
-        }
+    private record Feed(TransformerGraph graph, Map<String, INDArray> placeholders) {
+    }
+
+    private record GraphKey(int length, Objective objective) {
     }
 }
