@@ -13,6 +13,32 @@ public interface Objective {
     /** @return stable id, e.g. {@code grpo} */
     String id();
 
+    /**
+     * @return the inputs the trainer must compute for this objective among {@link StandardInputs#OLD_LOG_PROBS}
+     *     (always provided), {@link StandardInputs#REFERENCE_LOG_PROBS}, {@link StandardInputs#TEACHER_LOG_PROBS}
+     *     (with {@link StandardInputs#TEACHER_TOKEN_LOG_PROBS}) and {@link StandardInputs#STUDENT_LOG_PROBS}
+     */
+    default java.util.Set<String> requiredInputs() {
+        return java.util.Set.of();
+    }
+
+    /**
+     * @return the teacher's privileged context for each rollout (empty: the rollout gets no teacher), or an empty
+     *     list when the objective has no teacher; called before {@link #prepare}
+     */
+    default java.util.List<java.util.Optional<String>> teacherContexts(Rollouts rollouts) {
+        return java.util.List.of();
+    }
+
+    /** Adds the objective's own inputs (advantages, distillation masks) to the step's batch. */
+    default void prepare(Rollouts rollouts, ObjectiveBatch.Builder batch) {
+    }
+
+    /** @return optimisation passes over each step's batch */
+    default int epochs() {
+        return 1;
+    }
+
     /** Declares the loss on {@code graph}; called once per graph the trainer builds. */
     LossTerms define(LossGraph graph);
 

@@ -28,11 +28,16 @@ public final class ObjectiveBatch {
         this.perTokenDistribution = perTokenDistribution;
     }
 
+    /** @return a builder of a batch of the given targets and mask ({@code [B][L]} each) */
+    public static Builder builder(int[][] targets, double[][] mask) {
+        return new Builder(targets, deepCopy(mask));
+    }
+
     /** @return a batch of the given targets and mask ({@code [B][L]} each) and the inputs {@code configure} adds */
     public static ObjectiveBatch of(int[][] targets, double[][] mask, Consumer<Builder> configure) {
-        Builder builder = new Builder(targets, mask);
+        Builder builder = new Builder(targets, deepCopy(mask));
         configure.accept(builder);
-        return new ObjectiveBatch(deepCopy(targets), deepCopy(mask), Map.copyOf(builder.perToken),
+        return new ObjectiveBatch(deepCopy(targets), builder.mask, Map.copyOf(builder.perToken),
                 Map.copyOf(builder.perTokenDistribution));
     }
 
@@ -143,17 +148,35 @@ public final class ObjectiveBatch {
     public static final class Builder {
         private final int rows;
         private final int length;
+        private final double[][] mask;
         private final Map<String, double[][]> perToken = new LinkedHashMap<>();
         private final Map<String, double[][][]> perTokenDistribution = new LinkedHashMap<>();
 
+        private final int[][] targets;
+
         private Builder(int[][] targets, double[][] mask) {
+            this.targets = targets;
             if (targets.length == 0 || targets[0].length == 0) {
                 throw new IllegalArgumentException("a batch needs at least one row of at least one position");
             }
             this.rows = targets.length;
             this.length = targets[0].length;
+            this.mask = mask;
             requireShape("targets", targets.length, Arrays.stream(targets).mapToInt(r -> r.length).toArray());
             requireShape("mask", mask.length, Arrays.stream(mask).mapToInt(r -> r.length).toArray());
+        }
+
+        /** Leaves out rows: their mask becomes 0 (e.g. groups with no learning signal). */
+        public Builder dropRows(boolean[] drop) {
+            if (drop.length != rows) {
+                throw new IllegalArgumentException("expected " + rows + " row flags, got " + drop.length);
+            }
+            for (int b = 0; b < rows; b++) {
+                if (drop[b]) {
+                    Arrays.fill(mask[b], 0);
+                }
+            }
+            return this;
         }
 
         /** Adds a per-token input {@code [B][L]}. */
@@ -172,6 +195,11 @@ public final class ObjectiveBatch {
             }
             perTokenDistribution.put(name, copy);
             return this;
+        }
+
+        /** @return the batch */
+        public ObjectiveBatch build() {
+            return new ObjectiveBatch(deepCopy(targets), deepCopy(mask), Map.copyOf(perToken), Map.copyOf(perTokenDistribution));
         }
 
         private void requireShape(String name, int actualRows, int[] rowLengths) {

@@ -21,6 +21,9 @@ public final class StandardInputs {
     /** Per token distribution: 1 on the entries of the distillation support (the student's top-k), else 0. */
     public static final String DISTILLATION_SUPPORT = "distillation_support";
 
+    /** Per token distribution: the sampling policy's log-probabilities of every token (for top-k supports). */
+    public static final String STUDENT_LOG_PROBS = "student_log_probs";
+
     private StandardInputs() {
     }
 }

@@ -2,10 +2,12 @@ package org.cpt4j.plugins.objectives;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.cpt4j.objective.LossGraph;
 import org.cpt4j.objective.LossTerms;
 import org.cpt4j.objective.Objective;
 import org.cpt4j.objective.ObjectiveBatch;
+import org.cpt4j.objective.Rollouts;
 import org.cpt4j.objective.StandardInputs;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -48,6 +50,38 @@ public final class GrpoObjective implements Objective {
     @Override
     public String id() {
         return ID;
+    }
+
+    @Override
+    public Set<String> requiredInputs() {
+        return config.klBeta() > 0 ? Set.of(StandardInputs.REFERENCE_LOG_PROBS) : Set.of();
+    }
+
+    /** Adds each rollout's group advantage over its tokens; drops zero-variance groups when configured. */
+    @Override
+    public void prepare(Rollouts rollouts, ObjectiveBatch.Builder batch) {
+        double[] rewards = rollouts.rewards();
+        double[] advantages = GroupAdvantages.compute(rewards, rollouts.groupSize(), config.scaleRewards(),
+                config.advantageEpsilon());
+        double[][] mask = rollouts.responseMask();
+        double[][] perToken = new double[advantages.length][mask[0].length];
+        for (int b = 0; b < advantages.length; b++) {
+            java.util.Arrays.fill(perToken[b], advantages[b]);
+        }
+        batch.perToken(StandardInputs.ADVANTAGES, perToken);
+        if (config.filterZeroVariance()) {
+            boolean[] flat = GroupAdvantages.zeroVarianceGroups(rewards, rollouts.groupSize());
+            boolean[] drop = new boolean[rewards.length];
+            for (int b = 0; b < drop.length; b++) {
+                drop[b] = flat[b / rollouts.groupSize()];
+            }
+            batch.dropRows(drop);
+        }
+    }
+
+    @Override
+    public int epochs() {
+        return config.epochs();
     }
 
     @Override

@@ -1,12 +1,20 @@
 package org.cpt4j.plugins.objectives;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
 import org.cpt4j.objective.LossAggregation;
 import org.cpt4j.objective.LossGraph;
 import org.cpt4j.objective.LossTerms;
 import org.cpt4j.objective.Objective;
 import org.cpt4j.objective.ObjectiveBatch;
+import org.cpt4j.objective.Rollouts;
 import org.cpt4j.objective.StandardInputs;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -58,6 +66,91 @@ public final class SdpoObjective implements Objective {
     @Override
     public String id() {
         return ID;
+    }
+
+    @Override
+    public Set<String> requiredInputs() {
+        Set<String> inputs = new HashSet<>(Set.of(StandardInputs.TEACHER_LOG_PROBS));
+        if (config.topK() > 0) {
+            inputs.add(StandardInputs.STUDENT_LOG_PROBS);
+        }
+        if (config.grpoWeight() > 0) {
+            inputs.addAll(grpo.requiredInputs());
+        }
+        return inputs;
+    }
+
+    /**
+     * The official selection: the first successful sibling other than the rollout itself (reward at least the
+     * success threshold), else, when feedback is used, the verifier's feedback on the rollout, else none.
+     */
+    @Override
+    public List<Optional<String>> teacherContexts(Rollouts rollouts) {
+        List<Rollouts.Rollout> all = rollouts.rollouts();
+        List<Optional<String>> contexts = new ArrayList<>(all.size());
+        for (int i = 0; i < all.size(); i++) {
+            int group = i / rollouts.groupSize();
+            Optional<String> solution = Optional.empty();
+            for (int j = group * rollouts.groupSize(); j < (group + 1) * rollouts.groupSize() && solution.isEmpty(); j++) {
+                if (j != i && all.get(j).reward() >= config.successThreshold()) {
+                    solution = Optional.of(all.get(j).response());
+                }
+            }
+            contexts.add(solution.isPresent() || !config.useFeedback() ? solution
+                    : Optional.of(all.get(i).verdict().feedback()));
+        }
+        return contexts;
+    }
+
+    /**
+     * Adds the distillation mask (response tokens of rollouts with a teacher context, less a seeded
+     * {@code maskRatio} of them), the student's top-k support when configured, and GRPO's inputs when mixed.
+     */
+    @Override
+    public void prepare(Rollouts rollouts, ObjectiveBatch.Builder batch) {
+        double[][] mask = rollouts.responseMask();
+        SplittableRandom random = new SplittableRandom(rollouts.seed());
+        for (int b = 0; b < mask.length; b++) {
+            boolean taught = rollouts.teacherContext(b).isPresent();
+            for (int t = 0; t < mask[b].length; t++) {
+                boolean dropped = config.maskRatio() > 0 && random.nextDouble() < config.maskRatio();
+                mask[b][t] = taught && !dropped ? mask[b][t] : 0;
+            }
+        }
+        batch.perToken(StandardInputs.DISTILLATION_MASK, mask);
+        if (config.topK() > 0) {
+            batch.perTokenDistribution(StandardInputs.DISTILLATION_SUPPORT,
+                    topKSupport(rollouts.studentLogProbs(), config.topK()));
+        }
+        if (config.grpoWeight() > 0) {
+            grpo.prepare(rollouts, batch);
+        }
+    }
+
+    /** @return 1 on the {@code k} largest entries of each position (ties to the lower id), else 0 */
+    static double[][][] topKSupport(double[][][] logProbs, int k) {
+        double[][][] support = new double[logProbs.length][][];
+        for (int b = 0; b < logProbs.length; b++) {
+            support[b] = new double[logProbs[b].length][];
+            for (int t = 0; t < logProbs[b].length; t++) {
+                double[] row = logProbs[b][t];
+                Integer[] order = new Integer[row.length];
+                for (int v = 0; v < row.length; v++) {
+                    order[v] = v;
+                }
+                Arrays.sort(order, (x, y) -> row[x] != row[y] ? Double.compare(row[y], row[x]) : Integer.compare(x, y));
+                support[b][t] = new double[row.length];
+                for (int i = 0; i < Math.min(k, row.length); i++) {
+                    support[b][t][order[i]] = 1;
+                }
+            }
+        }
+        return support;
+    }
+
+    @Override
+    public int epochs() {
+        return grpo.epochs();
     }
 
     @Override

@@ -51,6 +51,24 @@ public final class CachedDecoder {
      */
     public INDArray prefill(int[][] prompts) {
         int length = prompts[0].length;
+        INDArray x = readAll(prompts);
+        INDArray last = x.reshape(rows, length, config.width())
+                .get(NDArrayIndex.all(), NDArrayIndex.point(length - 1), NDArrayIndex.all());
+        return head(last.dup());
+    }
+
+    /**
+     * @return the logits at every position of equal-length sequences {@code [B][L]}, {@code [B·L, V]} (row
+     *     {@code b·L + t} predicts the token after position {@code t}); used to score sequences with a teacher's or
+     *     reference's weights. Also leaves the cache filled, as {@link #prefill} does.
+     */
+    public INDArray logitsAtEveryPosition(int[][] sequences) {
+        return head(readAll(sequences));
+    }
+
+    /** Runs the blocks over whole sequences, filling the cache; returns the residual stream {@code [B·L, d]}. */
+    private INDArray readAll(int[][] prompts) {
+        int length = prompts[0].length;
         if (length < 1 || length > config.context()) {
             throw new IllegalArgumentException("prompt length must be within [1, " + config.context() + "], was " + length);
         }
@@ -75,9 +93,7 @@ public final class CachedDecoder {
             x = attendAndMix(x, scores, qkv[2], layer);
         }
         position = length;
-        INDArray last = x.reshape(rows, length, config.width())
-                .get(NDArrayIndex.all(), NDArrayIndex.point(length - 1), NDArrayIndex.all());
-        return head(last.dup());
+        return x;
     }
 
     /** Reads one more token per row ({@code [B]}) and returns the logits {@code [B, V]} of the token after it. */

@@ -68,6 +68,17 @@ public final class Parameters {
         arrays.forEach((name, array) -> array.assign(source.arrays.get(name)));
     }
 
+    /**
+     * Overwrites every array in place with {@code (1 − weight)·from + weight·to}; all three sets must share
+     * names and shapes ({@code this} may be {@code from} or {@code to}).
+     */
+    public void interpolate(Parameters from, Parameters to, double weight) {
+        requireSameLayout(from.arrays.keySet(), from);
+        requireSameLayout(to.arrays.keySet(), to);
+        arrays.forEach((name, array) -> array.assign(from.arrays.get(name).mul(1 - weight)
+                .addi(to.arrays.get(name).mul(weight))));
+    }
+
     /** @return whether both sets hold the same names, shapes and bit-identical values */
     public boolean sameValues(Parameters other) {
         if (!arrays.keySet().equals(other.arrays.keySet())) {

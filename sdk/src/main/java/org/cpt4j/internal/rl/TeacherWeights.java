@@ -1,0 +1,97 @@
+package org.cpt4j.internal.rl;
+
+import org.cpt4j.internal.model.Parameters;
+import org.cpt4j.model.ModelConfig;
+import org.cpt4j.teacher.Teacher;
+
+/**
+ * The teacher's weights beside the live policy's, and the anchor (the policy when post-training started), each
+ * scored by a {@link SequenceScorer} without a graph. Schedules update the teacher in place.
+ */
+final class TeacherWeights implements Teacher {
+
+    /** Where the teacher's logits come from. */
+    private enum Source { OWN, POLICY, LOGIT_MIX }
+
+    private final Parameters policy;
+    private final Parameters own;
+    private final Parameters anchor;
+    private final SequenceScorer ownScorer;
+    private final SequenceScorer policyScorer;
+    private final SequenceScorer anchorScorer;
+    private Source source = Source.OWN;
+    private double logitRate;
+
+    TeacherWeights(ModelConfig config, Parameters policy) {
+        this.policy = policy;
+        this.own = policy.copy();
+        this.anchor = policy.copy();
+        this.ownScorer = new SequenceScorer(config, own);
+        this.policyScorer = new SequenceScorer(config, policy);
+        this.anchorScorer = new SequenceScorer(config, anchor);
+    }
+
+    @Override
+    public void copyPolicy() {
+        own.assign(policy);
+        source = Source.OWN;
+    }
+
+    @Override
+    public void moveTowardPolicy(double rate) {
+        own.interpolate(own, policy, rate);
+        source = Source.OWN;
+    }
+
+    @Override
+    public void blendWithAnchor(double anchorWeight) {
+        own.interpolate(policy, anchor, anchorWeight);
+        source = Source.OWN;
+    }
+
+    @Override
+    public void followPolicy() {
+        source = Source.POLICY;
+    }
+
+    @Override
+    public void mixLogits(double rate) {
+        source = Source.LOGIT_MIX;
+        logitRate = rate;
+    }
+
+    /** @return the teacher's log-distributions at every position of each sequence */
+    double[][][] logProbs(int[][] sequences) {
+        return switch (source) {
+            case OWN -> SequenceScorer.logSoftmax(ownScorer.logits(sequences));
+            case POLICY -> SequenceScorer.logSoftmax(policyScorer.logits(sequences));
+            case LOGIT_MIX -> {
+                double[][][] mixed = anchorScorer.logits(sequences);
+                double[][][] live = policyScorer.logits(sequences);
+                for (int i = 0; i < mixed.length; i++) {
+                    for (int t = 0; t < mixed[i].length; t++) {
+                        for (int v = 0; v < mixed[i][t].length; v++) {
+                            mixed[i][t][v] += logitRate * (live[i][t][v] - mixed[i][t][v]);
+                        }
+                    }
+                }
+                yield SequenceScorer.logSoftmax(mixed);
+            }
+        };
+    }
+
+    /** @return the reference (anchor) policy's log-distributions at every position of each sequence */
+    double[][][] referenceLogProbs(int[][] sequences) {
+        return SequenceScorer.logSoftmax(anchorScorer.logits(sequences));
+    }
+
+    /** @return the live policy's log-distributions at every position of each sequence */
+    double[][][] policyLogProbs(int[][] sequences) {
+        return SequenceScorer.logSoftmax(policyScorer.logits(sequences));
+    }
+
+    /** @return the teacher's own weights (for checkpoints and tests) */
+    Parameters weights() {
+        return own;
+    }
+}
