@@ -1,9 +1,6 @@
 package org.cpt4j.plugins.objectives;
 
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 import org.cpt4j.objective.ObjectiveBatch;
 import org.cpt4j.objective.StandardInputs;
 import org.cpt4j.testing.ObjectiveInputs;
@@ -12,24 +9,6 @@ import org.cpt4j.testing.ObjectiveInputs;
 final class SdpoBatches {
 
     private SdpoBatches() {
-    }
-
-    /** @return 1 on the {@code k} largest logits of each position (all of them when {@code k ≥ V}), else 0 */
-    static double[][][] topK(double[][][] logits, int k) {
-        double[][][] support = new double[logits.length][][];
-        for (int b = 0; b < logits.length; b++) {
-            support[b] = new double[logits[b].length][];
-            for (int t = 0; t < logits[b].length; t++) {
-                double[] row = logits[b][t];
-                support[b][t] = new double[row.length];
-                int[] order = IntStream.range(0, row.length).boxed()
-                        .sorted(Comparator.comparingDouble((Integer v) -> -row[v])).mapToInt(Integer::intValue).toArray();
-                for (int i = 0; i < Math.min(k, row.length); i++) {
-                    support[b][t][order[i]] = 1;
-                }
-            }
-        }
-        return support;
     }
 
     static ObjectiveBatch batch(double[][][] logits, int[][] targets, double[][] mask, SplittableRandom random,
@@ -57,7 +36,7 @@ final class SdpoBatches {
                             ObjectiveInputs.nearbyTokenLogProbs(random, logits, targets, 1.0))
                     .perToken(StandardInputs.ADVANTAGES, ObjectiveInputs.perSequence(advantages, length));
             if (topK > 0) {
-                b.perTokenDistribution(StandardInputs.DISTILLATION_SUPPORT, topK(logits, topK));
+                b.perTokenDistribution(StandardInputs.DISTILLATION_SUPPORT, SdpoObjective.topKSupport(logits, topK));
             }
         });
     }
@@ -67,11 +46,5 @@ final class SdpoBatches {
                                              SplittableRandom random, int topK) {
         double[][][] teacherLogits = ObjectiveInputs.logits(random, logits.length, logits[0].length, logits[0][0].length, 3.0);
         return batch(logits, targets, mask, random, topK, teacherLogits);
-    }
-
-    /** @return {@code logits} deep-copied */
-    static double[][][] copy(double[][][] logits) {
-        return Arrays.stream(logits).map(r -> Arrays.stream(r).map(double[]::clone).toArray(double[][]::new))
-                .toArray(double[][][]::new);
     }
 }

@@ -27,7 +27,7 @@ class SdpoDivergenceTest {
     }
 
     private static double[] support(double[] student, int k) {
-        return SdpoBatches.topK(new double[][][] {{student}}, k)[0][0];
+        return SdpoObjective.topKSupport(new double[][][] {{student}}, k)[0][0];
     }
 
     @Property(tries = 200)
