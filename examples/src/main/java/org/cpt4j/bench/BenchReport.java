@@ -1,5 +1,6 @@
 package org.cpt4j.bench;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,12 +13,28 @@ import java.util.Map;
  * @param reference the reference model's results (2 layers, width 128)
  * @param large the large model's results (4 layers, width 256)
  * @param sampling sampling speed of the reference model with and without the key/value cache
+ * @param rl the on-policy step's breakdown per objective
  */
 public record BenchReport(String format, int version, Machine machine, double gemm1024Gflops, ModelResult reference,
-                          ModelResult large, Sampling sampling) {
+                          ModelResult large, Sampling sampling, List<RlStep> rl) {
 
     public static final String FORMAT = "cpt4j-bench";
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
+
+    /**
+     * Median time of each phase of one on-policy step of the default base model's shape on {@code add}: 8 tasks
+     * x 8 samples of at most 16 tokens.
+     *
+     * @param objective objective id
+     * @param samplingMs sampling the rollouts
+     * @param scoringMs rewards, reference and teacher scoring, the objective's preparation
+     * @param trainingMs the optimizer step
+     * @param totalMs the whole step
+     * @param steps timed steps
+     */
+    public record RlStep(String objective, double samplingMs, double scoringMs, double trainingMs, double totalMs,
+                         int steps) {
+    }
 
     /** The machine and settings of the run. */
     public record Machine(String backend, int threads, int cores, String java, String nd4j) {

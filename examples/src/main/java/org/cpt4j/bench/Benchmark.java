@@ -14,6 +14,11 @@ import org.cpt4j.internal.sampling.Generation;
 import org.cpt4j.internal.sampling.Sampler;
 import org.cpt4j.model.ModelConfig;
 import org.cpt4j.model.OptimizerConfig;
+import org.cpt4j.plugins.objectives.GrpoConfig;
+import org.cpt4j.plugins.objectives.GrpoObjective;
+import org.cpt4j.plugins.objectives.SdpoConfig;
+import org.cpt4j.plugins.objectives.SdpoObjective;
+import org.cpt4j.pretrain.PretrainSpec;
 import org.cpt4j.sampling.SamplingConfig;
 import org.cpt4j.text.Tokenizer;
 import org.nd4j.linalg.factory.Nd4j;
@@ -43,13 +48,19 @@ public final class Benchmark {
      * @param largeSteps timed training steps of the large model
      * @param warmupSteps untimed steps before timing (the JIT and caches settle)
      * @param minimumTimingSeconds how long each GEMM shape and the forward pass are repeated for, at least
+     * @param rlModel the model of the on-policy step breakdown (its vocabulary is set by the domains' tokenizer)
+     * @param rlSteps timed on-policy steps per objective
      */
     public record Settings(ModelConfig reference, ModelConfig large, int threads, int referenceSteps, int largeSteps,
-                           int warmupSteps, double minimumTimingSeconds) {
+                           int warmupSteps, double minimumTimingSeconds, ModelConfig rlModel, int rlSteps) {
 
-        /** @return the standard bench: {@link #REFERENCE} and {@link #LARGE}, each timed for at least a second */
+        /**
+         * @return the standard bench: {@link #REFERENCE} and {@link #LARGE}, each timed for at least a second, and
+         *     the on-policy step of the default base model's shape
+         */
         public static Settings standard(int threads, int referenceSteps, int largeSteps, int warmupSteps) {
-            return new Settings(REFERENCE, LARGE, threads, referenceSteps, largeSteps, warmupSteps, 1.0);
+            return new Settings(REFERENCE, LARGE, threads, referenceSteps, largeSteps, warmupSteps, 1.0,
+                    PretrainSpec.of(p -> { }).model(), 10);
         }
     }
 
@@ -69,11 +80,16 @@ public final class Benchmark {
         BenchReport.ModelResult reference = measure("reference", settings.reference(), settings.referenceSteps(), gemm, gemm1024);
         BenchReport.ModelResult large = measure("large", settings.large(), settings.largeSteps(), gemm, gemm1024);
         BenchReport.Sampling sampling = sampling(settings.reference());
+        List<BenchReport.RlStep> rl = List.of(
+                new RlStepProbe(settings.rlModel(), settings.warmupSteps(), settings.rlSteps(), progress)
+                        .measure(new GrpoObjective(GrpoConfig.of(g -> g.groupSize(RlStepProbe.GROUP_SIZE).klBeta(0.04)))),
+                new RlStepProbe(settings.rlModel(), settings.warmupSteps(), settings.rlSteps(), progress)
+                        .measure(new SdpoObjective(SdpoConfig.of(s -> { }), GrpoConfig.of(g -> g.groupSize(RlStepProbe.GROUP_SIZE)))));
         BenchReport.Machine machine = new BenchReport.Machine(NativeRuntime.backend(), settings.threads(),
                 Runtime.getRuntime().availableProcessors(), Runtime.version().toString(),
                 Nd4j.class.getPackage().getImplementationVersion() == null ? "1.0.0-M2.1"
                         : Nd4j.class.getPackage().getImplementationVersion());
-        return new BenchReport(BenchReport.FORMAT, BenchReport.VERSION, machine, gemm1024, reference, large, sampling);
+        return new BenchReport(BenchReport.FORMAT, BenchReport.VERSION, machine, gemm1024, reference, large, sampling, rl);
     }
 
     private BenchReport.ModelResult measure(String name, ModelConfig config, int steps, GemmProbe gemm, double gemm1024) {

@@ -17,7 +17,8 @@ class BenchCommandTest {
     void jsonReportHasBothSizesAndConsistentRatios() throws Exception {
         ModelConfig tiny = ModelConfig.of(m -> m.layers(1).width(16).heads(2).context(16).vocabulary(12));
         ModelConfig small = ModelConfig.of(m -> m.layers(2).width(32).heads(4).context(16).vocabulary(12));
-        BenchReport report = new Benchmark(new Benchmark.Settings(tiny, small, 1, 6, 3, 2, 0.01), line -> { }).run();
+        ModelConfig rl = ModelConfig.of(m -> m.layers(1).width(16).heads(2).context(32));
+        BenchReport report = new Benchmark(new Benchmark.Settings(tiny, small, 1, 6, 3, 2, 0.01, rl, 2), line -> { }).run();
         JsonNode json = new ObjectMapper().readTree(BenchCommand.toJson(report));
 
         assertEquals("cpt4j-bench", json.get("format").asText());
@@ -33,6 +34,10 @@ class BenchCommandTest {
             assertTrue(model.get("memory").get("heap_after_bytes").asLong() > 0);
         }
         assertEquals(6, json.get("reference").get("timed_steps").asInt());
+        JsonNode rlSteps = json.get("rl");
+        assertEquals(2, rlSteps.size());
+        assertEquals("sdpo", rlSteps.get(1).get("objective").asText());
+        assertTrue(rlSteps.get(1).get("scoring_ms").asDouble() > 0 && rlSteps.get(0).get("total_ms").asDouble() > 0);
         JsonNode sampling = json.get("sampling");
         assertTrue(sampling.get("generated_tokens").asLong() > 0);
         assertEquals(sampling.get("cached_tokens_per_second").asDouble()
