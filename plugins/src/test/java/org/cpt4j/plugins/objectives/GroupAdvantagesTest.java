@@ -5,19 +5,34 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
+import org.cpt4j.testing.ObjectiveArbitraries;
 import org.cpt4j.testing.ObjectiveInputs;
 import org.junit.jupiter.api.Test;
 
 class GroupAdvantagesTest {
 
+    /** Rewards and the size of the groups they split into. */
+    record Groups(double[] rewards, int groupSize) {
+    }
+
+    @Provide
+    Arbitrary<Groups> groups() {
+        return Arbitraries.integers().between(2, 8).flatMap(size -> Arbitraries.integers().between(1, 5)
+                .flatMap(count -> ObjectiveArbitraries.rewardGroups(count, size).map(r -> new Groups(r, size))));
+    }
+
     @Property(tries = 200)
-    void advantagesSumToZeroInEveryGroup(@ForAll long seed, @ForAll @IntRange(min = 1, max = 5) int groups,
-                                         @ForAll @IntRange(min = 2, max = 8) int groupSize) {
-        double[] rewards = ObjectiveInputs.rewards(new SplittableRandom(seed), groups, groupSize);
+    void advantagesSumToZeroInEveryGroup(@ForAll("groups") Groups drawn) {
+        double[] rewards = drawn.rewards();
+        int groupSize = drawn.groupSize();
+        int groups = rewards.length / groupSize;
         for (ScaleRewards scale : ScaleRewards.values()) {
             double[] advantages = GroupAdvantages.compute(rewards, groupSize, scale, 1e-6);
             for (int g = 0; g < groups; g++) {
