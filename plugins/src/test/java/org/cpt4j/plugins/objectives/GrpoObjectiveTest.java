@@ -11,6 +11,9 @@ import org.cpt4j.objective.ObjectiveBatch;
 import org.cpt4j.objective.StandardInputs;
 import org.cpt4j.testing.ObjectiveContract;
 import org.cpt4j.testing.ObjectiveInputs;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -47,17 +50,22 @@ class GrpoObjectiveTest extends ObjectiveContract {
         return new ObjectiveProbe(objective, 1, 1, 3, DataType.DOUBLE).evaluate(logits, batch).gradient()[0][0];
     }
 
-    @Test
-    void theGradientVanishesOutsideTheTrustRegionOnTheClippedSide() {
-        GrpoObjective objective = new GrpoObjective(GrpoConfig.of(g -> g.clip(0.2)));
-        for (double value : gradientAtRatio(objective, 1.0, 1.5)) {
+    @Property(tries = 100)
+    void theGradientVanishesOutsideTheTrustRegionOnTheClippedSide(
+            @ForAll @DoubleRange(min = 0.05, max = 3) double magnitude,
+            @ForAll @DoubleRange(min = 0.05, max = 0.4) double epsilon,
+            @ForAll @DoubleRange(min = 1.01, max = 3) double beyond) {
+        GrpoObjective objective = new GrpoObjective(GrpoConfig.of(g -> g.clip(epsilon)));
+        for (double value : gradientAtRatio(objective, magnitude, (1 + epsilon) * beyond)) {
             assertEquals(0.0, value, 1e-12, "positive advantage, ratio above 1 + ε");
         }
-        for (double value : gradientAtRatio(objective, -1.0, 0.5)) {
+        for (double value : gradientAtRatio(objective, -magnitude, (1 - epsilon) / beyond)) {
             assertEquals(0.0, value, 1e-12, "negative advantage, ratio below 1 − ε");
         }
-        assertTrue(Math.abs(gradientAtRatio(objective, 1.0, 0.5)[1]) > 1e-3, "the unclipped side still learns");
-        assertTrue(Math.abs(gradientAtRatio(objective, -1.0, 1.5)[1]) > 1e-3, "the unclipped side still learns");
+        assertTrue(Math.abs(gradientAtRatio(objective, magnitude, (1 - epsilon) / beyond)[1]) > 1e-4,
+                "the unclipped side still learns");
+        assertTrue(Math.abs(gradientAtRatio(objective, -magnitude, (1 + epsilon) * beyond)[1]) > 1e-4,
+                "the unclipped side still learns");
     }
 
     @Test
