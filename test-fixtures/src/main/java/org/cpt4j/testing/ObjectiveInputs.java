@@ -1,6 +1,7 @@
 package org.cpt4j.testing;
 
 import java.util.SplittableRandom;
+import org.cpt4j.objective.LogSoftmax;
 
 /**
  * Random inputs for objective tests, drawn from a seeded stream: logits, response masks, sampled targets,
@@ -61,19 +62,7 @@ public final class ObjectiveInputs {
         for (int b = 0; b < logits.length; b++) {
             out[b] = new double[logits[b].length][];
             for (int t = 0; t < logits[b].length; t++) {
-                double max = Double.NEGATIVE_INFINITY;
-                for (double value : logits[b][t]) {
-                    max = Math.max(max, value);
-                }
-                double sum = 0;
-                for (double value : logits[b][t]) {
-                    sum += Math.exp(value - max);
-                }
-                double logSum = max + Math.log(sum);
-                out[b][t] = new double[logits[b][t].length];
-                for (int v = 0; v < logits[b][t].length; v++) {
-                    out[b][t][v] = logits[b][t][v] - logSum;
-                }
+                out[b][t] = LogSoftmax.of(logits[b][t]);
             }
         }
         return out;

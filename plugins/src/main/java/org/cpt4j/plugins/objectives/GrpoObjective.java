@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.cpt4j.objective.LossGraph;
+import org.cpt4j.objective.LogSoftmax;
 import org.cpt4j.objective.LossTerms;
 import org.cpt4j.objective.Objective;
 import org.cpt4j.objective.ObjectiveBatch;

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.cpt4j.objective.LossAggregation;
 import org.cpt4j.objective.LossGraph;
+import org.cpt4j.objective.LogSoftmax;
 import org.cpt4j.objective.LossTerms;
 import org.cpt4j.objective.Objective;
 import org.cpt4j.objective.ObjectiveBatch;

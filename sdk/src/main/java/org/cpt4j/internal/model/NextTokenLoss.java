@@ -1,5 +1,6 @@
 package org.cpt4j.internal.model;
 
+import org.cpt4j.objective.LogSoftmax;
 import org.cpt4j.objective.LossAggregation;
 import org.cpt4j.objective.LossGraph;
 import org.cpt4j.objective.LossTerms;
@@ -33,16 +34,7 @@ public final class NextTokenLoss implements Objective {
         double[][] loss = new double[batch.rows()][batch.length()];
         for (int b = 0; b < batch.rows(); b++) {
             for (int t = 0; t < batch.length(); t++) {
-                double[] row = logits[b][t];
-                double max = Double.NEGATIVE_INFINITY;
-                for (double value : row) {
-                    max = Math.max(max, value);
-                }
-                double sum = 0;
-                for (double value : row) {
-                    sum += Math.exp(value - max);
-                }
-                loss[b][t] = max + Math.log(sum) - row[batch.target(b, t)];
+                loss[b][t] = -LogSoftmax.of(logits[b][t])[batch.target(b, t)];
             }
         }
         return LossAggregation.TOKEN_MEAN.reference(loss, batch.mask(), 1);

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.cpt4j.internal.model.CachedDecoder;
 import org.cpt4j.internal.model.Parameters;
 import org.cpt4j.model.ModelConfig;
+import org.cpt4j.objective.LogSoftmax;
 import org.cpt4j.text.Tokenizer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -16,11 +17,9 @@ final class SequenceScorer {
 
     private static final int ROWS_PER_PASS = 64;
 
-    private final ModelConfig config;
     private final CachedDecoder decoder;
 
     SequenceScorer(ModelConfig config, Parameters parameters) {
-        this.config = config;
         this.decoder = new CachedDecoder(config, parameters);
     }
 
@@ -52,25 +51,10 @@ final class SequenceScorer {
     /** @return log-softmax of every row of {@code logits}, in place */
     static double[][][] logSoftmax(double[][][] logits) {
         for (double[][] sequence : logits) {
-            for (double[] row : sequence) {
-                double max = Double.NEGATIVE_INFINITY;
-                for (double value : row) {
-                    max = Math.max(max, value);
-                }
-                double sum = 0;
-                for (double value : row) {
-                    sum += Math.exp(value - max);
-                }
-                double logSum = max + Math.log(sum);
-                for (int v = 0; v < row.length; v++) {
-                    row[v] -= logSum;
-                }
+            for (int t = 0; t < sequence.length; t++) {
+                sequence[t] = LogSoftmax.of(sequence[t]);
             }
         }
         return logits;
-    }
-
-    ModelConfig config() {
-        return config;
     }
 }

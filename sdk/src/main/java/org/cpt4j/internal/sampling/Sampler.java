@@ -11,6 +11,7 @@ import org.cpt4j.internal.model.CachedDecoder;
 import org.cpt4j.internal.model.Parameters;
 import org.cpt4j.internal.runtime.NativeMemoryReclaimer;
 import org.cpt4j.model.ModelConfig;
+import org.cpt4j.objective.LogSoftmax;
 import org.cpt4j.sampling.SamplingConfig;
 import org.cpt4j.text.Tokenizer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -112,9 +113,9 @@ public final class Sampler {
                     continue;
                 }
                 int token = chooser.choose(values[b], rows.get(b).random());
-                double[] logDistribution = TokenChooser.logSoftmax(values[b]);
+                double[] logDistribution = LogSoftmax.of(values[b]);
                 logProbs[b][step] = (float) logDistribution[token];
-                entropies[b][step] = (float) TokenChooser.entropy(logDistribution);
+                entropies[b][step] = (float) LogSoftmax.entropy(logDistribution);
                 sequences[b][promptLength + step] = token;
                 generated[b]++;
                 next[b] = token;

@@ -13,33 +13,6 @@ final class TokenChooser {
         this.config = config;
     }
 
-    /** @return log-softmax of {@code logits} in double precision */
-    static double[] logSoftmax(float[] logits) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (float value : logits) {
-            max = Math.max(max, value);
-        }
-        double sum = 0;
-        for (float value : logits) {
-            sum += Math.exp(value - max);
-        }
-        double logSum = max + Math.log(sum);
-        double[] out = new double[logits.length];
-        for (int i = 0; i < logits.length; i++) {
-            out[i] = logits[i] - logSum;
-        }
-        return out;
-    }
-
-    /** @return {@code -Σ p log p} of a log-distribution */
-    static double entropy(double[] logProbs) {
-        double entropy = 0;
-        for (double logProb : logProbs) {
-            entropy -= Math.exp(logProb) * logProb;
-        }
-        return entropy;
-    }
-
     /** @return the chosen token id */
     int choose(float[] logits, SplittableRandom random) {
         if (config.isGreedy()) {

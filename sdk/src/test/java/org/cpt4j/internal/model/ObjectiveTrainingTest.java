@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.cpt4j.model.ModelConfig;
 import org.cpt4j.model.OptimizerConfig;
+import org.cpt4j.objective.LogSoftmax;
 import org.cpt4j.objective.LossAggregation;
 import org.cpt4j.objective.LossGraph;
 import org.cpt4j.objective.LossTerms;
@@ -46,7 +47,7 @@ class ObjectiveTrainingTest {
             double[][] loss = new double[batch.rows()][batch.length()];
             for (int b = 0; b < batch.rows(); b++) {
                 for (int t = 0; t < batch.length(); t++) {
-                    double[] logProbs = logSoftmax(logits[b][t]);
+                    double[] logProbs = LogSoftmax.of(logits[b][t]);
                     double kl = 0;
                     for (int v = 0; v < logProbs.length; v++) {
                         kl += Math.exp(target[b][t][v]) * (target[b][t][v] - logProbs[v]);
@@ -57,22 +58,6 @@ class ObjectiveTrainingTest {
             return LossAggregation.SEQ_MEAN_TOKEN_MEAN.reference(loss, batch.mask(), 1);
         }
     };
-
-    private static double[] logSoftmax(double[] row) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double value : row) {
-            max = Math.max(max, value);
-        }
-        double sum = 0;
-        for (double value : row) {
-            sum += Math.exp(value - max);
-        }
-        double[] out = new double[row.length];
-        for (int i = 0; i < row.length; i++) {
-            out[i] = row[i] - max - Math.log(sum);
-        }
-        return out;
-    }
 
     @Test
     void theGraphLossEqualsTheReferenceOnThePolicysLogitsAndTrainingLowersIt() {
@@ -93,7 +78,7 @@ class ObjectiveTrainingTest {
                 for (int v = 0; v < logits.length; v++) {
                     logits[v] = 2 * random.nextGaussian();
                 }
-                target[b][t] = logSoftmax(logits);
+                target[b][t] = LogSoftmax.of(logits);
             }
         }
         double[][] mask = {{0, 1, 1, 1, 0}, {1, 1, 1, 1, 1}, {0, 0, 0, 1, 1}};
