@@ -39,7 +39,7 @@ public record SamplingConfig(double temperature, int topK, double topP, int maxN
     }
 
     /** @return whether decoding is greedy (temperature 0) */
-    public boolean isGreedy() {
+    public boolean decodesGreedily() {
         return temperature == 0;
     }
 

@@ -36,6 +36,24 @@ public final class Problems {
         return this;
     }
 
+    /**
+     * Records the problems of a nested specification under {@code path}: each problem's own root segment (the
+     * nested spec's name, e.g. {@code model} in {@code model.width}) is replaced by {@code path}.
+     */
+    public Problems include(String path, InvalidSpecException nested) {
+        for (Problem problem : nested.problems()) {
+            String own = problem.path();
+            int dot = own.indexOf('.');
+            add(dot < 0 ? path : path + own.substring(dot), problem.message());
+        }
+        return this;
+    }
+
+    /** @return whether no problem was found */
+    public boolean isEmpty() {
+        return found.isEmpty();
+    }
+
     /** @return the problems found so far */
     public List<Problem> list() {
         return List.copyOf(found);

@@ -15,7 +15,7 @@ final class TokenChooser {
 
     /** @return the chosen token id */
     int choose(float[] logits, SplittableRandom random) {
-        if (config.isGreedy()) {
+        if (config.decodesGreedily()) {
             return argmax(logits);
         }
         Integer[] order = new Integer[logits.length];

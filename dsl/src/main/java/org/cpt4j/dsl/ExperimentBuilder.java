@@ -1,0 +1,128 @@
+package org.cpt4j.dsl;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.cpt4j.experiment.ArmSpec;
+import org.cpt4j.experiment.ComponentSpec;
+import org.cpt4j.experiment.CurriculumSpec;
+import org.cpt4j.experiment.ExperimentSpec;
+import org.cpt4j.experiment.TrainingSpec;
+import org.cpt4j.model.ModelConfig;
+import org.cpt4j.pretrain.PretrainSpec;
+import org.cpt4j.spec.InvalidSpecException;
+import org.cpt4j.spec.Problems;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds an {@link ExperimentSpec}. Every part has a default except the arms; {@link #build()} builds each
+ * part, collects the problems of all of them with their paths, and throws them together.
+ */
+public final class ExperimentBuilder {
+
+    private final String name;
+    private long seed = 7;
+    private Consumer<ModelConfig.Builder> model = m -> m.layers(2).width(64).heads(4).context(96);
+    private Consumer<PretrainSpec.Builder> base = b -> { };
+    private Consumer<CurriculumBuilder> curriculum = c -> { };
+    private Consumer<TrainingBuilder> training = t -> { };
+    private final List<ArmEntry> arms = new ArrayList<>();
+    private final List<ComponentSpec> drift = new ArrayList<>();
+    private final List<ComponentSpec> collapse = new ArrayList<>();
+
+    private record ArmEntry(String name, Consumer<ArmBuilder> configure) {
+    }
+
+    ExperimentBuilder(String name) {
+        this.name = name;
+    }
+
+    /** Seeds post-training (tasks and sampling); the base model's pretraining has its own seed. */
+    public ExperimentBuilder seed(long value) {
+        this.seed = value;
+        return this;
+    }
+
+    /** The base model's shape (default 2 layers, width 64, 4 heads, context 96; vocabulary from the domains). */
+    public ExperimentBuilder model(Consumer<ModelConfig.Builder> configure) {
+        this.model = configure;
+        return this;
+    }
+
+    /** The base model's pretraining (defaults: {@link PretrainSpec#of}). */
+    public ExperimentBuilder base(Consumer<PretrainSpec.Builder> configure) {
+        this.base = configure;
+        return this;
+    }
+
+    /** The stages every arm is post-trained on, and extra evaluation domains. */
+    public ExperimentBuilder curriculum(Consumer<CurriculumBuilder> configure) {
+        this.curriculum = configure;
+        return this;
+    }
+
+    /** The arms' default training settings (see {@link TrainingBuilder} for defaults). */
+    public ExperimentBuilder training(Consumer<TrainingBuilder> configure) {
+        this.training = configure;
+        return this;
+    }
+
+    /** Adds an arm named {@code name}; arms are compared on the same curriculum from the same base. */
+    public ExperimentBuilder arm(String name, Consumer<ArmBuilder> configure) {
+        arms.add(new ArmEntry(name, configure));
+        return this;
+    }
+
+    /** Adds drift metrics measured after every stage. */
+    public ExperimentBuilder drift(ComponentSpec... metrics) {
+        drift.addAll(Arrays.asList(metrics));
+        return this;
+    }
+
+    /** Adds collapse detectors watching every step. */
+    public ExperimentBuilder collapse(ComponentSpec... detectors) {
+        collapse.addAll(Arrays.asList(detectors));
+        return this;
+    }
+
+    /**
+     * @return the experiment
+     * @throws InvalidSpecException listing every problem of every part, each with its path
+     */
+    public ExperimentSpec build() {
+        Problems problems = new Problems("");
+        ModelConfig builtModel = attempt(problems, "base.model", () -> ModelConfig.of(model));
+        PretrainSpec builtBase = builtModel == null ? null : attempt(problems, "base", () -> PretrainSpec.of(p -> {
+            p.model(model);
+            base.accept(p);
+        }));
+        CurriculumBuilder curriculumBuilder = new CurriculumBuilder();
+        curriculum.accept(curriculumBuilder);
+        CurriculumSpec builtCurriculum = curriculumBuilder.build();
+        TrainingSpec builtTraining = TrainingBuilder.build(problems, "training", training);
+        List<ArmSpec> builtArms = new ArrayList<>();
+        for (int i = 0; i < arms.size(); i++) {
+            ArmBuilder arm = new ArmBuilder(arms.get(i).name());
+            arms.get(i).configure().accept(arm);
+            builtArms.add(arm.build(problems, "arms[" + i + "]"));
+        }
+        if (!problems.isEmpty() || builtBase == null) {
+            ExperimentSpec.checkStructure(problems, name, builtCurriculum, builtTraining, builtArms);
+            problems.throwIfAny("experiment '" + name + "'");
+        }
+        return new ExperimentSpec(ExperimentSpec.FORMAT, ExperimentSpec.VERSION, name, seed, builtBase,
+                builtCurriculum, builtTraining, builtArms, drift, collapse);
+    }
+
+    /** @return the part, or null after recording its problems under {@code path} */
+    static <T> @Nullable T attempt(Problems problems, String path, Supplier<T> part) {
+        try {
+            return part.get();
+        } catch (InvalidSpecException e) {
+            problems.include(path, e);
+            return null;
+        }
+    }
+}

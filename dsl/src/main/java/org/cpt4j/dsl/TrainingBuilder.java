@@ -1,0 +1,64 @@
+package org.cpt4j.dsl;
+
+import java.util.function.Consumer;
+import org.cpt4j.experiment.TrainingSpec;
+import org.cpt4j.model.OptimizerConfig;
+import org.cpt4j.sampling.SamplingConfig;
+import org.cpt4j.spec.Problems;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Training settings: 8 tasks x 8 samples per step, sampling at temperature 1 up to 32 tokens, AdamW at 1e-3 with
+ * no decay of the rate, 100 evaluation tasks per domain; each can be changed.
+ */
+public final class TrainingBuilder {
+
+    private int promptsPerStep = 8;
+    private int groupSize = 8;
+    private Consumer<SamplingConfig.Builder> sampling = s -> { };
+    private Consumer<OptimizerConfig.Builder> optimizer = o -> o.learningRate(1e-3);
+    private int evaluationPrompts = 100;
+
+    TrainingBuilder() {
+    }
+
+    public TrainingBuilder promptsPerStep(int value) {
+        promptsPerStep = value;
+        return this;
+    }
+
+    public TrainingBuilder groupSize(int value) {
+        groupSize = value;
+        return this;
+    }
+
+    public TrainingBuilder sampling(Consumer<SamplingConfig.Builder> configure) {
+        sampling = configure;
+        return this;
+    }
+
+    public TrainingBuilder optimizer(Consumer<OptimizerConfig.Builder> configure) {
+        optimizer = configure;
+        return this;
+    }
+
+    public TrainingBuilder evaluationPrompts(int value) {
+        evaluationPrompts = value;
+        return this;
+    }
+
+    /** @return the settings, or null after recording the problems of their parts under {@code path} */
+    static @Nullable TrainingSpec build(Problems problems, String path, Consumer<TrainingBuilder> configure) {
+        TrainingBuilder builder = new TrainingBuilder();
+        configure.accept(builder);
+        SamplingConfig builtSampling = ExperimentBuilder.attempt(problems, path + ".sampling",
+                () -> SamplingConfig.of(builder.sampling));
+        OptimizerConfig builtOptimizer = ExperimentBuilder.attempt(problems, path + ".optimizer",
+                () -> OptimizerConfig.of(builder.optimizer));
+        if (builtSampling == null || builtOptimizer == null) {
+            return null;
+        }
+        return new TrainingSpec(builder.promptsPerStep, builder.groupSize, builtSampling, builtOptimizer,
+                builder.evaluationPrompts);
+    }
+}

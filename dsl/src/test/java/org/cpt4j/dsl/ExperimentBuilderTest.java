@@ -1,0 +1,109 @@
+package org.cpt4j.dsl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.cpt4j.experiment.ComponentSpec;
+import org.cpt4j.experiment.ExperimentSpec;
+import org.cpt4j.experiment.ExperimentSpecFile;
+import org.cpt4j.spec.InvalidSpecException;
+import org.cpt4j.spec.Problem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExperimentBuilderTest {
+
+    @TempDir
+    Path directory;
+
+    /** The experiment of the golden file, written in the DSL. */
+    static ExperimentSpec example() {
+        return Cpt4j.experiment("sdpo-vs-grpo")
+                .seed(7)
+                .model(m -> m.layers(2).width(64).heads(4).context(96))
+                .base(b -> b.steps(2000).mix("add", "mod", "reverse", "count"))
+                .curriculum(c -> c
+                        .stage("add", s -> s.steps(150))
+                        .stage("reverse", s -> s.steps(150))
+                        .evaluateOn("count", "add-long"))
+                .training(t -> t.promptsPerStep(8).groupSize(8).sampling(s -> s.maxNewTokens(16)))
+                .arm("grpo", a -> a.objective(ComponentSpec.of("grpo", Map.of("groupSize", 8, "clipHigh", 0.28))))
+                .arm("sdpo", a -> a.objective(ComponentSpec.of("sdpo", Map.of("alpha", 0.5)))
+                        .teacher(ComponentSpec.of("ema", Map.of("rate", 0.05)))
+                        .reward("correct", 1.0, ComponentSpec.of("correctness"))
+                        .reward("format", 0.1, ComponentSpec.of("format"))
+                        .training(t -> t.optimizer(o -> o.learningRate(5e-4))))
+                .drift(ComponentSpec.of("parameters"))
+                .collapse(ComponentSpec.of("entropyBelow", Map.of("threshold", 0.05)))
+                .build();
+    }
+
+    @Test
+    void defaultsFillEverythingButTheArms() {
+        ExperimentSpec spec = Cpt4j.experiment("minimal").curriculum(c -> c.stage("add"))
+                .arm("grpo", a -> a.objective(ComponentSpec.of("grpo"))).build();
+        assertEquals(100, spec.curriculum().stages().get(0).steps());
+        assertEquals(8, spec.training().groupSize());
+        assertNull(spec.arms().get(0).teacher(), "frozen by default, decided by the engine");
+        assertEquals(List.of(), spec.arms().get(0).rewards(), "the verifier's correctness by default");
+        assertEquals(spec.training(), spec.trainingOf(spec.arms().get(0)));
+    }
+
+    @Test
+    void aSpecRoundTripsThroughJsonWithoutLoss() throws IOException {
+        ExperimentSpec spec = example();
+        assertEquals(spec, ExperimentSpecFile.fromJson(ExperimentSpecFile.toJson(spec), "memory"));
+        Path file = directory.resolve("experiment.json");
+        ExperimentSpecFile.write(file, spec);
+        assertEquals(spec, ExperimentSpecFile.read(file));
+    }
+
+    @Test
+    void theGoldenFileOfVersionOneReadsAsTheDslExperiment() throws IOException {
+        assertEquals(example(), ExperimentSpecFile.read(Path.of("src/test/resources/golden/experiment-v1.json")));
+    }
+
+    @Test
+    void buildReportsEveryProblemAtOnceWithItsPath() {
+        InvalidSpecException error = assertThrows(InvalidSpecException.class, () -> Cpt4j.experiment("bad name!")
+                .model(m -> m.width(66).heads(4))
+                .curriculum(c -> c.stage("add", s -> s.steps(0)))
+                .training(t -> t.groupSize(1).sampling(s -> s.temperature(-1)))
+                .arm("a", a -> a.objective(ComponentSpec.of("grpo")))
+                .arm("a", a -> a.training(t -> t.optimizer(o -> o.learningRate(-1))))
+                .build());
+        List<String> paths = error.problems().stream().map(Problem::path).toList();
+        assertEquals(List.of("base.model.width", "training.sampling.temperature", "arms[1].objective",
+                "arms[1].training.optimizer.learningRate", "name", "curriculum.stages[0].steps", "arms[1].name"),
+                paths, error.getMessage());
+        assertTrue(error.getMessage().contains("base.model.width: must be divisible by model.heads (4), was 66"),
+                error.getMessage());
+    }
+
+    @Test
+    void aJsonFileWithSeveralMistakesGetsThemAllReported() {
+        String json = ExperimentSpecFile.toJson(example())
+                .replace("\"width\" : 64", "\"width\" : 66")
+                .replace("\"groupSize\" : 8,", "\"groupSize\" : 8, \"groupsize\" : 8,")
+                .replace("\"name\" : \"sdpo\"", "\"name\" : \"grpo\"");
+        InvalidSpecException error = assertThrows(InvalidSpecException.class,
+                () -> ExperimentSpecFile.fromJson(json, "broken.json"));
+        String message = error.getMessage();
+        assertTrue(message.contains("broken.json"), message);
+        assertTrue(message.contains("base.model.width: must be divisible by model.heads (4), was 66"), message);
+        assertTrue(message.contains("training.groupsize: Unrecognized field \"groupsize\""), message);
+        assertTrue(message.contains("arms[1].name: 'grpo' is the name of an earlier arm"), message);
+    }
+
+    @Test
+    void componentParametersNormaliseNumbersSoEqualityIsStable() {
+        assertEquals(ComponentSpec.of("grpo", Map.of("groupSize", 8L, "clip", 0.2)),
+                ComponentSpec.of("grpo", Map.of("groupSize", 8, "clip", 0.2f == 0.2f ? 0.2 : 0.0)));
+    }
+}
