@@ -11,7 +11,7 @@ import org.cpt4j.model.OptimizerConfig;
 import org.cpt4j.objective.Objective;
 import org.cpt4j.plugins.domains.Domains;
 import org.cpt4j.plugins.rewards.Rewards;
-import org.cpt4j.plugins.teachers.Teachers;
+import org.cpt4j.plugins.teachers.TeacherSchedules;
 import org.cpt4j.sampling.SamplingConfig;
 import org.cpt4j.text.Tokenizer;
 
@@ -42,7 +42,7 @@ final class RlStepProbe {
         Tokenizer tokenizer = Tokenizer.forDomains(Domains.builtIns());
         ModelConfig config = model.withVocabulary(tokenizer.vocabularySize());
         TransformerPolicy policy = TransformerPolicy.create(config, OptimizerConfig.of(o -> o.learningRate(1e-4)), 7);
-        RlTrainer trainer = new RlTrainer(policy, new PromptFormat(tokenizer), objective, Teachers.frozen(),
+        RlTrainer trainer = new RlTrainer(policy, new PromptFormat(tokenizer), objective, TeacherSchedules.frozen(),
                 Rewards.verifiable(), new RlTrainer.Settings(PROMPTS, GROUP_SIZE,
                 SamplingConfig.of(s -> s.maxNewTokens(MAX_NEW_TOKENS)), 5));
         Domain domain = Domains.add();

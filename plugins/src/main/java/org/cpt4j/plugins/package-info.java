@@ -1,4 +1,4 @@
-/** The built-in plugins, written against the same SPI a third-party plugin uses. */
+/** The built-in plugin, {@link org.cpt4j.plugins.BuiltInPlugin}, registering every built-in component. */
 @NullMarked
 package org.cpt4j.plugins;
 

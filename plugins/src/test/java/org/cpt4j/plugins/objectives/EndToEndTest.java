@@ -20,7 +20,7 @@ import org.cpt4j.model.OptimizerConfig;
 import org.cpt4j.objective.Objective;
 import org.cpt4j.plugins.domains.Domains;
 import org.cpt4j.plugins.rewards.Rewards;
-import org.cpt4j.plugins.teachers.Teachers;
+import org.cpt4j.plugins.teachers.TeacherSchedules;
 import org.cpt4j.pretrain.PretrainSpec;
 import org.cpt4j.sampling.SamplingConfig;
 import org.cpt4j.teacher.TeacherSchedule;
@@ -90,7 +90,7 @@ class EndToEndTest {
 
     @Test
     void grpoRaisesTheExpectedReward() {
-        double[] result = run(new GrpoObjective(GrpoConfig.of(g -> g.groupSize(8))), Teachers.frozen());
+        double[] result = run(new GrpoObjective(GrpoConfig.of(g -> g.groupSize(8))), TeacherSchedules.frozen());
         assertTrue(result[1] > result[0] + 0.05, "GRPO expected reward " + result[0] + " -> " + result[1]);
         assertEquals(0.0, result[2], "GRPO has no teacher");
         assertTrue(result[4] < result[3], "GRPO sharpens the policy");
@@ -99,7 +99,7 @@ class EndToEndTest {
     @Test
     void sdpoRaisesTheExpectedReward() {
         double[] result = run(new SdpoObjective(SdpoConfig.of(s -> { }), GrpoConfig.of(g -> g.groupSize(8))),
-                Teachers.frozen());
+                TeacherSchedules.frozen());
         assertTrue(result[1] > result[0] + 0.05, "SDPO expected reward " + result[0] + " -> " + result[1]);
         assertEquals(1.0, result[2], "every rollout has a successful sibling or the verifier's feedback");
     }

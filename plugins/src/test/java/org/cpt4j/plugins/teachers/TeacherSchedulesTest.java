@@ -9,7 +9,7 @@ import org.cpt4j.teacher.Teacher;
 import org.cpt4j.teacher.TeacherSchedule;
 import org.junit.jupiter.api.Test;
 
-class TeachersTest {
+class TeacherSchedulesTest {
 
     /** Records what a schedule asks of the teacher. */
     private static final class Recorder implements Teacher {
@@ -55,29 +55,29 @@ class TeachersTest {
 
     @Test
     void eachScheduleAsksForItsUpdates() {
-        assertEquals(List.of("copy"), drive(Teachers.frozen()));
-        assertEquals(List.of("follow"), drive(Teachers.current()));
-        assertEquals(List.of("copy", "ema 0.05", "ema 0.05", "ema 0.05"), drive(Teachers.ema(0.05)),
+        assertEquals(List.of("copy"), drive(TeacherSchedules.frozen()));
+        assertEquals(List.of("follow"), drive(TeacherSchedules.current()));
+        assertEquals(List.of("copy", "ema 0.05", "ema 0.05", "ema 0.05"), drive(TeacherSchedules.ema(0.05)),
                 "no EMA update after a skipped step");
-        assertEquals(List.of("copy", "copy", "copy"), drive(Teachers.periodic(2)), "after steps 1 and 3");
-        assertEquals(List.of("copy", "copy"), drive(Teachers.stageStart()));
+        assertEquals(List.of("copy", "copy", "copy"), drive(TeacherSchedules.periodic(2)), "after steps 1 and 3");
+        assertEquals(List.of("copy", "copy"), drive(TeacherSchedules.stageStart()));
         assertEquals(List.of("anchor 0.4", "anchor 0.4", "anchor 0.4", "anchor 0.4", "anchor 0.4"),
-                drive(Teachers.anchored(0.4)));
-        assertEquals(List.of("logits 0.1"), drive(Teachers.trustRegion(0.1)));
+                drive(TeacherSchedules.anchored(0.4)));
+        assertEquals(List.of("logits 0.1"), drive(TeacherSchedules.trustRegion(0.1)));
     }
 
     @Test
     void idsAreStable() {
         assertEquals(List.of("frozen", "current", "ema", "periodic", "stageStart", "anchored", "trustRegion"),
-                List.of(Teachers.frozen().id(), Teachers.current().id(), Teachers.ema(0.1).id(), Teachers.periodic(1).id(),
-                        Teachers.stageStart().id(), Teachers.anchored(0.5).id(), Teachers.trustRegion(0.5).id()));
+                List.of(TeacherSchedules.frozen().id(), TeacherSchedules.current().id(), TeacherSchedules.ema(0.1).id(), TeacherSchedules.periodic(1).id(),
+                        TeacherSchedules.stageStart().id(), TeacherSchedules.anchored(0.5).id(), TeacherSchedules.trustRegion(0.5).id()));
     }
 
     @Test
     void ratesOutsideTheUnitIntervalAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> Teachers.ema(1.5));
-        assertThrows(IllegalArgumentException.class, () -> Teachers.anchored(-0.1));
-        assertThrows(IllegalArgumentException.class, () -> Teachers.trustRegion(Double.NaN));
-        assertThrows(IllegalArgumentException.class, () -> Teachers.periodic(0));
+        assertThrows(IllegalArgumentException.class, () -> TeacherSchedules.ema(1.5));
+        assertThrows(IllegalArgumentException.class, () -> TeacherSchedules.anchored(-0.1));
+        assertThrows(IllegalArgumentException.class, () -> TeacherSchedules.trustRegion(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> TeacherSchedules.periodic(0));
     }
 }

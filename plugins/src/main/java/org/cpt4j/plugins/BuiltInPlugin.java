@@ -1,0 +1,72 @@
+package org.cpt4j.plugins;
+
+import com.google.inject.Binder;
+import com.google.inject.Module;
+import org.cpt4j.domain.Domain;
+import org.cpt4j.plugin.ComponentKind;
+import org.cpt4j.plugin.Components;
+import org.cpt4j.plugin.Cpt4jPlugin;
+import org.cpt4j.plugin.RecordComponentFactory;
+import org.cpt4j.plugins.BuiltInParameters.AnchorWeight;
+import org.cpt4j.plugins.BuiltInParameters.Budget;
+import org.cpt4j.plugins.BuiltInParameters.Every;
+import org.cpt4j.plugins.BuiltInParameters.None;
+import org.cpt4j.plugins.BuiltInParameters.Rate;
+import org.cpt4j.plugins.domains.Domains;
+import org.cpt4j.plugins.objectives.GrpoConfig;
+import org.cpt4j.plugins.objectives.GrpoObjective;
+import org.cpt4j.plugins.objectives.SdpoConfig;
+import org.cpt4j.plugins.objectives.SdpoObjective;
+import org.cpt4j.plugins.rewards.Rewards;
+import org.cpt4j.plugins.teachers.TeacherSchedules;
+
+/**
+ * cpt4j's own components, registered the way a third party registers theirs (listed in
+ * {@code META-INF/services/org.cpt4j.plugin.Cpt4jPlugin}).
+ */
+public final class BuiltInPlugin implements Cpt4jPlugin {
+
+    @Override
+    public String name() {
+        return "cpt4j-builtins";
+    }
+
+    @Override
+    public Module module() {
+        return BuiltInPlugin::register;
+    }
+
+    private static void register(Binder binder) {
+        Components.register(binder, ComponentKind.OBJECTIVE, new RecordComponentFactory<>(GrpoObjective.ID,
+                ComponentKind.OBJECTIVE, GrpoConfig.of(g -> { }), GrpoObjective::new));
+        Components.register(binder, ComponentKind.OBJECTIVE, new RecordComponentFactory<>(SdpoObjective.ID,
+                ComponentKind.OBJECTIVE, SdpoConfig.of(s -> { }), config -> new SdpoObjective(config, GrpoConfig.of(g -> { }))));
+
+        Components.register(binder, ComponentKind.TEACHER, new RecordComponentFactory<>("frozen", ComponentKind.TEACHER,
+                new None(), p -> TeacherSchedules.frozen()));
+        Components.register(binder, ComponentKind.TEACHER, new RecordComponentFactory<>("current", ComponentKind.TEACHER,
+                new None(), p -> TeacherSchedules.current()));
+        Components.register(binder, ComponentKind.TEACHER, new RecordComponentFactory<>("ema", ComponentKind.TEACHER,
+                new Rate(0.05), p -> TeacherSchedules.ema(p.rate())));
+        Components.register(binder, ComponentKind.TEACHER, new RecordComponentFactory<>("periodic", ComponentKind.TEACHER,
+                new Every(50), p -> TeacherSchedules.periodic(p.every())));
+        Components.register(binder, ComponentKind.TEACHER, new RecordComponentFactory<>("stageStart",
+                ComponentKind.TEACHER, new None(), p -> TeacherSchedules.stageStart()));
+        Components.register(binder, ComponentKind.TEACHER, new RecordComponentFactory<>("anchored", ComponentKind.TEACHER,
+                new AnchorWeight(0.4), p -> TeacherSchedules.anchored(p.anchorWeight())));
+        Components.register(binder, ComponentKind.TEACHER, new RecordComponentFactory<>("trustRegion",
+                ComponentKind.TEACHER, new Rate(0.05), p -> TeacherSchedules.trustRegion(p.rate())));
+
+        Components.register(binder, ComponentKind.REWARD, new RecordComponentFactory<>("correctness", ComponentKind.REWARD,
+                new None(), p -> Rewards.correctness()));
+        Components.register(binder, ComponentKind.REWARD, new RecordComponentFactory<>("format", ComponentKind.REWARD,
+                new None(), p -> Rewards.format()));
+        Components.register(binder, ComponentKind.REWARD, new RecordComponentFactory<>("lengthPenalty",
+                ComponentKind.REWARD, new Budget(16), p -> Rewards.lengthPenalty(p.budget())));
+
+        for (Domain domain : Domains.builtIns()) {
+            Components.register(binder, ComponentKind.DOMAIN, new RecordComponentFactory<>(domain.id(),
+                    ComponentKind.DOMAIN, new None(), p -> domain));
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.cpt4j.plugins;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.inject.Module;
+import java.util.List;
+import java.util.Map;
+import org.cpt4j.experiment.ComponentSpec;
+import org.cpt4j.internal.plugin.PluginRegistry;
+import org.cpt4j.objective.Objective;
+import org.cpt4j.plugin.ComponentKind;
+import org.cpt4j.plugin.Components;
+import org.cpt4j.plugin.Cpt4jPlugin;
+import org.cpt4j.plugin.RecordComponentFactory;
+import org.cpt4j.plugins.objectives.GrpoObjective;
+import org.cpt4j.plugins.objectives.Objectives;
+import org.cpt4j.plugins.objectives.SdpoObjective;
+import org.cpt4j.plugins.teachers.Teachers;
+import org.cpt4j.spec.Problem;
+import org.cpt4j.spec.Problems;
+import org.junit.jupiter.api.Test;
+
+class BuiltInPluginTest {
+
+    private static final PluginRegistry REGISTRY = PluginRegistry.load();
+
+    @Test
+    void theServiceLoaderFindsEveryBuiltIn() {
+        assertEquals(List.of("grpo", "sdpo"), REGISTRY.ids(ComponentKind.OBJECTIVE));
+        assertEquals(List.of("anchored", "current", "ema", "frozen", "periodic", "stageStart", "trustRegion"),
+                REGISTRY.ids(ComponentKind.TEACHER));
+        assertEquals(List.of("correctness", "format", "lengthPenalty"), REGISTRY.ids(ComponentKind.REWARD));
+        assertEquals(8, REGISTRY.ids(ComponentKind.DOMAIN).size());
+        assertTrue(REGISTRY.entries().stream().allMatch(e -> e.plugin().equals("cpt4j-builtins")));
+    }
+
+    @Test
+    void typedSpecsCreateTheConfiguredComponents() {
+        Problems problems = new Problems("");
+        Objective grpo = REGISTRY.create(ComponentKind.OBJECTIVE, Objectives.grpo(g -> g.groupSize(4).clipHigh(0.28)),
+                "arms[0].objective", problems);
+        assertEquals(0.28, assertInstanceOf(GrpoObjective.class, grpo).config().clipHigh());
+        assertEquals(4, ((GrpoObjective) grpo).config().groupSize());
+        Objective sdpo = REGISTRY.create(ComponentKind.OBJECTIVE, ComponentSpec.of("sdpo", Map.of("alpha", 0)),
+                "arms[1].objective", problems);
+        assertEquals(0.0, assertInstanceOf(SdpoObjective.class, sdpo).config().alpha());
+        assertEquals("ema", REGISTRY.create(ComponentKind.TEACHER, Teachers.ema(0.1), "arms[1].teacher", problems).id());
+        assertTrue(problems.isEmpty(), problems.list().toString());
+    }
+
+    @Test
+    void invalidParametersAndUnknownIdsAreReportedWithPathsAndTheClosestId() {
+        Problems problems = new Problems("");
+        assertNull(REGISTRY.create(ComponentKind.OBJECTIVE, ComponentSpec.of("sdpo", Map.of("alpha", 1.5)),
+                "arms[1].objective", problems));
+        assertNull(REGISTRY.create(ComponentKind.OBJECTIVE, ComponentSpec.of("gpro"), "arms[2].objective", problems));
+        assertNull(REGISTRY.create(ComponentKind.TEACHER, ComponentSpec.of("ema", Map.of("rte", 0.1)), "arms[3].teacher",
+                problems));
+        assertEquals(List.of(
+                new Problem("arms[1].objective.alpha", "must be within [0, 1], was 1.5"),
+                new Problem("arms[2].objective.id", "unknown objective 'gpro'; did you mean 'grpo'? Known: grpo, sdpo"),
+                new Problem("arms[3].teacher.rte", "is not a parameter of 'ema'; its parameters are [rate]")),
+                problems.list());
+    }
+
+    @Test
+    void twoPluginsRegisteringOneIdAreNamedBoth() {
+        Cpt4jPlugin impostor = new Cpt4jPlugin() {
+            @Override
+            public String name() {
+                return "impostor";
+            }
+
+            @Override
+            public Module module() {
+                return binder -> Components.register(binder, ComponentKind.OBJECTIVE, new RecordComponentFactory<>(
+                        "grpo", ComponentKind.OBJECTIVE, new BuiltInParameters.None(), p -> (Objective) null));
+            }
+        };
+        IllegalStateException error = assertThrows(IllegalStateException.class,
+                () -> PluginRegistry.of(List.of(new BuiltInPlugin(), impostor)));
+        assertTrue(error.getMessage().contains("objective 'grpo' is registered by cpt4j-builtins ("), error.getMessage());
+        assertTrue(error.getMessage().contains(") and by impostor ("), error.getMessage());
+    }
+}

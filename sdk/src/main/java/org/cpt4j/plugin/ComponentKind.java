@@ -1,0 +1,47 @@
+package org.cpt4j.plugin;
+
+import org.cpt4j.domain.Domain;
+import org.cpt4j.objective.Objective;
+import org.cpt4j.reward.RewardModel;
+import org.cpt4j.teacher.TeacherSchedule;
+
+/**
+ * The kinds of components a plugin contributes, each with the type its factories create. Drift metrics and
+ * collapse detectors join when their SPIs land.
+ *
+ * @param <T> what a factory of this kind creates
+ */
+public final class ComponentKind<T> {
+
+    /** Objectives (GRPO, SDPO, ...). */
+    public static final ComponentKind<Objective> OBJECTIVE = new ComponentKind<>("objective", Objective.class);
+    /** Teacher schedules. */
+    public static final ComponentKind<TeacherSchedule> TEACHER = new ComponentKind<>("teacher", TeacherSchedule.class);
+    /** Reward models. */
+    public static final ComponentKind<RewardModel> REWARD = new ComponentKind<>("reward", RewardModel.class);
+    /** Verifiable domains. */
+    public static final ComponentKind<Domain> DOMAIN = new ComponentKind<>("domain", Domain.class);
+
+    private final String name;
+    private final Class<T> type;
+
+    private ComponentKind(String name, Class<T> type) {
+        this.name = name;
+        this.type = type;
+    }
+
+    /** @return the kind's name, e.g. {@code objective} */
+    public String name() {
+        return name;
+    }
+
+    /** @return the type its factories create */
+    public Class<T> type() {
+        return type;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,85 @@
+package org.cpt4j.plugin;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.cpt4j.spec.InvalidSpecException;
+import org.cpt4j.spec.Problems;
+
+/**
+ * A factory whose parameters are a record: the spec's parameters are laid over the defaults and converted to
+ * the record (whose constructor validates them), then {@code create} builds the component from it.
+ *
+ * @param <C> the parameter record
+ * @param <T> what it creates
+ */
+public final class RecordComponentFactory<C extends Record, T> implements ComponentFactory<T> {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    private final String id;
+    private final String kind;
+    private final Class<C> type;
+    private final Map<String, Object> defaults;
+    private final Function<C, T> create;
+
+    /**
+     * @param id the component's id
+     * @param kind the component's kind, the root of problem paths (e.g. {@code objective})
+     * @param defaults the parameter record with every default
+     * @param create builds the component from valid parameters
+     */
+    @SuppressWarnings("unchecked")
+    public RecordComponentFactory(String id, ComponentKind<?> kind, C defaults, Function<C, T> create) {
+        this.id = id;
+        this.kind = kind.name();
+        this.type = (Class<C>) defaults.getClass();
+        this.defaults = parametersOf(defaults);
+        this.create = create;
+    }
+
+    /** @return the record's components as JSON values by name (enums as their names) */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> parametersOf(Record parameters) {
+        return new TreeMap<>(JSON.convertValue(parameters, Map.class));
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public Map<String, Object> defaults() {
+        return defaults;
+    }
+
+    @Override
+    public T create(Map<String, Object> parameters) {
+        Problems problems = new Problems(kind);
+        parameters.keySet().stream().filter(name -> !defaults.containsKey(name)).forEach(name -> problems.add(name,
+                "is not a parameter of '" + id + "'; its parameters are " + defaults.keySet()));
+        problems.throwIfAny("parameters of '" + id + "'");
+        Map<String, Object> merged = new LinkedHashMap<>(defaults);
+        merged.putAll(parameters);
+        C config;
+        try {
+            config = JSON.convertValue(merged, type);
+        } catch (IllegalArgumentException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof InvalidSpecException invalid) {
+                    throw invalid;
+                }
+            }
+            problems.add("", "cannot be read as the parameters of '" + id + "': " + e.getMessage());
+            problems.throwIfAny("parameters of '" + id + "'");
+            throw e;
+        }
+        return create.apply(config);
+    }
+}
