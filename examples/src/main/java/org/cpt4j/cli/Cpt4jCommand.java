@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code cpt4j} command line; subcommands do the work. */
 @Command(name = "cpt4j", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Continual post-training of language models with on-policy methods (GRPO, SDPO).",
-        subcommands = {RunCommand.class, PretrainCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, PretrainCommand.class,
+                BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Cpt4jCommand implements Runnable {
 
     @CommandLine.Spec

@@ -1,29 +1,33 @@
 package org.cpt4j.cli;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.cpt4j.domain.Domain;
-import org.cpt4j.plugins.domains.Domains;
+import org.cpt4j.experiment.ComponentSpec;
+import org.cpt4j.internal.plugin.PluginRegistry;
+import org.cpt4j.plugin.ComponentKind;
 import org.cpt4j.spec.Problems;
 
-/** The domains the command line knows, by id. */
+/** The domains the registered plugins provide, by id. */
 final class DomainCatalog {
 
-    private final Map<String, Domain> byId = new LinkedHashMap<>();
+    private final PluginRegistry registry;
 
-    private DomainCatalog(List<Domain> domains) {
-        domains.forEach(domain -> byId.put(domain.id(), domain));
+    DomainCatalog(PluginRegistry registry) {
+        this.registry = registry;
     }
 
-    static DomainCatalog builtIns() {
-        return new DomainCatalog(Domains.builtIns());
+    static DomainCatalog registered() {
+        return new DomainCatalog(PluginRegistry.load());
     }
 
+    PluginRegistry registry() {
+        return registry;
+    }
+
+    /** @return every registered domain, by id */
     List<Domain> all() {
-        return List.copyOf(byId.values());
+        return resolve("domains", registry.ids(ComponentKind.DOMAIN));
     }
 
     /**
@@ -34,39 +38,13 @@ final class DomainCatalog {
         Problems problems = new Problems("");
         List<Domain> out = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
-            Domain domain = byId.get(ids.get(i));
-            if (domain == null) {
-                problems.add(path + "[" + i + "]", "unknown domain '" + ids.get(i) + "'; did you mean '"
-                        + closest(ids.get(i)) + "'? Known: " + String.join(", ", byId.keySet()));
-            } else {
+            Domain domain = registry.create(ComponentKind.DOMAIN, ComponentSpec.of(ids.get(i)), path + "[" + i + "]",
+                    problems);
+            if (domain != null) {
                 out.add(domain);
             }
         }
         problems.throwIfAny("domain list");
         return out;
-    }
-
-    private String closest(String id) {
-        return byId.keySet().stream().min(Comparator.comparingInt(known -> editDistance(id, known))).orElse("");
-    }
-
-    /** Levenshtein distance. */
-    static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

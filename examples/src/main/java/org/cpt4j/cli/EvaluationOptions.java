@@ -18,8 +18,13 @@ final class EvaluationOptions {
             + "(default: ${DEFAULT-VALUE}).")
     int checkpointEvery;
 
+    /** @return where base models are cached */
+    Path cache() {
+        return cache;
+    }
+
     /** @return the job these options describe */
     BaseModelJob job() {
-        return new BaseModelJob(DomainCatalog.builtIns(), cache, checkpointEvery, prompts);
+        return new BaseModelJob(DomainCatalog.registered(), cache, checkpointEvery, prompts);
     }
 }

@@ -1,10 +1,18 @@
 package org.cpt4j.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cpt4j.evaluation.DomainScore;
 import org.cpt4j.evaluation.Evaluation;
+import org.cpt4j.experiment.ExperimentSpecFile;
+import org.cpt4j.internal.plugin.ResolvedExperiment;
+import org.cpt4j.internal.run.AccuracyTable;
+import org.cpt4j.internal.run.ExperimentRunner;
+import org.cpt4j.text.Tokenizer;
 import org.cpt4j.pretrain.PretrainSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +22,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code cpt4j run quickstart}: the built-in experiments. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs a built-in experiment.",
+        description = {"Runs an experiment: a spec file (JSON), or a built-in experiment.",
+                "A spec: the base model (cached), then each arm through the curriculum's stages in order, evaluating "
+                        + "every domain before the first stage and after each; prints each arm's accuracy table.",
                 "quickstart: pretrains the default base model (2x64x4, 2000 steps on add, mod, reverse, count; "
                         + "cached after the first run) and prints its per-domain evaluation with the teacher's "
                         + "advantage, the signal SDPO distils."})
@@ -25,8 +35,8 @@ final class RunCommand implements Callable<Integer> {
 
     static final String QUICKSTART = "quickstart";
 
-    @Parameters(index = "0", paramLabel = "EXPERIMENT", description = "The experiment: ${COMPLETION-CANDIDATES}.",
-            completionCandidates = Experiments.class)
+    @Parameters(index = "0", paramLabel = "EXPERIMENT", description = "A spec file, or a built-in experiment: "
+            + "${COMPLETION-CANDIDATES}.", completionCandidates = Experiments.class)
     private String experiment;
 
     @Mixin
@@ -45,9 +55,14 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Path file = Path.of(experiment);
+        if (Files.isRegularFile(file)) {
+            runtime.apply();
+            return runSpec(file);
+        }
         if (!QUICKSTART.equals(experiment)) {
-            throw new IllegalArgumentException("unknown experiment '" + experiment + "'; built-in experiments: "
-                    + QUICKSTART);
+            throw new IllegalArgumentException("unknown experiment '" + experiment + "': no such spec file, and the "
+                    + "built-in experiments are: " + QUICKSTART);
         }
         runtime.apply();
         PretrainSpec spec = PretrainSpec.of(p -> { });
@@ -56,6 +71,26 @@ final class RunCommand implements Callable<Integer> {
                 command.commandLine().getErr());
         out.println();
         out.println(summary(spec, result.evaluation()));
+        out.flush();
+        return 0;
+    }
+
+    private int runSpec(Path file) throws Exception {
+        PrintWriter out = command.commandLine().getOut();
+        PrintWriter err = command.commandLine().getErr();
+        DomainCatalog catalog = DomainCatalog.registered();
+        ResolvedExperiment resolved = ResolvedExperiment.resolve(ExperimentSpecFile.read(file), catalog.registry());
+        ExperimentRunner runner = new ExperimentRunner(resolved, Tokenizer.forDomains(catalog.all()), evaluation.cache());
+        List<AccuracyTable> tables = runner.run(ProgressBar.on(err, "pretrain"), (arm, stage, spec, step, metrics) -> {
+            if ((step + 1) % Math.max(1, spec.steps() / 10) == 0 || step + 1 == spec.steps()) {
+                err.printf(Locale.ROOT, "run %s, stage %d (%s): step %d/%d, reward %.3f, loss %.4f%n", arm, stage + 1,
+                        spec.domain(), step + 1, spec.steps(), metrics.rewardMean(), metrics.loss());
+                err.flush();
+            }
+        });
+        out.printf("experiment %s: greedy accuracy on %d held-out tasks per domain%n", resolved.spec().name(),
+                resolved.spec().training().evaluationPrompts());
+        tables.forEach(table -> out.println(table.format()));
         out.flush();
         return 0;
     }

@@ -52,6 +52,6 @@ class PretrainCommandTest {
     void anUnknownExperimentListsTheBuiltInOnes() {
         CommandLineRun result = CommandLineRun.of("run", "nosuch");
         assertEquals(1, result.exitCode());
-        assertTrue(result.err().contains("unknown experiment 'nosuch'; built-in experiments: quickstart"), result.err());
+        assertTrue(result.err().contains("unknown experiment 'nosuch': no such spec file, and the built-in experiments are: quickstart"), result.err());
     }
 }

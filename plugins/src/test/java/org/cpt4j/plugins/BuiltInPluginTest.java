@@ -31,7 +31,7 @@ class BuiltInPluginTest {
     @Test
     void theServiceLoaderFindsEveryBuiltIn() {
         assertEquals(List.of("grpo", "sdpo"), REGISTRY.ids(ComponentKind.OBJECTIVE));
-        assertEquals(List.of("anchored", "current", "ema", "frozen", "periodic", "stageStart", "trustRegion"),
+        assertEquals(List.of("frozen", "current", "ema", "periodic", "stageStart", "anchored", "trustRegion"),
                 REGISTRY.ids(ComponentKind.TEACHER));
         assertEquals(List.of("correctness", "format", "lengthPenalty"), REGISTRY.ids(ComponentKind.REWARD));
         assertEquals(8, REGISTRY.ids(ComponentKind.DOMAIN).size());
@@ -62,7 +62,7 @@ class BuiltInPluginTest {
                 problems));
         assertEquals(List.of(
                 new Problem("arms[1].objective.alpha", "must be within [0, 1], was 1.5"),
-                new Problem("arms[2].objective.id", "unknown objective 'gpro'; did you mean 'grpo'? Known: grpo, sdpo"),
+                new Problem("arms[2].objective", "unknown objective 'gpro'; did you mean 'grpo'? Known: grpo, sdpo"),
                 new Problem("arms[3].teacher.rte", "is not a parameter of 'ema'; its parameters are [rate]")),
                 problems.list());
     }

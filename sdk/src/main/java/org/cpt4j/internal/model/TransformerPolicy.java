@@ -73,6 +73,18 @@ public final class TransformerPolicy {
         return new TransformerPolicy(state.model(), state.optimizer(), layout, parameters, adam);
     }
 
+    /**
+     * @return a policy with a copy of {@code base}'s parameters and a fresh {@code optimizer} (zero moments, step
+     *     0): the start of post-training from a pretrained base
+     */
+    public static TransformerPolicy startingFrom(TransformerPolicy base, OptimizerConfig optimizer) {
+        TransformerLayout layout = new TransformerLayout(base.model);
+        DataType type = base.parameters.dataType();
+        Parameters parameters = base.parameters.copy();
+        AdamW adam = new AdamW(optimizer, layout, layout.zeros(type), layout.zeros(type), 0);
+        return new TransformerPolicy(base.model, optimizer, layout, parameters, adam);
+    }
+
     public ModelConfig model() {
         return model;
     }

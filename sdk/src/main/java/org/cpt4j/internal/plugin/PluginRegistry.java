@@ -75,9 +75,9 @@ public final class PluginRegistry {
                 .thenComparing(e -> e.factory().id())).toList();
     }
 
-    /** @return the ids registered for {@code kind}, sorted */
+    /** @return the ids registered for {@code kind}, in registration order */
     public List<String> ids(ComponentKind<?> kind) {
-        return entries.values().stream().filter(e -> e.kind() == kind).map(e -> e.factory().id()).sorted().toList();
+        return entries.values().stream().filter(e -> e.kind() == kind).map(e -> e.factory().id()).toList();
     }
 
     /**
@@ -88,7 +88,7 @@ public final class PluginRegistry {
         Entry entry = entries.get(key(kind, spec.id()));
         if (entry == null) {
             List<String> known = ids(kind);
-            problems.add(path + ".id", "unknown " + kind + " '" + spec.id() + "'"
+            problems.add(path, "unknown " + kind + " '" + spec.id() + "'"
                     + (known.isEmpty() ? "" : "; did you mean '" + closest(spec.id(), known) + "'?")
                     + " Known: " + String.join(", ", known));
             return null;

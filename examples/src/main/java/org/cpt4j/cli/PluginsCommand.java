@@ -1,0 +1,34 @@
+package org.cpt4j.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.cpt4j.internal.plugin.PluginRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code cpt4j plugins}: every registered component with its parameters and where it comes from. */
+@Command(name = "plugins", mixinStandardHelpOptions = true,
+        description = "Lists every component the plugins on the class path register: kind, id, parameters with their "
+                + "defaults, plugin and jar.")
+final class PluginsCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec command;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = command.commandLine().getOut();
+        String kind = "";
+        for (PluginRegistry.Entry entry : PluginRegistry.load().entries()) {
+            if (!entry.kind().name().equals(kind)) {
+                kind = entry.kind().name();
+                out.printf("%n%s%n", kind);
+            }
+            out.printf("  %-14s %-60s %s (%s)%n", entry.factory().id(), entry.factory().defaults(), entry.plugin(),
+                    entry.source());
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,77 @@
+package org.cpt4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.cpt4j.dsl.Cpt4j;
+import org.cpt4j.experiment.ExperimentSpec;
+import org.cpt4j.experiment.ExperimentSpecFile;
+import org.cpt4j.plugins.objectives.Objectives;
+import org.cpt4j.plugins.teachers.Teachers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code cpt4j validate}, {@code cpt4j plugins} and {@code cpt4j run spec.json} on a tiny experiment. */
+class ExperimentCommandsTest {
+
+    @TempDir
+    Path directory;
+
+    private Path tinySpec() throws Exception {
+        ExperimentSpec spec = Cpt4j.experiment("tiny")
+                .model(m -> m.layers(1).width(16).heads(2).context(48))
+                .base(b -> b.steps(10).batchSize(4).mix("count"))
+                .curriculum(c -> c.stage("count", s -> s.steps(2)).stage("compare", s -> s.steps(2)).evaluateOn("copy"))
+                .training(t -> t.promptsPerStep(2).groupSize(2).evaluationPrompts(5).sampling(s -> s.maxNewTokens(8)))
+                .arm("grpo", a -> a.objective(Objectives.grpo(g -> g.groupSize(2))))
+                .arm("sdpo", a -> a.objective(Objectives.sdpo()).teacher(Teachers.ema(0.05)))
+                .build();
+        Path file = directory.resolve("tiny.json");
+        ExperimentSpecFile.write(file, spec);
+        return file;
+    }
+
+    @Test
+    void validateAcceptsAGoodSpecAndListsEveryProblemOfABadOne() throws Exception {
+        Path good = tinySpec();
+        CommandLineRun ok = CommandLineRun.of("validate", good.toString());
+        assertEquals(0, ok.exitCode(), ok.err());
+        assertTrue(ok.out().contains("valid. Experiment 'tiny': 2 arm(s) [grpo (grpo), sdpo (sdpo)]"), ok.out());
+
+        Path bad = directory.resolve("bad.json");
+        Files.writeString(bad, Files.readString(good).replace("\"domain\" : \"compare\"", "\"domain\" : \"comprae\"")
+                .replace("\"alpha\" : 0.5", "\"alpha\" : 1.5").replace("\"rate\" : 0.05", "\"rte\" : 0.05"));
+        CommandLineRun failed = CommandLineRun.of("validate", bad.toString());
+        assertEquals(1, failed.exitCode());
+        String message = failed.err();
+        assertTrue(message.contains("curriculum.stages[1].domain: unknown domain 'comprae'; did you mean 'compare'?"), message);
+        assertTrue(message.contains("arms[1].objective.alpha: must be within [0, 1], was 1.5"), message);
+        assertTrue(message.contains("arms[1].teacher.rte: is not a parameter of 'ema'; its parameters are [rate]"), message);
+    }
+
+    @Test
+    void pluginsListsEveryComponentWithItsParametersAndSource() {
+        CommandLineRun result = CommandLineRun.of("plugins");
+        assertEquals(0, result.exitCode(), result.err());
+        for (String id : new String[] {"grpo", "sdpo", "ema", "anchored", "lengthPenalty", "add-long"}) {
+            assertTrue(result.out().contains("  " + id + " "), id + " in " + result.out());
+        }
+        assertTrue(result.out().contains("{anchorWeight=0.4}"), result.out());
+        assertTrue(result.out().contains("cpt4j-builtins ("), result.out());
+    }
+
+    @Test
+    void runTakesEveryArmThroughTheCurriculumAndPrintsItsAccuracyTable() throws Exception {
+        CommandLineRun result = CommandLineRun.of("run", tinySpec().toString(), "--cache",
+                directory.resolve("cache").toString(), "--threads", "1");
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.err().contains("run sdpo, stage 2 (compare): step 2/2"), result.err());
+        for (String arm : new String[] {"grpo", "sdpo"}) {
+            assertTrue(result.out().matches("(?s).*arm " + arm + "\\s+count\\s+compare\\s+copy\\n"
+                    + "base(\\s+[0-9.]+%){3}\\nafter count(\\s+[0-9.]+%){3}\\nafter compare(\\s+[0-9.]+%){3}\\n.*"),
+                    result.out());
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.cpt4j.internal.plugin;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cpt4j.domain.Domain;
+import org.cpt4j.experiment.ArmSpec;
+import org.cpt4j.experiment.ComponentSpec;
+import org.cpt4j.experiment.ExperimentSpec;
+import org.cpt4j.experiment.RewardSpec;
+import org.cpt4j.objective.Objective;
+import org.cpt4j.plugin.ComponentKind;
+import org.cpt4j.reward.WeightedReward;
+import org.cpt4j.spec.Problems;
+import org.cpt4j.teacher.TeacherSchedule;
+
+/**
+ * An experiment spec with every component created by the registry: the domains of the base mix, the
+ * curriculum and the extra evaluations, and each arm's objective, teacher and reward. {@link #resolve} checks
+ * everything at once and reports every problem with its path.
+ *
+ * @param spec the spec
+ * @param domains every domain the spec names, by id, in order of first mention
+ * @param arms the arms' components, in the spec's order
+ */
+public record ResolvedExperiment(ExperimentSpec spec, Map<String, Domain> domains, List<Arm> arms) {
+
+    /** The frozen teacher, used when an arm names none. */
+    static final ComponentSpec DEFAULT_TEACHER = ComponentSpec.of("frozen");
+    /** The verifier's correctness, used when an arm names no reward. */
+    static final RewardSpec DEFAULT_REWARD = new RewardSpec("correct", 1, ComponentSpec.of("correctness"));
+
+    /** One arm's components. */
+    public record Arm(ArmSpec spec, Objective objective, TeacherSchedule teacher, WeightedReward reward) {
+    }
+
+    /**
+     * @return the resolved experiment
+     * @throws org.cpt4j.spec.InvalidSpecException listing every unknown id and invalid parameter with its path
+     */
+    public static ResolvedExperiment resolve(ExperimentSpec spec, PluginRegistry registry) {
+        Problems problems = new Problems("");
+        Map<String, Domain> domains = new LinkedHashMap<>();
+        for (int i = 0; i < spec.base().mix().size(); i++) {
+            domain(registry, spec.base().mix().get(i), "base.mix[" + i + "]", problems, domains);
+        }
+        for (int i = 0; i < spec.curriculum().stages().size(); i++) {
+            domain(registry, spec.curriculum().stages().get(i).domain(), "curriculum.stages[" + i + "].domain", problems,
+                    domains);
+        }
+        for (int i = 0; i < spec.curriculum().evaluateOn().size(); i++) {
+            domain(registry, spec.curriculum().evaluateOn().get(i), "curriculum.evaluateOn[" + i + "]", problems, domains);
+        }
+        List<Arm> arms = new ArrayList<>();
+        for (int i = 0; i < spec.arms().size(); i++) {
+            ArmSpec arm = spec.arms().get(i);
+            String path = "arms[" + i + "]";
+            Objective objective = registry.create(ComponentKind.OBJECTIVE, arm.objective(), path + ".objective", problems);
+            TeacherSchedule teacher = registry.create(ComponentKind.TEACHER,
+                    arm.teacher() != null ? arm.teacher() : DEFAULT_TEACHER, path + ".teacher", problems);
+            List<RewardSpec> rewardSpecs = arm.rewards().isEmpty() ? List.of(DEFAULT_REWARD) : arm.rewards();
+            List<WeightedReward.Component> components = new ArrayList<>();
+            for (int r = 0; r < rewardSpecs.size(); r++) {
+                RewardSpec reward = rewardSpecs.get(r);
+                var model = registry.create(ComponentKind.REWARD, reward.model(), path + ".rewards[" + r + "].model",
+                        problems);
+                if (model != null) {
+                    components.add(new WeightedReward.Component(reward.name(), reward.weight(), model));
+                }
+            }
+            if (objective != null && teacher != null && components.size() == rewardSpecs.size()) {
+                arms.add(new Arm(arm, objective, teacher, new WeightedReward(components)));
+            }
+        }
+        problems.throwIfAny("experiment '" + spec.name() + "'");
+        return new ResolvedExperiment(spec, Map.copyOf(domains), List.copyOf(arms));
+    }
+
+    private static void domain(PluginRegistry registry, String id, String path, Problems problems,
+                               Map<String, Domain> domains) {
+        if (!domains.containsKey(id)) {
+            Domain domain = registry.create(ComponentKind.DOMAIN, ComponentSpec.of(id), path, problems);
+            if (domain != null) {
+                domains.put(id, domain);
+            }
+        }
+    }
+
+    /** @return the domain of {@code id} (one the spec names) */
+    public Domain domain(String id) {
+        Domain domain = domains.get(id);
+        if (domain == null) {
+            throw new IllegalArgumentException("the experiment names no domain '" + id + "'");
+        }
+        return domain;
+    }
+}

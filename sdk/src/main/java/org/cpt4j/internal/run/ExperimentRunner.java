@@ -1,0 +1,95 @@
+package org.cpt4j.internal.run;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.cpt4j.domain.Domain;
+import org.cpt4j.experiment.ExperimentSpec;
+import org.cpt4j.experiment.StageSpec;
+import org.cpt4j.experiment.TrainingSpec;
+import org.cpt4j.internal.eval.Evaluator;
+import org.cpt4j.internal.model.TransformerPolicy;
+import org.cpt4j.internal.plugin.ResolvedExperiment;
+import org.cpt4j.internal.pretrain.BaseModelStore;
+import org.cpt4j.internal.pretrain.Pretrainer;
+import org.cpt4j.internal.rl.RlTrainer;
+import org.cpt4j.internal.rl.StepMetrics;
+import org.cpt4j.internal.sampling.Sampler;
+import org.cpt4j.internal.text.PromptFormat;
+import org.cpt4j.text.Tokenizer;
+
+/**
+ * Runs a resolved experiment: obtains the base model (cached), then takes each arm from the base through the
+ * curriculum's stages in order with the {@link RlTrainer}, evaluating every domain (the curriculum's and the
+ * extra ones) before the first stage and after each stage.
+ */
+public final class ExperimentRunner {
+
+    /** Hears about progress. */
+    public interface Listener {
+        /** After step {@code step} (0-based) of stage {@code stage} of arm {@code arm}. */
+        void onStep(String arm, int stage, StageSpec spec, long step, StepMetrics metrics);
+    }
+
+    private static final int MAX_NEW_TOKENS = 32;
+
+    private final ResolvedExperiment experiment;
+    private final Tokenizer tokenizer;
+    private final BaseModelStore store;
+
+    /** @param tokenizer the tokenizer of every registered domain, so that one base serves every experiment */
+    public ExperimentRunner(ResolvedExperiment experiment, Tokenizer tokenizer, Path cache) {
+        this.experiment = experiment;
+        this.tokenizer = tokenizer;
+        this.store = new BaseModelStore(cache, 100);
+    }
+
+    /** @return one accuracy table per arm, in the spec's order */
+    public List<AccuracyTable> run(Pretrainer.Listener pretraining, Listener listener) throws IOException {
+        ExperimentSpec spec = experiment.spec();
+        List<Domain> mix = spec.base().mix().stream().map(experiment::domain).toList();
+        TransformerPolicy base = store.obtain(spec.base(), mix, tokenizer, pretraining).policy();
+        PromptFormat format = new PromptFormat(tokenizer);
+        Set<String> evaluated = new LinkedHashSet<>();
+        spec.curriculum().stages().forEach(stage -> evaluated.add(stage.domain()));
+        evaluated.addAll(spec.curriculum().evaluateOn());
+        List<AccuracyTable> tables = new ArrayList<>();
+        for (ResolvedExperiment.Arm arm : experiment.arms()) {
+            TrainingSpec training = spec.trainingOf(arm.spec());
+            TransformerPolicy policy = TransformerPolicy.startingFrom(base, training.optimizer());
+            RlTrainer trainer = new RlTrainer(policy, format, arm.objective(), arm.teacher(), arm.reward(),
+                    new RlTrainer.Settings(training.promptsPerStep(), training.groupSize(), training.sampling(),
+                            spec.seed()));
+            List<String> rows = new ArrayList<>(List.of("base"));
+            List<double[]> accuracy = new ArrayList<>();
+            accuracy.add(evaluate(policy, format, evaluated, training.evaluationPrompts()));
+            long step = 0;
+            for (int s = 0; s < spec.curriculum().stages().size(); s++) {
+                StageSpec stage = spec.curriculum().stages().get(s);
+                trainer.startStage(s);
+                Domain domain = experiment.domain(stage.domain());
+                for (int i = 0; i < stage.steps(); i++, step++) {
+                    listener.onStep(arm.spec().name(), s, stage, i, trainer.step(domain, step));
+                }
+                rows.add("after " + stage.domain());
+                accuracy.add(evaluate(policy, format, evaluated, training.evaluationPrompts()));
+            }
+            tables.add(new AccuracyTable(arm.spec().name(), List.copyOf(evaluated), rows,
+                    accuracy.toArray(double[][]::new)));
+        }
+        return tables;
+    }
+
+    private double[] evaluate(TransformerPolicy policy, PromptFormat format, Set<String> domains, int prompts) {
+        Evaluator evaluator = new Evaluator(format, MAX_NEW_TOKENS);
+        Sampler sampler = new Sampler(policy.model(), policy.parameters());
+        return domains.stream().mapToDouble(id -> {
+            Domain domain = experiment.domain(id);
+            return evaluator.score(sampler, domain, Evaluator.heldOutTasks(domain, prompts, experiment.spec().seed()),
+                    format::studentPrompt).accuracy();
+        }).toArray();
+    }
+}
