@@ -52,6 +52,14 @@ class ExperimentCommandsTest {
     }
 
     @Test
+    void theExampleSpecShippedWithCpt4jIsValid() {
+        CommandLineRun result = CommandLineRun.of("validate", "experiments/sdpo-vs-grpo.json");
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().contains("evaluating [add, reverse, count, mod, add-long, sort, copy, compare]"),
+                result.out());
+    }
+
+    @Test
     void pluginsListsEveryComponentWithItsParametersAndSource() {
         CommandLineRun result = CommandLineRun.of("plugins");
         assertEquals(0, result.exitCode(), result.err());

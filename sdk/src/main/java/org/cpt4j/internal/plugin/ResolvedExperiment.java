@@ -1,6 +1,7 @@
 package org.cpt4j.internal.plugin;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ public record ResolvedExperiment(ExperimentSpec spec, Map<String, Domain> domain
             }
         }
         problems.throwIfAny("experiment '" + spec.name() + "'");
-        return new ResolvedExperiment(spec, Map.copyOf(domains), List.copyOf(arms));
+        return new ResolvedExperiment(spec, Collections.unmodifiableMap(domains), List.copyOf(arms));
     }
 
     private static void domain(PluginRegistry registry, String id, String path, Problems problems,
