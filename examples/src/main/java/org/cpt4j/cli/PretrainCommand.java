@@ -7,6 +7,7 @@ import org.cpt4j.pretrain.PretrainSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -23,20 +24,20 @@ final class PretrainCommand implements Callable<Integer> {
     private CommandSpec command;
 
     @Option(names = "--mix", split = ",", description = "Domains to train on (default: add,mod,reverse,count).")
-    private List<String> mix;
+    private @Nullable List<String> mix;
 
     @Option(names = "--steps", description = "Optimizer steps (default: 2000).")
-    private Integer steps;
+    private @Nullable Integer steps;
 
     @Option(names = "--batch-size", description = "Examples per step (default: 32).")
-    private Integer batchSize;
+    private @Nullable Integer batchSize;
 
     @Option(names = "--teacher-fraction", description = "Fraction of examples in teacher format (default: 0.6).")
-    private Double teacherFraction;
+    private @Nullable Double teacherFraction;
 
     @Option(names = "--response-style", description = "Reasoning before the answer: ${COMPLETION-CANDIDATES} "
             + "(default: ANSWER_ONLY).")
-    private SolutionStyle responseStyle;
+    private @Nullable SolutionStyle responseStyle;
 
     @Option(names = "--layers", defaultValue = "2", description = "Transformer blocks (default: ${DEFAULT-VALUE}).")
     private int layers;
@@ -51,7 +52,7 @@ final class PretrainCommand implements Callable<Integer> {
     private int context;
 
     @Option(names = "--seed", description = "Seed of initialisation and data (default: 7).")
-    private Long seed;
+    private @Nullable Long seed;
 
     @Mixin
     private EvaluationOptions evaluation;

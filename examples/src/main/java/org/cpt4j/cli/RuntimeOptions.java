@@ -1,6 +1,7 @@
 package org.cpt4j.cli;
 
 import org.cpt4j.internal.runtime.NativeRuntime;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /** The {@code --threads} option every computing command shares. */
@@ -8,7 +9,7 @@ final class RuntimeOptions {
 
     @Option(names = "--threads", description = "Native threads (default: $CPT4J_THREADS, else $OMP_NUM_THREADS, "
             + "else one per two cores).")
-    private Integer threads;
+    private @Nullable Integer threads;
 
     /** @return the chosen thread count, or the runtime's default */
     int threads() {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.cpt4j.internal.objective.GraphLossContext;
 import org.cpt4j.objective.LossTerms;
+import org.cpt4j.internal.runtime.QuietStdout;
 import org.cpt4j.objective.Objective;
 import org.cpt4j.model.ModelConfig;
 import org.nd4j.autodiff.samediff.SDVariable;

@@ -2,7 +2,7 @@ package org.cpt4j.internal.objective;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.cpt4j.internal.model.QuietStdout;
+import org.cpt4j.internal.runtime.QuietStdout;
 import org.cpt4j.objective.LossTerms;
 import org.cpt4j.objective.Objective;
 import org.cpt4j.objective.ObjectiveBatch;

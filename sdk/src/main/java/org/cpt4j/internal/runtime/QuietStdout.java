@@ -1,4 +1,4 @@
-package org.cpt4j.internal.model;
+package org.cpt4j.internal.runtime;
 
 import java.io.OutputStream;
 import java.io.PrintStream;

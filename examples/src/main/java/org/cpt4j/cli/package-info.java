@@ -1,0 +1,5 @@
+/** The `cpt4j` command line (picocli): run, validate, plugins, pretrain, bench. */
+@NullMarked
+package org.cpt4j.cli;
+
+import org.jspecify.annotations.NullMarked;
