@@ -29,7 +29,7 @@ final class ValidateCommand implements Callable<Integer> {
         ExperimentSpec spec = ExperimentSpecFile.read(file);
         ResolvedExperiment resolved = ResolvedExperiment.resolve(spec, PluginRegistry.load());
         PrintWriter out = command.commandLine().getOut();
-        out.printf("%s: valid. Experiment '%s': %d arm(s) %s over %d stage(s), evaluating %s%n", file, spec.name(),
+        out.printf("%s: valid. Experiment '%s': %d arm(s) %s over %d stage(s); domains named: %s%n", file, spec.name(),
                 spec.arms().size(), resolved.arms().stream().map(a -> a.spec().name() + " (" + a.objective().id() + ")")
                         .toList(), spec.curriculum().stages().size(), resolved.domains().keySet());
         out.flush();
