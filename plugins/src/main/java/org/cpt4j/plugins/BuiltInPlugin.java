@@ -13,6 +13,7 @@ import org.cpt4j.plugins.BuiltInParameters.Every;
 import org.cpt4j.plugins.BuiltInParameters.None;
 import org.cpt4j.plugins.BuiltInParameters.Rate;
 import org.cpt4j.plugins.domains.Domains;
+import org.cpt4j.plugins.drift.ParameterDrift;
 import org.cpt4j.plugins.objectives.GrpoConfig;
 import org.cpt4j.plugins.objectives.GrpoObjective;
 import org.cpt4j.plugins.objectives.SdpoConfig;
@@ -63,6 +64,9 @@ public final class BuiltInPlugin implements Cpt4jPlugin {
                 new None(), p -> Rewards.format()));
         Components.register(binder, ComponentKind.REWARD, new RecordComponentFactory<>("lengthPenalty",
                 ComponentKind.REWARD, new Budget(16), p -> Rewards.lengthPenalty(p.budget())));
+
+        Components.register(binder, ComponentKind.DRIFT, new RecordComponentFactory<>("parameters", ComponentKind.DRIFT,
+                new None(), p -> new ParameterDrift()));
 
         for (Domain domain : Domains.builtIns()) {
             Components.register(binder, ComponentKind.DOMAIN, new RecordComponentFactory<>(domain.id(),

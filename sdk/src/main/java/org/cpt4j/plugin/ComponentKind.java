@@ -1,13 +1,14 @@
 package org.cpt4j.plugin;
 
 import org.cpt4j.domain.Domain;
+import org.cpt4j.drift.DriftMetric;
 import org.cpt4j.objective.Objective;
 import org.cpt4j.reward.RewardModel;
 import org.cpt4j.teacher.TeacherSchedule;
 
 /**
- * The kinds of components a plugin contributes, each with the type its factories create. Drift metrics and
- * collapse detectors join when their SPIs land.
+ * The kinds of components a plugin contributes, each with the type its factories create. Collapse detectors
+ * join when their SPI lands.
  *
  * @param <T> what a factory of this kind creates
  */
@@ -21,6 +22,8 @@ public final class ComponentKind<T> {
     public static final ComponentKind<RewardModel> REWARD = new ComponentKind<>("reward", RewardModel.class);
     /** Verifiable domains. */
     public static final ComponentKind<Domain> DOMAIN = new ComponentKind<>("domain", Domain.class);
+    /** Drift metrics. */
+    public static final ComponentKind<DriftMetric> DRIFT = new ComponentKind<>("drift", DriftMetric.class);
 
     private final String name;
     private final Class<T> type;

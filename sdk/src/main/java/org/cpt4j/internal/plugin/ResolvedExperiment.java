@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cpt4j.domain.Domain;
+import org.cpt4j.drift.DriftMetric;
 import org.cpt4j.experiment.ArmSpec;
 import org.cpt4j.experiment.ComponentSpec;
 import org.cpt4j.experiment.ExperimentSpec;
@@ -24,8 +25,10 @@ import org.cpt4j.teacher.TeacherSchedule;
  * @param spec the spec
  * @param domains every domain the spec names, by id, in order of first mention
  * @param arms the arms' components, in the spec's order
+ * @param drift the drift metrics, in the spec's order
  */
-public record ResolvedExperiment(ExperimentSpec spec, Map<String, Domain> domains, List<Arm> arms) {
+public record ResolvedExperiment(ExperimentSpec spec, Map<String, Domain> domains, List<Arm> arms,
+                                 List<DriftMetric> drift) {
 
     /** The frozen teacher, used when an arm names none. */
     static final ComponentSpec DEFAULT_TEACHER = ComponentSpec.of("frozen");
@@ -74,8 +77,19 @@ public record ResolvedExperiment(ExperimentSpec spec, Map<String, Domain> domain
                 arms.add(new Arm(arm, objective, teacher, new WeightedReward(components)));
             }
         }
+        List<DriftMetric> drift = new ArrayList<>();
+        for (int i = 0; i < spec.drift().size(); i++) {
+            DriftMetric metric = registry.create(ComponentKind.DRIFT, spec.drift().get(i), "drift[" + i + "]", problems);
+            if (metric != null) {
+                drift.add(metric);
+            }
+        }
+        for (int i = 0; i < spec.collapse().size(); i++) {
+            problems.add("collapse[" + i + "]", "collapse detectors are not supported yet (they come with the "
+                    + "measurement suite); remove '" + spec.collapse().get(i).id() + "'");
+        }
         problems.throwIfAny("experiment '" + spec.name() + "'");
-        return new ResolvedExperiment(spec, Collections.unmodifiableMap(domains), List.copyOf(arms));
+        return new ResolvedExperiment(spec, Collections.unmodifiableMap(domains), List.copyOf(arms), List.copyOf(drift));
     }
 
     private static void domain(PluginRegistry registry, String id, String path, Problems problems,

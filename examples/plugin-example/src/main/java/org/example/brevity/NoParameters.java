@@ -1,0 +1,5 @@
+package org.example.brevity;
+
+/** The parameters of a component that has none. */
+public record NoParameters() {
+}

@@ -1,0 +1,5 @@
+/** The built-in drift metrics. */
+@NullMarked
+package org.cpt4j.plugins.drift;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,39 @@
+package org.cpt4j.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+import org.cpt4j.drift.DriftMetric;
+
+/** The laws every {@link DriftMetric} obeys: zero between identical policies, finite and deterministic. */
+public abstract class DriftMetricContract {
+
+    /** @return the drift metric under test */
+    protected abstract DriftMetric driftMetric();
+
+    @Property(tries = 50)
+    void everyMeasurementIsZeroBetweenIdenticalPolicies(@ForAll long seed) {
+        FixtureParameters policy = FixtureParameters.random(new SplittableRandom(seed));
+        Map<String, Double> measured = driftMetric().measure(policy, policy);
+        assertFalse(measured.isEmpty(), "a drift metric reports at least one measurement");
+        measured.forEach((name, value) -> assertEquals(0.0, value, 1e-12, name));
+    }
+
+    @Property(tries = 50)
+    void measurementsAreFiniteAndDeterministic(@ForAll long seed, @ForAll @DoubleRange(min = 0.01, max = 2) double scale,
+                                               @ForAll @IntRange(min = 1, max = 10) int density) {
+        SplittableRandom random = new SplittableRandom(seed);
+        FixtureParameters reference = FixtureParameters.random(random);
+        FixtureParameters current = reference.drifted(random, scale, density);
+        Map<String, Double> measured = driftMetric().measure(reference, current);
+        measured.forEach((name, value) -> assertTrue(Double.isFinite(value), name + " = " + value));
+        assertEquals(measured, driftMetric().measure(reference, current));
+    }
+}
