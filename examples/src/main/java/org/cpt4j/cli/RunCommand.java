@@ -10,7 +10,7 @@ import org.cpt4j.evaluation.DomainScore;
 import org.cpt4j.evaluation.Evaluation;
 import org.cpt4j.experiment.ExperimentSpecFile;
 import org.cpt4j.internal.plugin.ResolvedExperiment;
-import org.cpt4j.internal.run.AccuracyTable;
+import org.cpt4j.internal.run.ArmResult;
 import org.cpt4j.internal.run.ExperimentRunner;
 import org.cpt4j.text.Tokenizer;
 import org.cpt4j.pretrain.PretrainSpec;
@@ -81,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
         DomainCatalog catalog = DomainCatalog.registered();
         ResolvedExperiment resolved = ResolvedExperiment.resolve(ExperimentSpecFile.read(file), catalog.registry());
         ExperimentRunner runner = new ExperimentRunner(resolved, Tokenizer.forDomains(catalog.all()), evaluation.cache());
-        List<AccuracyTable> tables = runner.run(ProgressBar.on(err, "pretrain"), (arm, stage, spec, step, metrics) -> {
+        List<ArmResult> results = runner.run(ProgressBar.on(err, "pretrain"), (arm, stage, spec, step, metrics) -> {
             if ((step + 1) % Math.max(1, spec.steps() / 10) == 0 || step + 1 == spec.steps()) {
                 err.printf(Locale.ROOT, "run %s, stage %d (%s): step %d/%d, reward %.3f, loss %.4f%n", arm, stage + 1,
                         spec.domain(), step + 1, spec.steps(), metrics.rewardMean(), metrics.loss());
@@ -90,7 +90,15 @@ final class RunCommand implements Callable<Integer> {
         });
         out.printf("experiment %s: greedy accuracy on %d held-out tasks per domain%n", resolved.spec().name(),
                 resolved.spec().training().evaluationPrompts());
-        tables.forEach(table -> out.println(table.format()));
+        for (ArmResult result : results) {
+            out.println(result.accuracy().format());
+            if (!result.collapse().isEmpty()) {
+                out.printf("collapse events (%d):%n", result.collapse().size());
+                result.collapse().forEach(event -> out.printf("  step %d %s [%s]: %s%n", event.step(), event.detector(),
+                        event.severity(), event.evidence()));
+                out.println();
+            }
+        }
         out.flush();
         return 0;
     }

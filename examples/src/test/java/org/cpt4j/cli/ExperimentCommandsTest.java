@@ -12,6 +12,7 @@ import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.experiment.ExperimentSpecFile;
 import org.cpt4j.internal.plugin.PluginRegistry;
 import org.cpt4j.internal.plugin.ResolvedExperiment;
+import org.cpt4j.plugins.collapse.Collapse;
 import org.cpt4j.plugins.objectives.Objectives;
 import org.example.brevity.BrevityPlugin;
 import org.cpt4j.plugins.teachers.Teachers;
@@ -32,6 +33,7 @@ class ExperimentCommandsTest {
                 .training(t -> t.promptsPerStep(2).groupSize(2).evaluationPrompts(5).sampling(s -> s.maxNewTokens(8)))
                 .arm("grpo", a -> a.objective(Objectives.grpo(g -> g.groupSize(2))))
                 .arm("sdpo", a -> a.objective(Objectives.sdpo()).teacher(Teachers.ema(0.05)))
+                .collapse(Collapse.entropyBelow(10.0), Collapse.nonFinite())
                 .build();
         Path file = directory.resolve("tiny.json");
         ExperimentSpecFile.write(file, spec);
@@ -107,6 +109,7 @@ class ExperimentCommandsTest {
                 directory.resolve("cache").toString(), "--threads", "1");
         assertEquals(0, result.exitCode(), result.err());
         assertTrue(result.err().contains("run sdpo, stage 2 (compare): step 2/2"), result.err());
+        assertTrue(result.out().contains("collapse events (1):\n  step 2 entropyBelow [WARNING]: entropy "), result.out());
         for (String arm : new String[] {"grpo", "sdpo"}) {
             assertTrue(result.out().matches("(?s).*arm " + arm + "\\s+count\\s+compare\\s+copy\\n"
                     + "base(\\s+[0-9.]+%){3}\\nafter count(\\s+[0-9.]+%){3}\\nafter compare(\\s+[0-9.]+%){3}\\n.*"),

@@ -12,6 +12,9 @@ import org.cpt4j.plugins.BuiltInParameters.Budget;
 import org.cpt4j.plugins.BuiltInParameters.Every;
 import org.cpt4j.plugins.BuiltInParameters.None;
 import org.cpt4j.plugins.BuiltInParameters.Rate;
+import org.cpt4j.plugins.collapse.Collapse;
+import org.cpt4j.plugins.collapse.CollapseDetectors;
+import org.cpt4j.plugins.collapse.Threshold;
 import org.cpt4j.plugins.domains.Domains;
 import org.cpt4j.plugins.drift.ParameterDrift;
 import org.cpt4j.plugins.objectives.GrpoConfig;
@@ -67,6 +70,13 @@ public final class BuiltInPlugin implements Cpt4jPlugin {
 
         Components.register(binder, ComponentKind.DRIFT, new RecordComponentFactory<>("parameters", ComponentKind.DRIFT,
                 new None(), p -> new ParameterDrift()));
+
+        Components.register(binder, ComponentKind.COLLAPSE, new RecordComponentFactory<>("entropyBelow",
+                ComponentKind.COLLAPSE, new Threshold(0.05, Collapse.DEFAULT_PATIENCE), CollapseDetectors::entropyBelow));
+        Components.register(binder, ComponentKind.COLLAPSE, new RecordComponentFactory<>("formatFailureAbove",
+                ComponentKind.COLLAPSE, new Threshold(0.5, Collapse.DEFAULT_PATIENCE), CollapseDetectors::formatFailureAbove));
+        Components.register(binder, ComponentKind.COLLAPSE, new RecordComponentFactory<>("nonFinite",
+                ComponentKind.COLLAPSE, new None(), p -> CollapseDetectors.nonFinite()));
 
         for (Domain domain : Domains.builtIns()) {
             Components.register(binder, ComponentKind.DOMAIN, new RecordComponentFactory<>(domain.id(),

@@ -1,5 +1,6 @@
 package org.cpt4j.plugin;
 
+import org.cpt4j.collapse.CollapseDetector;
 import org.cpt4j.domain.Domain;
 import org.cpt4j.drift.DriftMetric;
 import org.cpt4j.objective.Objective;
@@ -7,8 +8,7 @@ import org.cpt4j.reward.RewardModel;
 import org.cpt4j.teacher.TeacherSchedule;
 
 /**
- * The kinds of components a plugin contributes, each with the type its factories create. Collapse detectors
- * join when their SPI lands.
+ * The kinds of components a plugin contributes, each with the type its factories create.
  *
  * @param <T> what a factory of this kind creates
  */
@@ -24,6 +24,8 @@ public final class ComponentKind<T> {
     public static final ComponentKind<Domain> DOMAIN = new ComponentKind<>("domain", Domain.class);
     /** Drift metrics. */
     public static final ComponentKind<DriftMetric> DRIFT = new ComponentKind<>("drift", DriftMetric.class);
+    /** Collapse detectors. */
+    public static final ComponentKind<CollapseDetector> COLLAPSE = new ComponentKind<>("collapse", CollapseDetector.class);
 
     private final String name;
     private final Class<T> type;

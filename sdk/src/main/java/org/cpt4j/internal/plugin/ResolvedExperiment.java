@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cpt4j.collapse.CollapseDetector;
 import org.cpt4j.domain.Domain;
 import org.cpt4j.drift.DriftMetric;
 import org.cpt4j.experiment.ArmSpec;
@@ -26,9 +27,10 @@ import org.cpt4j.teacher.TeacherSchedule;
  * @param domains every domain the spec names, by id, in order of first mention
  * @param arms the arms' components, in the spec's order
  * @param drift the drift metrics, in the spec's order
+ * @param registry the registry, to create a fresh set of collapse detectors for each arm ({@link #collapseDetectors})
  */
 public record ResolvedExperiment(ExperimentSpec spec, Map<String, Domain> domains, List<Arm> arms,
-                                 List<DriftMetric> drift) {
+                                 List<DriftMetric> drift, PluginRegistry registry) {
 
     /** The frozen teacher, used when an arm names none. */
     static final ComponentSpec DEFAULT_TEACHER = ComponentSpec.of("frozen");
@@ -85,11 +87,11 @@ public record ResolvedExperiment(ExperimentSpec spec, Map<String, Domain> domain
             }
         }
         for (int i = 0; i < spec.collapse().size(); i++) {
-            problems.add("collapse[" + i + "]", "collapse detectors are not supported yet (they come with the "
-                    + "measurement suite); remove '" + spec.collapse().get(i).id() + "'");
+            registry.create(ComponentKind.COLLAPSE, spec.collapse().get(i), "collapse[" + i + "]", problems);
         }
         problems.throwIfAny("experiment '" + spec.name() + "'");
-        return new ResolvedExperiment(spec, Collections.unmodifiableMap(domains), List.copyOf(arms), List.copyOf(drift));
+        return new ResolvedExperiment(spec, Collections.unmodifiableMap(domains), List.copyOf(arms), List.copyOf(drift),
+                registry);
     }
 
     private static void domain(PluginRegistry registry, String id, String path, Problems problems,
@@ -100,6 +102,21 @@ public record ResolvedExperiment(ExperimentSpec spec, Map<String, Domain> domain
                 domains.put(id, domain);
             }
         }
+    }
+
+    /** @return new instances of the spec's collapse detectors (they keep state, so each arm gets its own) */
+    public List<CollapseDetector> collapseDetectors() {
+        Problems problems = new Problems("");
+        List<CollapseDetector> detectors = new ArrayList<>();
+        for (int i = 0; i < spec.collapse().size(); i++) {
+            CollapseDetector detector = registry.create(ComponentKind.COLLAPSE, spec.collapse().get(i),
+                    "collapse[" + i + "]", problems);
+            if (detector != null) {
+                detectors.add(detector);
+            }
+        }
+        problems.throwIfAny("collapse detectors");
+        return detectors;
     }
 
     /** @return the domain of {@code id} (one the spec names) */

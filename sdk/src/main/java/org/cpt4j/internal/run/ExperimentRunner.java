@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.cpt4j.collapse.CollapseDetector;
+import org.cpt4j.collapse.CollapseEvent;
+import org.cpt4j.collapse.StepSignals;
 import org.cpt4j.domain.Domain;
 import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.experiment.StageSpec;
@@ -24,7 +27,8 @@ import org.cpt4j.text.Tokenizer;
 /**
  * Runs a resolved experiment: obtains the base model (cached), then takes each arm from the base through the
  * curriculum's stages in order with the {@link RlTrainer}, evaluating every domain (the curriculum's and the
- * extra ones) before the first stage and after each stage.
+ * extra ones) before the first stage and after each stage, and feeding every step's signals to a fresh set of
+ * the spec's collapse detectors.
  */
 public final class ExperimentRunner {
 
@@ -47,8 +51,8 @@ public final class ExperimentRunner {
         this.store = new BaseModelStore(cache, 100);
     }
 
-    /** @return one accuracy table per arm, in the spec's order */
-    public List<AccuracyTable> run(Pretrainer.Listener pretraining, Listener listener) throws IOException {
+    /** @return each arm's accuracy table and collapse events, in the spec's order */
+    public List<ArmResult> run(Pretrainer.Listener pretraining, Listener listener) throws IOException {
         ExperimentSpec spec = experiment.spec();
         List<Domain> mix = spec.base().mix().stream().map(experiment::domain).toList();
         TransformerPolicy base = store.obtain(spec.base(), mix, tokenizer, pretraining).policy();
@@ -56,7 +60,7 @@ public final class ExperimentRunner {
         Set<String> evaluated = new LinkedHashSet<>();
         spec.curriculum().stages().forEach(stage -> evaluated.add(stage.domain()));
         evaluated.addAll(spec.curriculum().evaluateOn());
-        List<AccuracyTable> tables = new ArrayList<>();
+        List<ArmResult> results = new ArrayList<>();
         for (ResolvedExperiment.Arm arm : experiment.arms()) {
             TrainingSpec training = spec.trainingOf(arm.spec());
             TransformerPolicy policy = TransformerPolicy.startingFrom(base, training.optimizer());
@@ -66,21 +70,30 @@ public final class ExperimentRunner {
             List<String> rows = new ArrayList<>(List.of("base"));
             List<double[]> accuracy = new ArrayList<>();
             accuracy.add(evaluate(policy, format, evaluated, training.evaluationPrompts()));
+            List<CollapseDetector> detectors = experiment.collapseDetectors();
+            List<CollapseEvent> events = new ArrayList<>();
             long step = 0;
             for (int s = 0; s < spec.curriculum().stages().size(); s++) {
                 StageSpec stage = spec.curriculum().stages().get(s);
                 trainer.startStage(s);
                 Domain domain = experiment.domain(stage.domain());
                 for (int i = 0; i < stage.steps(); i++, step++) {
-                    listener.onStep(arm.spec().name(), s, stage, i, trainer.step(domain, step));
+                    StepMetrics metrics = trainer.step(domain, step);
+                    StepSignals signals = new StepSignals(step, metrics.rewardMean(), metrics.entropy(),
+                            metrics.formatValid(), metrics.meanLength(), metrics.truncatedFraction(),
+                            metrics.skippedUpdates() == 0 && Double.isFinite(metrics.loss()));
+                    for (CollapseDetector detector : detectors) {
+                        detector.observe(signals).ifPresent(events::add);
+                    }
+                    listener.onStep(arm.spec().name(), s, stage, i, metrics);
                 }
                 rows.add("after " + stage.domain());
                 accuracy.add(evaluate(policy, format, evaluated, training.evaluationPrompts()));
             }
-            tables.add(new AccuracyTable(arm.spec().name(), List.copyOf(evaluated), rows,
-                    accuracy.toArray(double[][]::new)));
+            results.add(new ArmResult(new AccuracyTable(arm.spec().name(), List.copyOf(evaluated), rows,
+                    accuracy.toArray(double[][]::new)), events));
         }
-        return tables;
+        return results;
     }
 
     private double[] evaluate(TransformerPolicy policy, PromptFormat format, Set<String> domains, int prompts) {

@@ -1,0 +1,17 @@
+package org.cpt4j.internal.run;
+
+import java.util.List;
+import org.cpt4j.collapse.CollapseEvent;
+
+/**
+ * What one arm produced.
+ *
+ * @param accuracy accuracy on every evaluated domain before and after each stage
+ * @param collapse the collapse events the spec's detectors reported, in step order
+ */
+public record ArmResult(AccuracyTable accuracy, List<CollapseEvent> collapse) {
+
+    public ArmResult {
+        collapse = List.copyOf(collapse);
+    }
+}
