@@ -88,24 +88,17 @@ public final class ExperimentSpecFile {
             throw new IllegalStateException();
         }
         ObjectNode tree = object.deepCopy();
-        PretrainSpec base = part(problems, tree, "base", PretrainSpec.class,
+        part(problems, tree, "base", PretrainSpec.class,
                 List.of(new Nested("model", ModelConfig.class), new Nested("optimizer", OptimizerConfig.class)));
-        TrainingSpec training = part(problems, tree, "training", TrainingSpec.class, trainingParts());
+        part(problems, tree, "training", TrainingSpec.class, trainingParts());
         JsonNode arms = tree.path("arms");
-        List<Integer> armsWithBadTraining = new ArrayList<>();
         for (int i = 0; i < arms.size(); i++) {
-            JsonNode arm = arms.get(i);
-            if (arm instanceof ObjectNode armObject && armObject.hasNonNull("training")) {
-                int before = problems.list().size();
-                TrainingSpec armTraining = part(problems, armObject, "arms[" + i + "].training", "training",
-                        TrainingSpec.class, trainingParts());
-                if (armTraining == null || problems.list().size() > before) {
-                    armsWithBadTraining.add(i);
-                }
+            if (arms.get(i) instanceof ObjectNode arm && arm.hasNonNull("training")) {
+                part(problems, arm, "arms[" + i + "].training", "training", TrainingSpec.class, trainingParts());
             }
         }
-        if (base == null || training == null || !armsWithBadTraining.isEmpty()) {
-            // The parts that could not be built are reported; check the structure of the rest.
+        if (!problems.isEmpty()) {
+            // A part that could not be built reported its problems; check the structure of the rest.
             structuralProblems(problems, tree);
             problems.throwIfAny("experiment spec " + source);
         }
@@ -131,21 +124,20 @@ public final class ExperimentSpecFile {
         return List.of(new Nested("sampling", SamplingConfig.class), new Nested("optimizer", OptimizerConfig.class));
     }
 
-    private static <T> @Nullable T part(Problems problems, ObjectNode tree, String field, Class<T> type,
-                                        List<Nested> nested) {
-        return part(problems, tree, field, field, type, nested);
+    private static void part(Problems problems, ObjectNode tree, String field, Class<?> type, List<Nested> nested) {
+        part(problems, tree, field, field, type, nested);
     }
 
     /**
      * Converts {@code tree.field} (reported at {@code path}) to {@code type}, converting the nested parts first so
-     * that each reports its own problems; returns null when anything failed.
+     * that each reports its own problems; a part that fails records at least one problem.
      */
-    private static <T> @Nullable T part(Problems problems, ObjectNode tree, String path, String field, Class<T> type,
-                                        List<Nested> nested) {
+    private static void part(Problems problems, ObjectNode tree, String path, String field, Class<?> type,
+                             List<Nested> nested) {
         JsonNode node = tree.get(field);
         if (node == null || node.isNull()) {
             problems.add(path, "is missing");
-            return null;
+            return;
         }
         boolean nestedOk = true;
         for (Nested part : nested) {
@@ -154,7 +146,9 @@ public final class ExperimentSpecFile {
                 nestedOk &= convert(problems, child, path + "." + part.field(), part.type()) != null;
             }
         }
-        return nestedOk ? convert(problems, node, path, type) : null;
+        if (nestedOk) {
+            convert(problems, node, path, type);
+        }
     }
 
     private static <T> @Nullable T convert(Problems problems, JsonNode node, String path, Class<T> type) {

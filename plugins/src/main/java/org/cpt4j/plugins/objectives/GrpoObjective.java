@@ -3,6 +3,7 @@ package org.cpt4j.plugins.objectives;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.cpt4j.objective.LossAggregation;
 import org.cpt4j.objective.LossGraph;
 import org.cpt4j.objective.LogSoftmax;
 import org.cpt4j.objective.LossTerms;
@@ -111,16 +112,16 @@ public final class GrpoObjective implements Objective {
         if (config.klBeta() > 0) {
             SDVariable kl = klEstimate(sd, policy, graph.perToken(StandardInputs.REFERENCE_LOG_PROBS));
             perToken = perToken.add(kl.mul(config.klBeta()));
-            diagnostics.put("kl", maskedMean(sd, kl, mask));
+            diagnostics.put("kl", maskedMean(graph, kl, mask));
         }
         SDVariable loss = config.aggregation().aggregate(graph, perToken, mask, config.maxResponseLength());
         if (config.entropyBonus() > 0) {
             loss = loss.sub(config.aggregation().aggregate(graph, graph.entropy(), mask, config.maxResponseLength())
                     .mul(config.entropyBonus()));
         }
-        diagnostics.put("clip_fraction", maskedMean(sd, clippedLarger, mask));
-        diagnostics.put("ppo_kl", maskedMean(sd, old.sub(policy), mask));
-        diagnostics.put("entropy", maskedMean(sd, graph.entropy(), mask));
+        diagnostics.put("clip_fraction", maskedMean(graph, clippedLarger, mask));
+        diagnostics.put("ppo_kl", maskedMean(graph, old.sub(policy), mask));
+        diagnostics.put("entropy", maskedMean(graph, graph.entropy(), mask));
         return new LossTerms(loss, diagnostics);
     }
 
@@ -143,8 +144,9 @@ public final class GrpoObjective implements Objective {
         };
     }
 
-    static SDVariable maskedMean(SameDiff sd, SDVariable values, SDVariable mask) {
-        return values.mul(mask).sum().div(sd.math.max(mask.sum(), sd.constant(1.0).castTo(mask.dataType())));
+    /** @return the token mean of {@code values} over {@code mask}, the form every diagnostic takes */
+    static SDVariable maskedMean(LossGraph graph, SDVariable values, SDVariable mask) {
+        return LossAggregation.TOKEN_MEAN.aggregate(graph, values, mask, 1);
     }
 
     @Override

@@ -169,10 +169,10 @@ public final class SdpoObjective implements Objective {
             SDVariable weight = sd.math.min(sd.math.exp(logRatio),
                     sd.constant(config.isClip()).castTo(logRatio.dataType()));
             perToken = perToken.mul(weight);
-            diagnostics.put("importance_weight", GrpoObjective.maskedMean(sd, weight, distillMask));
+            diagnostics.put("importance_weight", GrpoObjective.maskedMean(graph, weight, distillMask));
         }
         SDVariable loss = LossAggregation.TOKEN_MEAN.aggregate(graph, perToken, distillMask, 1);
-        diagnostics.put("divergence", GrpoObjective.maskedMean(sd, divergence, distillMask));
+        diagnostics.put("divergence", GrpoObjective.maskedMean(graph, divergence, distillMask));
         diagnostics.put("distilled_tokens", distillMask.sum());
         if (config.grpoWeight() > 0) {
             LossTerms policy = grpo.define(graph);

@@ -7,7 +7,6 @@ import java.util.List;
 import org.cpt4j.domain.Domain;
 import org.cpt4j.domain.Task;
 import org.cpt4j.internal.eval.Evaluator;
-import org.cpt4j.internal.model.Parameters;
 import org.cpt4j.internal.model.PolicyState;
 import org.cpt4j.internal.model.TransformerPolicy;
 import org.cpt4j.internal.sampling.Generation;
@@ -63,9 +62,8 @@ class EndToEndTest {
     }
 
     private static double[] run(Objective objective, TeacherSchedule teacher) {
-        TransformerPolicy policy = TransformerPolicy.fromState(new PolicyState(base.model(),
-                OptimizerConfig.of(o -> o.learningRate(LEARNING_RATE)),
-                0, base.parameters(), zeros(base.firstMoment()), zeros(base.secondMoment())));
+        TransformerPolicy policy = TransformerPolicy.startingFrom(TransformerPolicy.fromState(base),
+                OptimizerConfig.of(o -> o.learningRate(LEARNING_RATE)));
         double before = expectedReward(policy);
         RlTrainer trainer = new RlTrainer(policy, format, objective, teacher, Rewards.verifiable(),
                 new RlTrainer.Settings(8, 8, SamplingConfig.of(s -> s.maxNewTokens(12)), 3));
@@ -79,13 +77,6 @@ class EndToEndTest {
         double after = expectedReward(policy);
         System.out.printf("%s: expected reward %.3f -> %.3f; last step %s%n", objective.id(), before, after, last);
         return new double[] {before, after, first.reprompted(), first.entropy(), last.entropy()};
-    }
-
-    private static Parameters zeros(Parameters like) {
-        Parameters zeros = like.copy();
-        zeros.interpolate(like, like, 0);
-        zeros.asMap().values().forEach(array -> array.assign(0));
-        return zeros;
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.cpt4j.domain.Task;
 import org.cpt4j.domain.Verdict;
 import org.cpt4j.internal.model.TrainingStep;
 import org.cpt4j.internal.model.TransformerPolicy;
+import org.cpt4j.internal.runtime.Seeds;
 import org.cpt4j.internal.sampling.Generation;
 import org.cpt4j.internal.sampling.Sampler;
 import org.cpt4j.internal.text.PromptFormat;
@@ -82,7 +83,7 @@ public final class RlTrainer {
 
     /** One step on {@code domain}. */
     public StepMetrics step(Domain domain, long step) {
-        SplittableRandom random = new SplittableRandom(mix(settings.seed(), step));
+        SplittableRandom random = new SplittableRandom(Seeds.derive(settings.seed(), step));
         List<Task> tasks = new ArrayList<>();
         List<int[]> prompts = new ArrayList<>();
         for (int i = 0; i < settings.promptsPerStep(); i++) {
@@ -276,12 +277,5 @@ public final class RlTrainer {
                 generations.stream().filter(g -> !g.finished()).count() / (double) n,
                 successGroups / (double) Math.max(groups, 1), reprompted / (double) n, feedback / (double) n,
                 samplingMs, scoringMs, trainingMs);
-    }
-
-    private static long mix(long seed, long step) {
-        long z = seed + 0x9E3779B97F4A7C15L * (step + 1);
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 }

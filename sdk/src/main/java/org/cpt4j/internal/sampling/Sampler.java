@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.cpt4j.internal.model.CachedDecoder;
 import org.cpt4j.internal.model.Parameters;
 import org.cpt4j.internal.runtime.NativeMemoryReclaimer;
+import org.cpt4j.internal.runtime.Seeds;
 import org.cpt4j.model.ModelConfig;
 import org.cpt4j.objective.LogSoftmax;
 import org.cpt4j.sampling.SamplingConfig;
@@ -148,14 +149,7 @@ public final class Sampler {
 
     /** @return the seed of the random stream of one (prompt, sample) row: SplitMix64 finalisation of the triple */
     static long streamSeed(long seed, int prompt, int sample) {
-        long z = mix(seed + 0x9E3779B97F4A7C15L * (prompt + 1L));
-        return mix(z + 0xBF58476D1CE4E5B9L * (sample + 1L));
-    }
-
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return Seeds.mix(Seeds.derive(seed, prompt) + 0xBF58476D1CE4E5B9L * (sample + 1L));
     }
 
     private record Row(int prompt, int sample, int[] promptTokens, SplittableRandom random) {
