@@ -27,7 +27,7 @@ final class DomainCatalog {
 
     /** @return every registered domain, by id */
     List<Domain> all() {
-        return resolve("domains", registry.ids(ComponentKind.DOMAIN));
+        return registry.domains();
     }
 
     /**

@@ -11,8 +11,8 @@ import org.cpt4j.evaluation.Evaluation;
 import org.cpt4j.experiment.ExperimentSpecFile;
 import org.cpt4j.internal.plugin.ResolvedExperiment;
 import org.cpt4j.internal.run.ArmResult;
-import org.cpt4j.internal.run.ExperimentRunner;
-import org.cpt4j.text.Tokenizer;
+import org.cpt4j.internal.run.ExperimentEngine;
+import org.cpt4j.internal.run.RunSettings;
 import org.cpt4j.pretrain.PretrainSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,10 +78,10 @@ final class RunCommand implements Callable<Integer> {
     private int runSpec(Path file) throws Exception {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
-        DomainCatalog catalog = DomainCatalog.registered();
-        ResolvedExperiment resolved = ResolvedExperiment.resolve(ExperimentSpecFile.read(file), catalog.registry());
-        ExperimentRunner runner = new ExperimentRunner(resolved, Tokenizer.forDomains(catalog.all()), evaluation.cache());
-        List<ArmResult> results = runner.run(ProgressBar.on(err, "pretrain"), (arm, stage, spec, step, metrics) -> {
+        ExperimentEngine engine = ExperimentEngine.create(ExperimentSpecFile.read(file),
+                new RunSettings(evaluation.cache(), Path.of("runs")));
+        ResolvedExperiment resolved = engine.resolved();
+        List<ArmResult> results = engine.runner().run(ProgressBar.on(err, "pretrain"), (arm, stage, spec, step, metrics) -> {
             if ((step + 1) % Math.max(1, spec.steps() / 10) == 0 || step + 1 == spec.steps()) {
                 err.printf(Locale.ROOT, "run %s, stage %d (%s): step %d/%d, reward %.3f, loss %.4f%n", arm, stage + 1,
                         spec.domain(), step + 1, spec.steps(), metrics.rewardMean(), metrics.loss());

@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.experiment.ExperimentSpecFile;
-import org.cpt4j.internal.plugin.PluginRegistry;
 import org.cpt4j.internal.plugin.ResolvedExperiment;
+import org.cpt4j.internal.run.ExperimentEngine;
+import org.cpt4j.internal.run.RunSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -27,7 +28,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExperimentSpec spec = ExperimentSpecFile.read(file);
-        ResolvedExperiment resolved = ResolvedExperiment.resolve(spec, PluginRegistry.load());
+        ResolvedExperiment resolved = ExperimentEngine.create(spec, RunSettings.under(Path.of("runs"))).resolved();
         PrintWriter out = command.commandLine().getOut();
         out.printf("%s: valid. Experiment '%s': %d arm(s) %s over %d stage(s); domains named: %s%n", file, spec.name(),
                 spec.arms().size(), resolved.arms().stream().map(a -> a.spec().name() + " (" + a.objective().id() + ")")

@@ -1,9 +1,11 @@
 package org.cpt4j.internal.plugin;
 
+import com.google.inject.Binding;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import com.google.inject.Key;
+import com.google.inject.Module;
 import com.google.inject.TypeLiteral;
+import com.google.inject.spi.ElementSource;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.Set;
+import org.cpt4j.domain.Domain;
 import org.cpt4j.experiment.ComponentSpec;
 import org.cpt4j.plugin.ComponentFactory;
 import org.cpt4j.plugin.ComponentKind;
@@ -22,9 +24,10 @@ import org.cpt4j.spec.Problems;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every component the plugins on the class path register, by kind and id. Each plugin's Guice module is read on
- * its own so that every factory is attributed to its plugin and jar; two plugins registering one id of one kind
- * is an error naming both.
+ * Every component the plugins on the class path register, by kind and id. The plugins' modules share one injector
+ * (an experiment's, with the engine's bindings beside them); each is installed under its plugin's {@link Source},
+ * so that every factory is attributed to its plugin and jar, and two plugins registering one id of one kind is an
+ * error naming both.
  */
 public final class PluginRegistry {
 
@@ -45,28 +48,63 @@ public final class PluginRegistry {
         return of(plugins);
     }
 
-    /** @return the registry of the given plugins */
+    /** @return the registry of the given plugins, read from an injector of their modules alone */
     public static PluginRegistry of(List<Cpt4jPlugin> plugins) {
+        return from(Guice.createInjector(modules(plugins)));
+    }
+
+    /**
+     * @return one module that installs every plugin's module under its plugin's {@link Source}, so that each
+     *     binding (each registered factory among them) names the plugin and jar it came from
+     */
+    public static Module modules(List<Cpt4jPlugin> plugins) {
+        return binder -> {
+            for (Cpt4jPlugin plugin : plugins) {
+                binder.withSource(new Source(plugin.name(), location(plugin))).install(plugin.module());
+            }
+        };
+    }
+
+    /**
+     * @return the registry of the factories registered in {@code injector}, which must have been created with
+     *     {@link #modules}
+     * @throws IllegalStateException when two plugins register one id of one kind, naming both
+     */
+    public static PluginRegistry from(Injector injector) {
         Map<String, Entry> entries = new LinkedHashMap<>();
         List<String> duplicates = new ArrayList<>();
-        for (Cpt4jPlugin plugin : plugins) {
-            Injector injector = Guice.createInjector(plugin.module());
-            Set<Components.Registration> registrations = injector.getInstance(
-                    Key.get(new TypeLiteral<Set<Components.Registration>>() { }));
-            for (Components.Registration registration : registrations) {
-                Entry entry = new Entry(registration.kind(), registration.factory(), plugin.name(), source(plugin));
-                Entry earlier = entries.putIfAbsent(key(registration.kind(), registration.factory().id()), entry);
-                if (earlier != null) {
-                    duplicates.add(registration.kind() + " '" + registration.factory().id() + "' is registered by "
-                            + earlier.plugin() + " (" + earlier.source() + ") and by " + plugin.name() + " ("
-                            + entry.source() + ")");
-                }
+        for (Binding<Components.Registration> binding
+                : injector.findBindingsByType(TypeLiteral.get(Components.Registration.class))) {
+            Components.Registration registration = binding.getProvider().get();
+            Source source = sourceOf(binding);
+            Entry entry = new Entry(registration.kind(), registration.factory(), source.plugin(), source.jar());
+            Entry earlier = entries.putIfAbsent(key(registration.kind(), registration.factory().id()), entry);
+            if (earlier != null) {
+                duplicates.add(registration.kind() + " '" + registration.factory().id() + "' is registered by "
+                        + earlier.plugin() + " (" + earlier.source() + ") and by " + entry.plugin() + " ("
+                        + entry.source() + ")");
             }
         }
         if (!duplicates.isEmpty()) {
             throw new IllegalStateException("duplicate plugin components:\n  - " + String.join("\n  - ", duplicates));
         }
         return new PluginRegistry(entries);
+    }
+
+    /** Where a binding came from: the plugin that installed it and the plugin's jar. */
+    public record Source(String plugin, String jar) {
+        @Override
+        public String toString() {
+            return "plugin " + plugin + " (" + jar + ")";
+        }
+    }
+
+    private static Source sourceOf(Binding<?> binding) {
+        Object source = binding.getSource();
+        if (source instanceof ElementSource element) {
+            source = element.getDeclaringSource();
+        }
+        return source instanceof Source plugin ? plugin : new Source("unknown plugin", String.valueOf(source));
     }
 
     /** @return every entry, by kind then id */
@@ -78,6 +116,24 @@ public final class PluginRegistry {
     /** @return the ids registered for {@code kind}, in registration order */
     public List<String> ids(ComponentKind<?> kind) {
         return entries.values().stream().filter(e -> e.kind() == kind).map(e -> e.factory().id()).toList();
+    }
+
+    /**
+     * @return every registered domain with its default parameters, in registration order (their alphabets make the
+     *     tokenizer, so that one base model serves every experiment)
+     * @throws org.cpt4j.spec.InvalidSpecException when a domain cannot be created with its defaults
+     */
+    public List<Domain> domains() {
+        Problems problems = new Problems("");
+        List<Domain> domains = new ArrayList<>();
+        for (String id : ids(ComponentKind.DOMAIN)) {
+            Domain domain = create(ComponentKind.DOMAIN, ComponentSpec.of(id), "domains." + id, problems);
+            if (domain != null) {
+                domains.add(domain);
+            }
+        }
+        problems.throwIfAny("registered domains");
+        return domains;
     }
 
     /**
@@ -105,7 +161,7 @@ public final class PluginRegistry {
         return kind.name() + "/" + id;
     }
 
-    private static String source(Cpt4jPlugin plugin) {
+    private static String location(Cpt4jPlugin plugin) {
         CodeSource code = plugin.getClass().getProtectionDomain().getCodeSource();
         return code == null ? "unknown location" : code.getLocation().toString();
     }

@@ -1,7 +1,7 @@
 package org.cpt4j.internal.run;
 
+import com.google.inject.Inject;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,10 +45,11 @@ public final class ExperimentRunner {
     private final BaseModelStore store;
 
     /** @param tokenizer the tokenizer of every registered domain, so that one base serves every experiment */
-    public ExperimentRunner(ResolvedExperiment experiment, Tokenizer tokenizer, Path cache) {
+    @Inject
+    ExperimentRunner(ResolvedExperiment experiment, Tokenizer tokenizer, BaseModelStore store) {
         this.experiment = experiment;
         this.tokenizer = tokenizer;
-        this.store = new BaseModelStore(cache, 100);
+        this.store = store;
     }
 
     /** @return each arm's accuracy table and collapse events, in the spec's order */

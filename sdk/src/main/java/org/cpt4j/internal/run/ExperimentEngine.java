@@ -1,0 +1,124 @@
+package org.cpt4j.internal.run;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.ProvisionException;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.cpt4j.experiment.ExperimentSpec;
+import org.cpt4j.internal.plugin.PluginRegistry;
+import org.cpt4j.internal.plugin.ResolvedExperiment;
+import org.cpt4j.internal.pretrain.BaseModelStore;
+import org.cpt4j.plugin.Cpt4jPlugin;
+import org.cpt4j.spec.InvalidSpecException;
+import org.cpt4j.text.Tokenizer;
+
+/**
+ * One experiment's engine, wired by one Guice injector: every plugin's module (each under its plugin's name, see
+ * {@link PluginRegistry#modules}) beside the engine's bindings (the spec, the registry read from the same
+ * injector, the resolved experiment, the tokenizer of every registered domain, the base-model store and the
+ * runner). Creating it resolves the spec, so a wrong spec fails here with every problem listed.
+ */
+public final class ExperimentEngine {
+
+    private final Injector injector;
+
+    private ExperimentEngine(Injector injector) {
+        this.injector = injector;
+    }
+
+    /**
+     * @param settings where base models are cached and runs are written
+     * @return the engine of {@code spec} with the plugins {@link ServiceLoader} finds
+     * @throws InvalidSpecException listing every unknown id and invalid parameter with its path
+     */
+    public static ExperimentEngine create(ExperimentSpec spec, RunSettings settings) {
+        List<Cpt4jPlugin> plugins = ServiceLoader.load(Cpt4jPlugin.class).stream().map(ServiceLoader.Provider::get)
+                .toList();
+        return create(spec, settings, plugins);
+    }
+
+    /**
+     * @return the engine of {@code spec} with {@code plugins}
+     * @throws InvalidSpecException listing every unknown id and invalid parameter with its path
+     * @throws IllegalStateException when two plugins register one id of one kind, naming both
+     * @throws com.google.inject.CreationException when a plugin's module cannot be wired, naming the plugin
+     */
+    public static ExperimentEngine create(ExperimentSpec spec, RunSettings settings, List<Cpt4jPlugin> plugins) {
+        ExperimentEngine engine = new ExperimentEngine(Guice.createInjector(new EngineModule(spec, settings),
+                PluginRegistry.modules(plugins)));
+        try {
+            engine.injector.getInstance(ResolvedExperiment.class);
+        } catch (ProvisionException e) {
+            // an invalid spec or two plugins claiming one id: the engine's own errors, not Guice's
+            if (e.getCause() instanceof InvalidSpecException || e.getCause() instanceof IllegalStateException) {
+                throw (RuntimeException) e.getCause();
+            }
+            throw e;
+        }
+        return engine;
+    }
+
+    /** @return the spec with every component created */
+    public ResolvedExperiment resolved() {
+        return injector.getInstance(ResolvedExperiment.class);
+    }
+
+    /** @return the registry of this experiment's plugins */
+    public PluginRegistry registry() {
+        return injector.getInstance(PluginRegistry.class);
+    }
+
+    /** @return the runner of this experiment */
+    public ExperimentRunner runner() {
+        return injector.getInstance(ExperimentRunner.class);
+    }
+
+    /** The engine's bindings. */
+    private static final class EngineModule extends AbstractModule {
+        private final ExperimentSpec spec;
+        private final RunSettings settings;
+
+        EngineModule(ExperimentSpec spec, RunSettings settings) {
+            this.spec = spec;
+            this.settings = settings;
+        }
+
+        @Override
+        protected void configure() {
+            bind(ExperimentSpec.class).toInstance(spec);
+            bind(RunSettings.class).toInstance(settings);
+        }
+
+        @Provides
+        @Singleton
+        PluginRegistry registry(Injector injector) {
+            return PluginRegistry.from(injector);
+        }
+
+        @Provides
+        @Singleton
+        ResolvedExperiment resolved(PluginRegistry registry) {
+            return ResolvedExperiment.resolve(spec, registry);
+        }
+
+        @Provides
+        @Singleton
+        Tokenizer tokenizer(PluginRegistry registry) {
+            return Tokenizer.forDomains(registry.domains());
+        }
+
+        @Provides
+        @Singleton
+        BaseModelStore baseModels() {
+            return new BaseModelStore(settings.cache(), BASE_CHECKPOINT_EVERY);
+        }
+    }
+
+    /** Pretraining steps between checkpoints of the base model. */
+    private static final int BASE_CHECKPOINT_EVERY = 100;
+
+}
