@@ -26,7 +26,7 @@ public final class ArmBuilder {
         this.name = name;
     }
 
-    /** The objective, e.g. {@code Objectives.grpo(g -> g.groupSize(8))}. */
+    /** The objective, e.g. {@code Objectives.grpo(g -> g.klBeta(0.04))}. */
     public ArmBuilder objective(ComponentSpec value) {
         objective = value;
         return this;

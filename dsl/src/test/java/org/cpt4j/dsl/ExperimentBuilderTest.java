@@ -33,7 +33,7 @@ class ExperimentBuilderTest {
                         .stage("reverse", s -> s.steps(150))
                         .evaluateOn("count", "add-long"))
                 .training(t -> t.promptsPerStep(8).groupSize(8).sampling(s -> s.maxNewTokens(16)))
-                .arm("grpo", a -> a.objective(ComponentSpec.of("grpo", Map.of("groupSize", 8, "clipHigh", 0.28))))
+                .arm("grpo", a -> a.objective(ComponentSpec.of("grpo", Map.of("klBeta", 0.04, "clipHigh", 0.28))))
                 .arm("sdpo", a -> a.objective(ComponentSpec.of("sdpo", Map.of("alpha", 0.5)))
                         .teacher(ComponentSpec.of("ema", Map.of("rate", 0.05)))
                         .reward("correct", 1.0, ComponentSpec.of("correctness"))

@@ -82,9 +82,9 @@ public final class Benchmark {
         BenchReport.Sampling sampling = sampling(settings.reference());
         List<BenchReport.RlStep> rl = List.of(
                 new RlStepProbe(settings.rlModel(), settings.warmupSteps(), settings.rlSteps(), progress)
-                        .measure(new GrpoObjective(GrpoConfig.of(g -> g.groupSize(RlStepProbe.GROUP_SIZE).klBeta(0.04)))),
+                        .measure(new GrpoObjective(GrpoConfig.of(g -> g.klBeta(0.04)))),
                 new RlStepProbe(settings.rlModel(), settings.warmupSteps(), settings.rlSteps(), progress)
-                        .measure(new SdpoObjective(SdpoConfig.of(s -> { }), GrpoConfig.of(g -> g.groupSize(RlStepProbe.GROUP_SIZE)))));
+                        .measure(new SdpoObjective(SdpoConfig.of(s -> { }))));
         BenchReport.Machine machine = new BenchReport.Machine(NativeRuntime.backend(), settings.threads(),
                 Runtime.getRuntime().availableProcessors(), Runtime.version().toString(),
                 Nd4j.class.getPackage().getImplementationVersion() == null ? "1.0.0-M2.1"

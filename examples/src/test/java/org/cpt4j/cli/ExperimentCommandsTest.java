@@ -31,7 +31,7 @@ class ExperimentCommandsTest {
                 .base(b -> b.steps(10).batchSize(4).mix("count"))
                 .curriculum(c -> c.stage("count", s -> s.steps(2)).stage("compare", s -> s.steps(2)).evaluateOn("copy"))
                 .training(t -> t.promptsPerStep(2).groupSize(2).evaluationPrompts(5).sampling(s -> s.maxNewTokens(8)))
-                .arm("grpo", a -> a.objective(Objectives.grpo(g -> g.groupSize(2))))
+                .arm("grpo", a -> a.objective(Objectives.grpo(g -> g.clipHigh(0.28))))
                 .arm("sdpo", a -> a.objective(Objectives.sdpo()).teacher(Teachers.ema(0.05)))
                 .collapse(Collapse.entropyBelow(10.0), Collapse.nonFinite())
                 .build();

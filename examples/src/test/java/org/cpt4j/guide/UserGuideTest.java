@@ -24,7 +24,7 @@ class UserGuideTest {
                         .stage("reverse", s -> s.steps(100))
                         .stage("count", s -> s.steps(100))
                         .evaluateOn("mod", "add-long", "sort", "copy", "compare"))
-                .arm("grpo", a -> a.objective(Objectives.grpo(g -> g.groupSize(8))))
+                .arm("grpo", a -> a.objective(Objectives.grpo(g -> g.klBeta(0.04))))
                 .arm("sdpo-frozen", a -> a.objective(Objectives.sdpo()).teacher(Teachers.frozen()))
                 .arm("sdpo-ema", a -> a.objective(Objectives.sdpo()).teacher(Teachers.ema(0.05)))
                 .build();

@@ -22,7 +22,7 @@ class KotlinExperimentTest {
                     .stage("count") { it.steps(100) }
                     .evaluateOn("mod", "add-long", "sort", "copy", "compare")
             }
-            .arm("grpo") { it.objective(Objectives.grpo { g -> g.groupSize(8) }) }
+            .arm("grpo") { it.objective(Objectives.grpo { g -> g.klBeta(0.04) }) }
             .arm("sdpo-frozen") { it.objective(Objectives.sdpo()).teacher(Teachers.frozen()) }
             .arm("sdpo-ema") { it.objective(Objectives.sdpo()).teacher(Teachers.ema(0.05)) }
             .build()

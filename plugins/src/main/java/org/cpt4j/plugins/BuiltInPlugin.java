@@ -44,7 +44,7 @@ public final class BuiltInPlugin implements Cpt4jPlugin {
         Components.register(binder, ComponentKind.OBJECTIVE, new RecordComponentFactory<>(GrpoObjective.ID,
                 ComponentKind.OBJECTIVE, GrpoConfig.of(g -> { }), GrpoObjective::new));
         Components.register(binder, ComponentKind.OBJECTIVE, new RecordComponentFactory<>(SdpoObjective.ID,
-                ComponentKind.OBJECTIVE, SdpoConfig.of(s -> { }), config -> new SdpoObjective(config, GrpoConfig.of(g -> { }))));
+                ComponentKind.OBJECTIVE, SdpoConfig.of(s -> { }), SdpoObjective::new));
 
         Components.register(binder, ComponentKind.TEACHER, new RecordComponentFactory<>("frozen", ComponentKind.TEACHER,
                 new None(), p -> TeacherSchedules.frozen()));

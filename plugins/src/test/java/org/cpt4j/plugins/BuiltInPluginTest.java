@@ -16,8 +16,10 @@ import org.cpt4j.plugin.ComponentKind;
 import org.cpt4j.plugin.Components;
 import org.cpt4j.plugin.Cpt4jPlugin;
 import org.cpt4j.plugin.RecordComponentFactory;
+import org.cpt4j.plugins.objectives.GrpoConfig;
 import org.cpt4j.plugins.objectives.GrpoObjective;
 import org.cpt4j.plugins.objectives.Objectives;
+import org.cpt4j.plugins.objectives.SdpoConfig;
 import org.cpt4j.plugins.objectives.SdpoObjective;
 import org.cpt4j.plugins.teachers.Teachers;
 import org.cpt4j.spec.Problem;
@@ -41,15 +43,52 @@ class BuiltInPluginTest {
     @Test
     void typedSpecsCreateTheConfiguredComponents() {
         Problems problems = new Problems("");
-        Objective grpo = REGISTRY.create(ComponentKind.OBJECTIVE, Objectives.grpo(g -> g.groupSize(4).clipHigh(0.28)),
+        Objective grpo = REGISTRY.create(ComponentKind.OBJECTIVE, Objectives.grpo(g -> g.epochs(2).clipHigh(0.28)),
                 "arms[0].objective", problems);
         assertEquals(0.28, assertInstanceOf(GrpoObjective.class, grpo).config().clipHigh());
-        assertEquals(4, ((GrpoObjective) grpo).config().groupSize());
+        assertEquals(2, grpo.epochs());
         Objective sdpo = REGISTRY.create(ComponentKind.OBJECTIVE, ComponentSpec.of("sdpo", Map.of("alpha", 0)),
                 "arms[1].objective", problems);
         assertEquals(0.0, assertInstanceOf(SdpoObjective.class, sdpo).config().alpha());
         assertEquals("ema", REGISTRY.create(ComponentKind.TEACHER, Teachers.ema(0.1), "arms[1].teacher", problems).id());
         assertTrue(problems.isEmpty(), problems.list().toString());
+    }
+
+    @Test
+    void sdposMixedInGrpoIsConfiguredFieldByFieldFromTheSpec() {
+        Problems problems = new Problems("");
+        Objective sdpo = REGISTRY.create(ComponentKind.OBJECTIVE, ComponentSpec.of("sdpo", Map.of("grpoWeight", 0.3,
+                "grpo", Map.of("klBeta", 0.04, "clipHigh", 0.28))), "arms[0].objective", problems);
+        assertTrue(problems.isEmpty(), problems.list().toString());
+        SdpoConfig config = assertInstanceOf(SdpoObjective.class, sdpo).config();
+        assertEquals(GrpoConfig.of(g -> g.klBeta(0.04).clipHigh(0.28)), config.grpo(), "unnamed fields keep defaults");
+        assertEquals(config, SdpoConfig.of(s -> s.grpoWeight(0.3).grpo(g -> g.klBeta(0.04).clipHigh(0.28))));
+        Objective typed = REGISTRY.create(ComponentKind.OBJECTIVE,
+                Objectives.sdpo(s -> s.grpoWeight(0.3).grpo(g -> g.klBeta(0.04).clipHigh(0.28))), "arms[1].objective",
+                problems);
+        assertEquals(config, ((SdpoObjective) typed).config(), "the typed spec nests the GRPO options the same way");
+    }
+
+    @Test
+    void problemsOfANestedParameterRecordCarryItsName() {
+        Problems problems = new Problems("");
+        assertNull(REGISTRY.create(ComponentKind.OBJECTIVE, ComponentSpec.of("sdpo", Map.of(
+                "grpo", Map.of("clipLow", 1.5, "klBeta", -1, "gruop", 1))), "arms[2].objective", problems));
+        assertEquals(List.of(new Problem("arms[2].objective.grpo.gruop",
+                "is not a parameter of 'sdpo'; its parameters under grpo are [advantageEpsilon, aggregation, clipHigh, "
+                        + "clipLow, dualClip, entropyBonus, epochs, filterZeroVariance, klBeta, klEstimator, "
+                        + "maxResponseLength, scaleRewards]")), problems.list());
+        Problems invalid = new Problems("");
+        assertNull(REGISTRY.create(ComponentKind.OBJECTIVE, ComponentSpec.of("sdpo", Map.of(
+                "grpo", Map.of("clipLow", 1.5, "klBeta", -1, "epochs", 2))), "arms[2].objective", invalid));
+        assertEquals(List.of(
+                new Problem("arms[2].objective.grpo.clipLow", "must be within (0, 1), was 1.5"),
+                new Problem("arms[2].objective.grpo.klBeta", "must not be negative, was -1.0")), invalid.list());
+        Problems epochs = new Problems("");
+        assertNull(REGISTRY.create(ComponentKind.OBJECTIVE, ComponentSpec.of("sdpo", Map.of(
+                "grpo", Map.of("epochs", 2))), "arms[2].objective", epochs));
+        assertEquals(List.of(new Problem("arms[2].objective.grpo.epochs",
+                "the mixed-in GRPO loss runs in SDPO's epochs; set epochs instead (was 2)")), epochs.list());
     }
 
     @Test

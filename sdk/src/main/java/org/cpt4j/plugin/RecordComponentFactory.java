@@ -1,17 +1,22 @@
 package org.cpt4j.plugin;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.function.Function;
 import org.cpt4j.spec.InvalidSpecException;
 import org.cpt4j.spec.Problems;
 
 /**
  * A factory whose parameters are a record: the spec's parameters are laid over the defaults and converted to
- * the record (whose constructor validates them), then {@code create} builds the component from it.
+ * the record (whose constructor validates them), then {@code create} builds the component from it. A record
+ * component that is itself a record is a nested object: the spec gives only the fields it changes (e.g. SDPO's
+ * {@code "grpo": {"clipHigh": 0.28}}), and its problems are reported under its name ({@code objective.grpo.clipHigh}).
  *
  * @param <C> the parameter record
  * @param <T> what it creates
@@ -62,18 +67,24 @@ public final class RecordComponentFactory<C extends Record, T> implements Compon
     @Override
     public T create(Map<String, Object> parameters) {
         Problems problems = new Problems(kind);
-        parameters.keySet().stream().filter(name -> !defaults.containsKey(name)).forEach(name -> problems.add(name,
-                "is not a parameter of '" + id + "'; its parameters are " + defaults.keySet()));
+        Map<String, Object> merged = merge(defaults, parameters, "", problems);
         problems.throwIfAny("parameters of '" + id + "'");
-        Map<String, Object> merged = new LinkedHashMap<>(defaults);
-        merged.putAll(parameters);
         C config;
         try {
             config = JSON.convertValue(merged, type);
         } catch (IllegalArgumentException e) {
+            String nested = "";
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof JsonMappingException mapping && nested.isEmpty()) {
+                    nested = mapping.getPath().stream().map(JsonMappingException.Reference::getFieldName)
+                            .filter(name -> name != null).map(name -> "." + name).collect(Collectors.joining());
+                }
                 if (cause instanceof InvalidSpecException invalid) {
-                    throw invalid;
+                    if (nested.isEmpty()) {
+                        throw invalid;
+                    }
+                    // a nested record's constructor names its fields from the kind: re-root them at its name
+                    new Problems("").include(kind + nested, invalid).throwIfAny("parameters of '" + id + "'");
                 }
             }
             problems.add("", "cannot be read as the parameters of '" + id + "': " + e.getMessage());
@@ -81,5 +92,29 @@ public final class RecordComponentFactory<C extends Record, T> implements Compon
             throw e;
         }
         return create.apply(config);
+    }
+
+    /**
+     * @return {@code given} laid over {@code defaults}, nested objects field by field; records each name that is
+     *     not a parameter (path {@code prefix + name})
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> merge(Map<String, Object> defaults, Map<String, Object> given, String prefix,
+                                      Problems problems) {
+        Map<String, Object> merged = new LinkedHashMap<>(defaults);
+        given.forEach((name, value) -> {
+            Object fallback = defaults.get(name);
+            if (!defaults.containsKey(name)) {
+                problems.add(prefix + name, "is not a parameter of '" + id + "'; its parameters"
+                        + (prefix.isEmpty() ? "" : " under " + prefix.substring(0, prefix.length() - 1)) + " are "
+                        + new TreeSet<>(defaults.keySet()));
+            } else if (fallback instanceof Map<?, ?> nestedDefaults && value instanceof Map<?, ?> nestedGiven) {
+                merged.put(name, merge((Map<String, Object>) nestedDefaults, (Map<String, Object>) nestedGiven,
+                        prefix + name + ".", problems));
+            } else {
+                merged.put(name, value);
+            }
+        });
+        return merged;
     }
 }

@@ -5,9 +5,9 @@ import org.cpt4j.objective.LossAggregation;
 import org.cpt4j.spec.Problems;
 
 /**
- * GRPO's options (DeepSeekMath; names of TRL and verl in docs/objectives.md).
+ * GRPO's options (DeepSeekMath; names of TRL and verl in docs/objectives.md). The group size is the training's
+ * ({@code training.groupSize}): the objective reads the groups from its rollouts.
  *
- * @param groupSize responses sampled per prompt
  * @param scaleRewards what centred rewards are divided by
  * @param advantageEpsilon added to the standard deviation (verl 1e-6; TRL 1e-4)
  * @param filterZeroVariance drop groups whose rewards are all equal (DAPO's dynamic sampling, without refill)
@@ -22,13 +22,12 @@ import org.cpt4j.spec.Problems;
  * @param epochs optimisation passes over each batch of rollouts, with the sampling policy's log-probabilities
  *     as the old ones
  */
-public record GrpoConfig(int groupSize, ScaleRewards scaleRewards, double advantageEpsilon, boolean filterZeroVariance,
+public record GrpoConfig(ScaleRewards scaleRewards, double advantageEpsilon, boolean filterZeroVariance,
                          double clipLow, double clipHigh, double dualClip, double klBeta, KlEstimator klEstimator,
                          double entropyBonus, LossAggregation aggregation, int maxResponseLength, int epochs) {
 
     public GrpoConfig {
         Problems problems = new Problems("objective");
-        problems.require(groupSize >= 2, "groupSize", "must be at least 2 (advantages compare responses), was " + groupSize);
         problems.require(advantageEpsilon >= 0, "advantageEpsilon", "must not be negative, was " + advantageEpsilon);
         problems.require(clipLow > 0 && clipLow < 1, "clipLow", "must be within (0, 1), was " + clipLow);
         problems.require(clipHigh > 0, "clipHigh", "must be positive, was " + clipHigh);
@@ -41,21 +40,20 @@ public record GrpoConfig(int groupSize, ScaleRewards scaleRewards, double advant
     }
 
     /**
-     * @return a configuration from the defaults: 8 responses per group, group std scaling with epsilon 1e-6,
+     * @return a configuration from the defaults: group std scaling with epsilon 1e-6,
      *     no filtering, clip 0.2 both ways, no dual clip, no KL (k3 when enabled), no entropy bonus,
      *     token-mean aggregation, responses of at most 32 tokens, one epoch
      */
     public static GrpoConfig of(Consumer<Builder> configure) {
         Builder builder = new Builder();
         configure.accept(builder);
-        return new GrpoConfig(builder.groupSize, builder.scaleRewards, builder.advantageEpsilon,
+        return new GrpoConfig(builder.scaleRewards, builder.advantageEpsilon,
                 builder.filterZeroVariance, builder.clipLow, builder.clipHigh, builder.dualClip, builder.klBeta,
                 builder.klEstimator, builder.entropyBonus, builder.aggregation, builder.maxResponseLength, builder.epochs);
     }
 
     /** Builder for {@link GrpoConfig}. */
     public static final class Builder {
-        private int groupSize = 8;
         private ScaleRewards scaleRewards = ScaleRewards.GROUP;
         private double advantageEpsilon = 1e-6;
         private boolean filterZeroVariance;
@@ -70,11 +68,6 @@ public record GrpoConfig(int groupSize, ScaleRewards scaleRewards, double advant
         private int epochs = 1;
 
         private Builder() {
-        }
-
-        public Builder groupSize(int value) {
-            groupSize = value;
-            return this;
         }
 
         public Builder scaleRewards(ScaleRewards value) {

@@ -4,7 +4,7 @@ import java.util.function.Consumer;
 import org.cpt4j.experiment.ComponentSpec;
 import org.cpt4j.plugin.RecordComponentFactory;
 
-/** Specs of the built-in objectives, for the DSL: {@code .objective(Objectives.grpo(g -> g.groupSize(8)))}. */
+/** Specs of the built-in objectives, for the DSL: {@code .objective(Objectives.grpo(g -> g.klBeta(0.04)))}. */
 public final class Objectives {
 
     private Objectives() {

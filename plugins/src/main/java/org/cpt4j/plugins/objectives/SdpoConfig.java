@@ -23,9 +23,14 @@ import org.cpt4j.spec.Problems;
  *     (else such samples get no distillation loss)
  * @param grpoWeight weight of the GRPO loss mixed in: {@code grpoWeight·GRPO + (1 − grpoWeight)·distillation}
  *     (TRL's distillation weight is {@code 1 − grpoWeight}); 0 is pure SDPO
+ * @param grpo the options of the GRPO loss mixed in (used when {@code grpoWeight > 0}); it runs in SDPO's
+ *     epochs, so its own {@code epochs} stays 1
+ * @param epochs optimisation passes over each batch of rollouts, with the sampling policy's log-probabilities as
+ *     the old ones (the importance weight's denominator)
  */
 public record SdpoConfig(double alpha, int topK, boolean tailBucket, boolean sampledToken, double isClip,
-                         double maskRatio, double successThreshold, boolean useFeedback, double grpoWeight) {
+                         double maskRatio, double successThreshold, boolean useFeedback, double grpoWeight,
+                         GrpoConfig grpo, int epochs) {
 
     public SdpoConfig {
         Problems problems = new Problems("objective");
@@ -38,19 +43,23 @@ public record SdpoConfig(double alpha, int topK, boolean tailBucket, boolean sam
                 "must be positive and finite, or 0 for no importance weight, was " + isClip);
         problems.require(maskRatio >= 0 && maskRatio < 1, "maskRatio", "must be within [0, 1), was " + maskRatio);
         problems.require(grpoWeight >= 0 && grpoWeight <= 1, "grpoWeight", "must be within [0, 1], was " + grpoWeight);
+        problems.require(grpo.epochs() == 1, "grpo.epochs", "the mixed-in GRPO loss runs in SDPO's epochs; set epochs "
+                + "instead (was " + grpo.epochs() + ")");
+        problems.require(epochs >= 1, "epochs", "must be at least 1, was " + epochs);
         problems.throwIfAny("SDPO configuration");
     }
 
     /**
      * @return a configuration from the defaults: alpha 0.5, full vocabulary (tail bucket on if top-k is set),
      *     full-distribution divergence, importance clip 2, no token dropping, success threshold 0.5, feedback
-     *     used, no GRPO mixed in
+     *     used, no GRPO mixed in (GRPO's defaults when it is), one epoch
      */
     public static SdpoConfig of(Consumer<Builder> configure) {
         Builder builder = new Builder();
         configure.accept(builder);
         return new SdpoConfig(builder.alpha, builder.topK, builder.tailBucket, builder.sampledToken, builder.isClip,
-                builder.maskRatio, builder.successThreshold, builder.useFeedback, builder.grpoWeight);
+                builder.maskRatio, builder.successThreshold, builder.useFeedback, builder.grpoWeight,
+                GrpoConfig.of(builder.grpo), builder.epochs);
     }
 
     /** Builder for {@link SdpoConfig}. */
@@ -64,6 +73,8 @@ public record SdpoConfig(double alpha, int topK, boolean tailBucket, boolean sam
         private double successThreshold = 0.5;
         private boolean useFeedback = true;
         private double grpoWeight;
+        private Consumer<GrpoConfig.Builder> grpo = g -> { };
+        private int epochs = 1;
 
         private Builder() {
         }
@@ -110,6 +121,17 @@ public record SdpoConfig(double alpha, int topK, boolean tailBucket, boolean sam
 
         public Builder grpoWeight(double value) {
             grpoWeight = value;
+            return this;
+        }
+
+        /** Configures the GRPO loss mixed in when {@link #grpoWeight} is positive. */
+        public Builder grpo(Consumer<GrpoConfig.Builder> configure) {
+            grpo = configure;
+            return this;
+        }
+
+        public Builder epochs(int value) {
+            epochs = value;
             return this;
         }
     }

@@ -54,10 +54,9 @@ public final class SdpoObjective implements Objective {
     private final SdpoConfig config;
     private final GrpoObjective grpo;
 
-    /** @param grpo the GRPO loss mixed in when {@code config.grpoWeight() > 0} */
-    public SdpoObjective(SdpoConfig config, GrpoConfig grpo) {
+    public SdpoObjective(SdpoConfig config) {
         this.config = config;
-        this.grpo = new GrpoObjective(grpo);
+        this.grpo = new GrpoObjective(config.grpo());
     }
 
     public SdpoConfig config() {
@@ -151,7 +150,7 @@ public final class SdpoObjective implements Objective {
 
     @Override
     public int epochs() {
-        return grpo.epochs();
+        return config.epochs();
     }
 
     @Override

@@ -19,7 +19,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 class SdpoDivergenceTest {
 
     private static SdpoObjective sdpo(double alpha, int topK, boolean tail) {
-        return new SdpoObjective(SdpoConfig.of(s -> s.alpha(alpha).topK(topK).tailBucket(tail)), GrpoConfig.of(g -> { }));
+        return new SdpoObjective(SdpoConfig.of(s -> s.alpha(alpha).topK(topK).tailBucket(tail)));
     }
 
     private static double[] logDistribution(SplittableRandom random, int vocabulary) {

@@ -10,7 +10,7 @@ class SdpoForwardKlTopKTailTest extends ObjectiveContract {
 
     @Override
     protected Objective objective() {
-        return new SdpoObjective(SdpoConfig.of(s -> s.alpha(0).topK(3).tailBucket(true)), GrpoConfig.of(g -> g.klBeta(0.1)));
+        return new SdpoObjective(SdpoConfig.of(s -> s.alpha(0).topK(3).tailBucket(true).grpo(g -> g.klBeta(0.1))));
     }
 
     @Override

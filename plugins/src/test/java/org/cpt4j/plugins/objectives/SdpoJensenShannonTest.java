@@ -10,7 +10,7 @@ class SdpoJensenShannonTest extends ObjectiveContract {
 
     @Override
     protected Objective objective() {
-        return new SdpoObjective(SdpoConfig.of(s -> s.alpha(0.5)), GrpoConfig.of(g -> g.klBeta(0.1)));
+        return new SdpoObjective(SdpoConfig.of(s -> s.alpha(0.5).grpo(g -> g.klBeta(0.1))));
     }
 
     @Override

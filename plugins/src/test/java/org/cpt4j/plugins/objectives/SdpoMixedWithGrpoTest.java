@@ -10,7 +10,7 @@ class SdpoMixedWithGrpoTest extends ObjectiveContract {
 
     @Override
     protected Objective objective() {
-        return new SdpoObjective(SdpoConfig.of(s -> s.alpha(0.3).topK(4).grpoWeight(0.4)), GrpoConfig.of(g -> g.klBeta(0.1)));
+        return new SdpoObjective(SdpoConfig.of(s -> s.alpha(0.3).topK(4).grpoWeight(0.4).grpo(g -> g.klBeta(0.1))));
     }
 
     @Override

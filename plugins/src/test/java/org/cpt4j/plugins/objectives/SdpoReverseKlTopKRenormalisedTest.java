@@ -10,7 +10,7 @@ class SdpoReverseKlTopKRenormalisedTest extends ObjectiveContract {
 
     @Override
     protected Objective objective() {
-        return new SdpoObjective(SdpoConfig.of(s -> s.alpha(1).topK(2).tailBucket(false).isClip(0)), GrpoConfig.of(g -> g.klBeta(0.1)));
+        return new SdpoObjective(SdpoConfig.of(s -> s.alpha(1).topK(2).tailBucket(false).isClip(0).grpo(g -> g.klBeta(0.1))));
     }
 
     @Override

@@ -10,7 +10,7 @@ class SdpoSampledTokenTest extends ObjectiveContract {
 
     @Override
     protected Objective objective() {
-        return new SdpoObjective(SdpoConfig.of(s -> s.alpha(1).sampledToken(true)), GrpoConfig.of(g -> g.klBeta(0.1)));
+        return new SdpoObjective(SdpoConfig.of(s -> s.alpha(1).sampledToken(true).grpo(g -> g.klBeta(0.1))));
     }
 
     @Override

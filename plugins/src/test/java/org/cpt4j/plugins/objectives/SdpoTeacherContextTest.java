@@ -29,7 +29,7 @@ class SdpoTeacherContextTest {
 
     @Test
     void theFirstSuccessfulSiblingOtherThanItselfElseFeedback() {
-        SdpoObjective sdpo = new SdpoObjective(SdpoConfig.of(s -> { }), GrpoConfig.of(g -> { }));
+        SdpoObjective sdpo = new SdpoObjective(SdpoConfig.of(s -> { }));
         List<Optional<String>> contexts = sdpo.teacherContexts(rollouts(List.of()));
         assertEquals(List.of(Optional.of("<a>7</a>;;"), Optional.of("<a>7</a>"), Optional.of("<a>7</a>"),
                 Optional.of("<a>7</a>;;;;;"), Optional.of("<a>7</a>;;;;;"), Optional.of("malformed:7")), contexts,
@@ -38,13 +38,13 @@ class SdpoTeacherContextTest {
 
     @Test
     void withoutFeedbackARolloutWithNoOtherSuccessGetsNoTeacher() {
-        SdpoObjective sdpo = new SdpoObjective(SdpoConfig.of(s -> s.useFeedback(false)), GrpoConfig.of(g -> { }));
+        SdpoObjective sdpo = new SdpoObjective(SdpoConfig.of(s -> s.useFeedback(false)));
         assertEquals(Optional.empty(), sdpo.teacherContexts(rollouts(List.of())).get(5));
     }
 
     @Test
     void theDistillationMaskCoversTaughtRolloutsMinusDroppedTokens() {
-        SdpoObjective sdpo = new SdpoObjective(SdpoConfig.of(s -> s.maskRatio(0.5)), GrpoConfig.of(g -> { }));
+        SdpoObjective sdpo = new SdpoObjective(SdpoConfig.of(s -> s.maskRatio(0.5)));
         List<Optional<String>> contexts = new ArrayList<>(List.of(Optional.of("x"), Optional.empty(), Optional.of("x"),
                 Optional.of("x"), Optional.of("x"), Optional.of("x")));
         double[][] mask = new double[6][40];
