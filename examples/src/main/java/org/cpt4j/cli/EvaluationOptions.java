@@ -14,8 +14,8 @@ final class EvaluationOptions {
             + "(default: ${DEFAULT-VALUE}).")
     int prompts;
 
-    @Option(names = "--checkpoint-every", defaultValue = "100", description = "Steps between checkpoints "
-            + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--checkpoint-every", defaultValue = "100", description = "Steps between checkpoints of "
+            + "pretraining and of each arm's post-training (default: ${DEFAULT-VALUE}).")
     int checkpointEvery;
 
     /** @return where base models are cached */

@@ -9,16 +9,20 @@ import java.util.concurrent.Callable;
 import org.cpt4j.evaluation.DomainScore;
 import org.cpt4j.evaluation.Evaluation;
 import org.cpt4j.experiment.ExperimentSpecFile;
+import org.cpt4j.experiment.StageSpec;
 import org.cpt4j.internal.plugin.ResolvedExperiment;
+import org.cpt4j.internal.rl.StepMetrics;
 import org.cpt4j.internal.run.ArmResult;
 import org.cpt4j.internal.run.ExperimentEngine;
+import org.cpt4j.internal.run.ExperimentRunner;
 import org.cpt4j.internal.run.RunSettings;
 import org.cpt4j.pretrain.PretrainSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code cpt4j run quickstart}: the built-in experiments. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -44,6 +48,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     private RuntimeOptions runtime;
+
+    @Option(names = "--runs", defaultValue = "runs", description = "Where a spec's run writes its directory, "
+            + "<runs>/<experiment>/; running the same spec again resumes it (default: ${DEFAULT-VALUE}).")
+    private Path runs;
 
     /** The built-in experiments' names. */
     static final class Experiments implements Iterable<String> {
@@ -79,12 +87,25 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         ExperimentEngine engine = ExperimentEngine.create(ExperimentSpecFile.read(file),
-                new RunSettings(evaluation.cache(), Path.of("runs")));
+                new RunSettings(evaluation.cache(), runs, evaluation.checkpointEvery));
         ResolvedExperiment resolved = engine.resolved();
-        List<ArmResult> results = engine.runner().run(ProgressBar.on(err, "pretrain"), (arm, stage, spec, step, metrics) -> {
-            if ((step + 1) % Math.max(1, spec.steps() / 10) == 0 || step + 1 == spec.steps()) {
-                err.printf(Locale.ROOT, "run %s, stage %d (%s): step %d/%d, reward %.3f, loss %.4f%n", arm, stage + 1,
-                        spec.domain(), step + 1, spec.steps(), metrics.rewardMean(), metrics.loss());
+        ExperimentRunner runner = engine.runner();
+        err.printf("writing %s (metrics.jsonl, events.jsonl, drift.jsonl, accuracy.csv, checkpoints/ per arm)%n",
+                runner.directory());
+        List<ArmResult> results = runner.run(ProgressBar.on(err, "pretrain"), new ExperimentRunner.Listener() {
+            @Override
+            public void onStep(String arm, int stage, StageSpec spec, long step, StepMetrics metrics) {
+                if ((step + 1) % Math.max(1, spec.steps() / 10) == 0 || step + 1 == spec.steps()) {
+                    err.printf(Locale.ROOT, "run %s, stage %d (%s): step %d/%d, reward %.3f, loss %.4f%n", arm,
+                            stage + 1, spec.domain(), step + 1, spec.steps(), metrics.rewardMean(), metrics.loss());
+                    err.flush();
+                }
+            }
+
+            @Override
+            public void onResume(String arm, long step, boolean done) {
+                err.printf(Locale.ROOT, "run %s: %s from its checkpoint after %d steps%n", arm,
+                        done ? "already finished; read" : "resuming", step);
                 err.flush();
             }
         });

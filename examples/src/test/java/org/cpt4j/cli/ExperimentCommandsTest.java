@@ -105,9 +105,14 @@ class ExperimentCommandsTest {
 
     @Test
     void runTakesEveryArmThroughTheCurriculumAndPrintsItsAccuracyTable() throws Exception {
+        Path runs = directory.resolve("runs");
         CommandLineRun result = CommandLineRun.of("run", tinySpec().toString(), "--cache",
-                directory.resolve("cache").toString(), "--threads", "1");
+                directory.resolve("cache").toString(), "--runs", runs.toString(), "--threads", "1");
         assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.err().contains("writing " + runs.resolve("tiny")), result.err());
+        for (String file : new String[] {"spec.json", "grpo/metrics.jsonl", "sdpo/accuracy.csv", "sdpo/events.jsonl"}) {
+            assertTrue(Files.isRegularFile(runs.resolve("tiny").resolve(file)), file);
+        }
         assertTrue(result.err().contains("run sdpo, stage 2 (compare): step 2/2"), result.err());
         assertTrue(result.out().contains("collapse events (1):\n  step 2 entropyBelow [WARNING]: entropy "), result.out());
         for (String arm : new String[] {"grpo", "sdpo"}) {
@@ -115,5 +120,10 @@ class ExperimentCommandsTest {
                     + "base(\\s+[0-9.]+%){3}\\nafter count(\\s+[0-9.]+%){3}\\nafter compare(\\s+[0-9.]+%){3}\\n.*"),
                     result.out());
         }
+        CommandLineRun again = CommandLineRun.of("run", tinySpec().toString(), "--cache",
+                directory.resolve("cache").toString(), "--runs", runs.toString(), "--threads", "1");
+        assertTrue(again.err().contains("run grpo: already finished; read from its checkpoint after 4 steps"),
+                again.err());
+        assertEquals(result.out(), again.out(), "a finished run prints the same tables without training");
     }
 }

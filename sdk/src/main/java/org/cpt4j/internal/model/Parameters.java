@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.cpt4j.drift.ParameterView;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -13,9 +14,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * final norm, head) and is the order of every file that holds parameters.
  *
  * <p>The arrays are live: graphs read them in place and the optimizer updates them in place, so a graph built
- * over a {@code Parameters} sees every update without a copy.
+ * over a {@code Parameters} sees every update without a copy. As a {@link ParameterView} it gives drift metrics
+ * copies of the values.
  */
-public final class Parameters {
+public final class Parameters implements ParameterView {
 
     private final Map<String, INDArray> arrays;
 
@@ -24,6 +26,7 @@ public final class Parameters {
     }
 
     /** @return parameter names in canonical order */
+    @Override
     public List<String> names() {
         return List.copyOf(arrays.keySet());
     }
@@ -40,6 +43,16 @@ public final class Parameters {
     /** @return the live arrays by name, in canonical order (the map itself is read-only) */
     public Map<String, INDArray> asMap() {
         return arrays;
+    }
+
+    @Override
+    public long[] shape(String name) {
+        return get(name).shape();
+    }
+
+    @Override
+    public double[] values(String name) {
+        return get(name).reshape(-1).toDoubleVector();
     }
 
     /** @return the element type shared by every array */

@@ -33,22 +33,25 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Reads and writes a {@link PolicyState} exactly (bit for bit).
  *
- * <p>Layout, version 2: the 8 bytes {@code CPT4JPS\n}; a big-endian int {@code n}; {@code n} bytes of UTF-8 JSON
+ * <p>Layout, version 3: the 8 bytes {@code CPT4JPS\n}; a big-endian int {@code n}; {@code n} bytes of UTF-8 JSON
  * header ({@link Header}: format, version, data type, step, model, optimizer, every array's group, name and
- * shape in file order, and an optional {@code extra} object that owners such as checkpoints fill); the arrays' values, little-endian, in header order (parameters, then first moments,
- * then second moments); a big-endian long holding the CRC-32 of everything before it. Files are written
- * atomically ({@link AtomicFiles}). Version 1 is version 2 without {@code extra}; both are read.
+ * shape in file order, and an optional {@code extra} object that owners such as checkpoints fill); the arrays'
+ * values, little-endian, in header order (parameters, then first moments, then second moments, then any extra
+ * named groups of the same layout, such as a post-training checkpoint's {@code teacher}); a big-endian long
+ * holding the CRC-32 of everything before it. Files are written atomically ({@link AtomicFiles}). Version 2 is
+ * version 3 without extra groups, version 1 is version 2 without {@code extra}; all three are read.
  */
 public final class PolicyStateFile {
 
     static final String FORMAT = "cpt4j-policy-state";
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     private static final int OLDEST_READABLE_VERSION = 1;
     private static final byte[] MAGIC = "CPT4JPS\n".getBytes(StandardCharsets.US_ASCII);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PARAMETERS = "parameters";
     private static final String FIRST_MOMENT = "first_moment";
     private static final String SECOND_MOMENT = "second_moment";
+    private static final List<String> STANDARD_GROUPS = List.of(PARAMETERS, FIRST_MOMENT, SECOND_MOMENT);
 
     private PolicyStateFile() {
     }
@@ -62,22 +65,40 @@ public final class PolicyStateFile {
                   List<ArrayEntry> arrays, @Nullable JsonNode extra) {
     }
 
-    /** A file's policy state and the {@code extra} header object its owner stored beside it. */
-    public record Contents(PolicyState state, JsonNode extra) {
+    /**
+     * A file's policy state, the extra parameter groups and the {@code extra} header object its owner stored beside
+     * it.
+     */
+    public record Contents(PolicyState state, Map<String, Parameters> groups, JsonNode extra) {
     }
 
     public static void write(Path file, PolicyState state) throws IOException {
-        write(file, state, JSON.createObjectNode());
+        write(file, state, Map.of(), JSON.createObjectNode());
     }
 
     /** Writes {@code state} with {@code extra} in the header, atomically. */
     public static void write(Path file, PolicyState state, JsonNode extra) throws IOException {
+        write(file, state, Map.of(), extra);
+    }
+
+    /**
+     * Writes {@code state}, then each of {@code groups} (parameter sets of the same model, e.g. a teacher's), with
+     * {@code extra} in the header, atomically.
+     */
+    public static void write(Path file, PolicyState state, Map<String, Parameters> groups, JsonNode extra)
+            throws IOException {
         DataType type = state.parameters().dataType();
         List<ArrayEntry> entries = new ArrayList<>();
         List<INDArray> arrays = new ArrayList<>();
         collect(PARAMETERS, state.parameters(), entries, arrays);
         collect(FIRST_MOMENT, state.firstMoment(), entries, arrays);
         collect(SECOND_MOMENT, state.secondMoment(), entries, arrays);
+        groups.forEach((name, parameters) -> {
+            if (STANDARD_GROUPS.contains(name)) {
+                throw new IllegalArgumentException("'" + name + "' is a standard group of a policy state");
+            }
+            collect(name, parameters, entries, arrays);
+        });
         byte[] header = JSON.writeValueAsBytes(new Header(FORMAT, VERSION, type.name(), state.step(), state.model(),
                 state.optimizer(), entries, extra));
         AtomicFiles.write(file, out -> {
@@ -147,20 +168,34 @@ public final class PolicyStateFile {
                         + ", computed " + Long.toHexString(expected) + "); restore it from another checkpoint");
             }
             PolicyState state = new PolicyState(header.model(), header.optimizer(), header.step(),
-                    new Parameters(groups.get(PARAMETERS)), new Parameters(groups.get(FIRST_MOMENT)),
-                    new Parameters(groups.get(SECOND_MOMENT)));
-            return new Contents(state, header.extra() == null ? JSON.createObjectNode() : header.extra());
+                    new Parameters(groups.remove(PARAMETERS)), new Parameters(groups.remove(FIRST_MOMENT)),
+                    new Parameters(groups.remove(SECOND_MOMENT)));
+            Map<String, Parameters> extraGroups = new LinkedHashMap<>();
+            groups.forEach((name, arrays) -> extraGroups.put(name, new Parameters(arrays)));
+            return new Contents(state, extraGroups, header.extra() == null ? JSON.createObjectNode() : header.extra());
         } catch (EOFException e) {
             throw new IOException(file + " is truncated (" + size + " bytes); it was not written completely", e);
         }
     }
 
-    /** Checks that the header's arrays are exactly those the model configuration needs, naming every mismatch. */
+    /**
+     * Checks that the header's arrays are exactly those the model configuration needs (the standard groups, then
+     * whole extra groups), naming every mismatch.
+     */
     private static void checkLayout(Path file, Header header) throws IOException {
         List<String> problems = new ArrayList<>();
         List<TransformerLayout.Entry> expected = new TransformerLayout(header.model()).entries();
+        List<String> groups = new ArrayList<>(STANDARD_GROUPS);
+        for (int i = STANDARD_GROUPS.size() * expected.size(); i < header.arrays().size(); i += expected.size()) {
+            String group = header.arrays().get(i).group();
+            if (groups.contains(group)) {
+                problems.add("group " + group + " appears twice");
+                break;
+            }
+            groups.add(group);
+        }
         int index = 0;
-        for (String group : List.of(PARAMETERS, FIRST_MOMENT, SECOND_MOMENT)) {
+        for (String group : groups) {
             for (TransformerLayout.Entry entry : expected) {
                 if (index >= header.arrays().size()) {
                     problems.add("missing " + group + "/" + entry.name());

@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
 import org.cpt4j.domain.Domain;
 import org.cpt4j.domain.Task;
 import org.cpt4j.domain.Verdict;
+import org.cpt4j.internal.model.Parameters;
 import org.cpt4j.internal.model.TrainingStep;
 import org.cpt4j.internal.model.TransformerPolicy;
 import org.cpt4j.internal.runtime.Seeds;
@@ -74,6 +75,24 @@ public final class RlTrainer {
         this.sampler = new Sampler(policy.model(), policy.parameters());
         this.teacher = new TeacherWeights(policy.model(), policy.parameters());
         schedule.start(teacher);
+    }
+
+    /** @return the teacher's own weights (live; a checkpoint stores them) */
+    public Parameters teacherWeights() {
+        return teacher.weights();
+    }
+
+    /** @return where the teacher reads its logits from (a checkpoint stores it) */
+    public TeacherMode teacherMode() {
+        return teacher.mode();
+    }
+
+    /**
+     * Puts back a checkpoint's teacher. Built-in schedules keep no state of their own, so the teacher's weights
+     * and mode are all of it; the trainer's random streams are functions of (seed, step).
+     */
+    public void restoreTeacher(Parameters weights, TeacherMode mode) {
+        teacher.restore(weights, mode);
     }
 
     /** Tells the teacher schedule that stage {@code stage} (0-based) begins. */

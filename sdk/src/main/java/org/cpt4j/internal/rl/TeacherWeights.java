@@ -94,4 +94,16 @@ final class TeacherWeights implements Teacher {
     Parameters weights() {
         return own;
     }
+
+    /** @return where the teacher's logits come from and the logit-mix rate, for checkpoints */
+    TeacherMode mode() {
+        return new TeacherMode(source.name(), logitRate);
+    }
+
+    /** Restores a checkpoint's teacher: its own weights and its mode. */
+    void restore(Parameters weights, TeacherMode mode) {
+        own.assign(weights);
+        source = Source.valueOf(mode.source());
+        logitRate = mode.logitRate();
+    }
 }

@@ -2,14 +2,17 @@ package org.cpt4j.internal.run;
 
 import com.google.inject.Inject;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.cpt4j.collapse.CollapseDetector;
 import org.cpt4j.collapse.CollapseEvent;
 import org.cpt4j.collapse.StepSignals;
 import org.cpt4j.domain.Domain;
+import org.cpt4j.drift.DriftMetric;
 import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.experiment.StageSpec;
 import org.cpt4j.experiment.TrainingSpec;
@@ -27,8 +30,12 @@ import org.cpt4j.text.Tokenizer;
 /**
  * Runs a resolved experiment: obtains the base model (cached), then takes each arm from the base through the
  * curriculum's stages in order with the {@link RlTrainer}, evaluating every domain (the curriculum's and the
- * extra ones) before the first stage and after each stage, and feeding every step's signals to a fresh set of
- * the spec's collapse detectors.
+ * extra ones) before the first stage and after each stage, measuring the drift metrics after each stage, and
+ * feeding every step's signals to a fresh set of the spec's collapse detectors. Everything lands in
+ * {@code runs/<experiment>/} ({@link RunDirectory}, {@link ArmDirectory}); an arm is checkpointed every
+ * {@link RunSettings#checkpointEvery()} steps and after each stage, and a run started again with the same spec
+ * resumes each arm from its newest checkpoint and ends as an uninterrupted run would. A drift metric or collapse
+ * detector that throws is recorded in {@code events.jsonl} and disabled for the arm.
  */
 public final class ExperimentRunner {
 
@@ -36,6 +43,10 @@ public final class ExperimentRunner {
     public interface Listener {
         /** After step {@code step} (0-based) of stage {@code stage} of arm {@code arm}. */
         void onStep(String arm, int stage, StageSpec spec, long step, StepMetrics metrics);
+
+        /** When arm {@code arm} goes on from a checkpoint after {@code step} steps ({@code done} if it had ended). */
+        default void onResume(String arm, long step, boolean done) {
+        }
     }
 
     private static final int MAX_NEW_TOKENS = 32;
@@ -43,61 +54,152 @@ public final class ExperimentRunner {
     private final ResolvedExperiment experiment;
     private final Tokenizer tokenizer;
     private final BaseModelStore store;
+    private final RunSettings settings;
 
     /** @param tokenizer the tokenizer of every registered domain, so that one base serves every experiment */
     @Inject
-    ExperimentRunner(ResolvedExperiment experiment, Tokenizer tokenizer, BaseModelStore store) {
+    ExperimentRunner(ResolvedExperiment experiment, Tokenizer tokenizer, BaseModelStore store, RunSettings settings) {
         this.experiment = experiment;
         this.tokenizer = tokenizer;
         this.store = store;
+        this.settings = settings;
+    }
+
+    /** @return the directory this experiment writes, {@code runs/<experiment>/} */
+    public Path directory() {
+        return settings.runs().resolve(experiment.spec().name());
     }
 
     /** @return each arm's accuracy table and collapse events, in the spec's order */
     public List<ArmResult> run(Pretrainer.Listener pretraining, Listener listener) throws IOException {
         ExperimentSpec spec = experiment.spec();
+        if (directory().toAbsolutePath().normalize().equals(settings.cache().toAbsolutePath().normalize())) {
+            throw new IllegalStateException("experiment '" + spec.name() + "' would write into the base-model cache "
+                    + settings.cache() + "; rename the experiment");
+        }
+        RunDirectory directory = RunDirectory.open(settings.runs(), spec);
         List<Domain> mix = spec.base().mix().stream().map(experiment::domain).toList();
         TransformerPolicy base = store.obtain(spec.base(), mix, tokenizer, pretraining).policy();
-        PromptFormat format = new PromptFormat(tokenizer);
-        Set<String> evaluated = new LinkedHashSet<>();
-        spec.curriculum().stages().forEach(stage -> evaluated.add(stage.domain()));
-        evaluated.addAll(spec.curriculum().evaluateOn());
         List<ArmResult> results = new ArrayList<>();
         for (ResolvedExperiment.Arm arm : experiment.arms()) {
-            TrainingSpec training = spec.trainingOf(arm.spec());
-            TransformerPolicy policy = TransformerPolicy.startingFrom(base, training.optimizer());
-            RlTrainer trainer = new RlTrainer(policy, format, arm.objective(), arm.teacher(), arm.reward(),
-                    new RlTrainer.Settings(training.promptsPerStep(), training.groupSize(), training.sampling(),
-                            spec.seed()));
-            List<String> rows = new ArrayList<>(List.of("base"));
-            List<double[]> accuracy = new ArrayList<>();
-            accuracy.add(evaluate(policy, format, evaluated, training.evaluationPrompts()));
-            List<CollapseDetector> detectors = experiment.collapseDetectors();
-            List<CollapseEvent> events = new ArrayList<>();
-            long step = 0;
-            for (int s = 0; s < spec.curriculum().stages().size(); s++) {
-                StageSpec stage = spec.curriculum().stages().get(s);
-                trainer.startStage(s);
-                Domain domain = experiment.domain(stage.domain());
-                for (int i = 0; i < stage.steps(); i++, step++) {
-                    StepMetrics metrics = trainer.step(domain, step);
-                    StepSignals signals = new StepSignals(step, metrics.rewardMean(), metrics.entropy(),
-                            metrics.formatValid(), metrics.meanLength(), metrics.truncatedFraction(),
-                            metrics.skippedUpdates() == 0 && Double.isFinite(metrics.loss()));
-                    for (CollapseDetector detector : detectors) {
-                        detector.observe(signals).ifPresent(events::add);
-                    }
-                    listener.onStep(arm.spec().name(), s, stage, i, metrics);
-                }
-                rows.add("after " + stage.domain());
-                accuracy.add(evaluate(policy, format, evaluated, training.evaluationPrompts()));
-            }
-            results.add(new ArmResult(new AccuracyTable(arm.spec().name(), List.copyOf(evaluated), rows,
-                    accuracy.toArray(double[][]::new)), events));
+            results.add(runArm(arm, base, directory.arm(arm.spec().name()), listener));
         }
         return results;
     }
 
-    private double[] evaluate(TransformerPolicy policy, PromptFormat format, Set<String> domains, int prompts) {
+    private ArmResult runArm(ResolvedExperiment.Arm arm, TransformerPolicy base, ArmDirectory files, Listener listener)
+            throws IOException {
+        ExperimentSpec spec = experiment.spec();
+        String name = arm.spec().name();
+        TrainingSpec training = spec.trainingOf(arm.spec());
+        PromptFormat format = new PromptFormat(tokenizer);
+        List<String> evaluated = evaluatedDomains();
+        TransformerPolicy policy = TransformerPolicy.startingFrom(base, training.optimizer());
+        RlTrainer trainer = new RlTrainer(policy, format, arm.objective(), arm.teacher(), arm.reward(),
+                new RlTrainer.Settings(training.promptsPerStep(), training.groupSize(), training.sampling(),
+                        spec.seed()));
+        List<CollapseDetector> detectors = new ArrayList<>(experiment.collapseDetectors());
+        List<DriftMetric> drift = new ArrayList<>(experiment.drift());
+        List<CollapseEvent> events = new ArrayList<>();
+        List<String> rows = new ArrayList<>();
+        List<double[]> accuracy = new ArrayList<>();
+        ArmDirectory.Progress progress;
+        Optional<ArmDirectory.Restored> restored = files.restoreLatest(policy, trainer);
+        if (restored.isPresent()) {
+            progress = restored.get().progress();
+            files.rewindTo(progress);
+            rows.addAll(progress.rows());
+            accuracy.addAll(progress.accuracy());
+            events.addAll(files.recordedCollapse());
+            for (StepMetrics metrics : files.recordedMetrics()) {
+                detectors.forEach(detector -> detector.observe(signals(metrics))); // their state, events are kept
+            }
+            listener.onResume(name, progress.step(), progress.stage() == spec.curriculum().stages().size());
+        } else {
+            files.clearLogs();
+            rows.add("base");
+            accuracy.add(evaluate(policy, format, evaluated, training.evaluationPrompts()));
+            progress = new ArmDirectory.Progress(0, 0, 0, rows, accuracy);
+            files.writeAccuracy(table(name, evaluated, rows, accuracy));
+            files.writeCheckpoint(progress, policy, trainer);
+        }
+        long step = progress.step();
+        for (int s = progress.stage(); s < spec.curriculum().stages().size(); s++) {
+            StageSpec stage = spec.curriculum().stages().get(s);
+            int first = s == progress.stage() ? progress.stageStep() : 0;
+            if (first == 0) {
+                trainer.startStage(s);
+            }
+            Domain domain = experiment.domain(stage.domain());
+            for (int i = first; i < stage.steps(); i++, step++) {
+                StepMetrics metrics = trainer.step(domain, step);
+                files.appendMetrics(s, stage.domain(), metrics);
+                observe(detectors, signals(metrics), s, events, files);
+                listener.onStep(name, s, stage, i, metrics);
+                if ((i + 1) % settings.checkpointEvery() == 0 && i + 1 < stage.steps()) {
+                    files.writeCheckpoint(new ArmDirectory.Progress(s, i + 1, step + 1, rows, accuracy), policy,
+                            trainer);
+                }
+            }
+            rows.add("after " + stage.domain());
+            accuracy.add(evaluate(policy, format, evaluated, training.evaluationPrompts()));
+            measureDrift(drift, base, policy, s, step, files);
+            files.writeAccuracy(table(name, evaluated, rows, accuracy));
+            files.writeCheckpoint(new ArmDirectory.Progress(s + 1, 0, step, rows, accuracy), policy, trainer);
+        }
+        return new ArmResult(table(name, evaluated, rows, accuracy), events);
+    }
+
+    /** Feeds one step to every detector; one that throws is recorded and dropped. */
+    private static void observe(List<CollapseDetector> detectors, StepSignals signals, int stage,
+                                List<CollapseEvent> events, ArmDirectory files) throws IOException {
+        for (CollapseDetector detector : List.copyOf(detectors)) {
+            Optional<CollapseEvent> event;
+            try {
+                event = detector.observe(signals);
+            } catch (RuntimeException e) {
+                files.appendPluginFailure(stage, signals.step(), "collapse", detector.id(), e);
+                detectors.remove(detector);
+                continue;
+            }
+            if (event.isPresent()) {
+                events.add(event.get());
+                files.appendCollapse(stage, event.get());
+            }
+        }
+    }
+
+    /** Measures every drift metric against the base; one that throws is recorded and dropped. */
+    private static void measureDrift(List<DriftMetric> metrics, TransformerPolicy base, TransformerPolicy policy,
+                                     int stage, long step, ArmDirectory files) throws IOException {
+        for (DriftMetric metric : List.copyOf(metrics)) {
+            try {
+                files.appendDrift(stage, step, metric.id(), metric.measure(base.parameters(), policy.parameters()));
+            } catch (RuntimeException e) {
+                files.appendPluginFailure(stage, step, "drift", metric.id(), e);
+                metrics.remove(metric);
+            }
+        }
+    }
+
+    static StepSignals signals(StepMetrics metrics) {
+        return new StepSignals(metrics.step(), metrics.rewardMean(), metrics.entropy(), metrics.formatValid(),
+                metrics.meanLength(), metrics.truncatedFraction(),
+                metrics.skippedUpdates() == 0 && Double.isFinite(metrics.loss()));
+    }
+
+    private List<String> evaluatedDomains() {
+        Set<String> evaluated = new LinkedHashSet<>();
+        experiment.spec().curriculum().stages().forEach(stage -> evaluated.add(stage.domain()));
+        evaluated.addAll(experiment.spec().curriculum().evaluateOn());
+        return List.copyOf(evaluated);
+    }
+
+    private static AccuracyTable table(String arm, List<String> domains, List<String> rows, List<double[]> accuracy) {
+        return new AccuracyTable(arm, domains, List.copyOf(rows), accuracy.toArray(double[][]::new));
+    }
+
+    private double[] evaluate(TransformerPolicy policy, PromptFormat format, List<String> domains, int prompts) {
         Evaluator evaluator = new Evaluator(format, MAX_NEW_TOKENS);
         Sampler sampler = new Sampler(policy.model(), policy.parameters());
         return domains.stream().mapToDouble(id -> {

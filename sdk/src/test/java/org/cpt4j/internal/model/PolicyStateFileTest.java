@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.cpt4j.model.ModelConfig;
 import org.cpt4j.model.OptimizerConfig;
@@ -40,6 +42,24 @@ class PolicyStateFileTest {
         try (var files = Files.list(directory)) {
             assertEquals(1, files.count(), "no temporary file is left beside the state");
         }
+    }
+
+    @Test
+    void extraParameterGroupsAndTheExtraHeaderRoundTripExactly() throws IOException {
+        TransformerPolicy policy = TransformerPolicy.create(CONFIG, OptimizerConfig.of(o -> o.learningRate(0.01)), 9);
+        Parameters teacher = policy.parameters().copy();
+        policy.train(BATCH);
+        Path file = directory.resolve("state.bin");
+        PolicyStateFile.write(file, policy.state(), Map.of("teacher", teacher),
+                new ObjectMapper().createObjectNode().put("stage", 2));
+        PolicyStateFile.Contents read = PolicyStateFile.readContents(file);
+        assertTrue(policy.parameters().sameValues(read.state().parameters()));
+        assertEquals(List.of("teacher"), List.copyOf(read.groups().keySet()));
+        assertTrue(teacher.sameValues(read.groups().get("teacher")));
+        assertTrue(!teacher.sameValues(read.state().parameters()), "the teacher is its own group");
+        assertEquals(2, read.extra().get("stage").asInt());
+        assertThrows(IllegalArgumentException.class, () -> PolicyStateFile.write(file, policy.state(),
+                Map.of("first_moment", teacher), read.extra()));
     }
 
     @Test

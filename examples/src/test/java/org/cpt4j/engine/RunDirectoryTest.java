@@ -1,0 +1,174 @@
+package org.cpt4j.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.cpt4j.dsl.Cpt4j;
+import org.cpt4j.experiment.ComponentSpec;
+import org.cpt4j.experiment.ExperimentSpec;
+import org.cpt4j.experiment.ExperimentSpecFile;
+import org.cpt4j.experiment.StageSpec;
+import org.cpt4j.internal.model.PolicyStateFile;
+import org.cpt4j.internal.rl.StepMetrics;
+import org.cpt4j.internal.run.ArmResult;
+import org.cpt4j.internal.run.ExperimentEngine;
+import org.cpt4j.internal.run.ExperimentRunner;
+import org.cpt4j.internal.run.RunSettings;
+import org.cpt4j.internal.runtime.NativeRuntime;
+import org.cpt4j.plugins.collapse.Collapse;
+import org.cpt4j.plugins.objectives.Objectives;
+import org.cpt4j.plugins.teachers.Teachers;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What {@code cpt4j run spec.json} leaves in {@code runs/<experiment>/}, and that a run killed twice and started
+ * again ends with the same files and weights as one that was never interrupted.
+ */
+class RunDirectoryTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> TIMINGS = List.of("samplingMs", "scoringMs", "trainingMs");
+
+    @TempDir
+    static Path cache;
+
+    @TempDir
+    Path directory;
+
+    @BeforeAll
+    static void singleThreaded() {
+        NativeRuntime.useThreads(1);
+    }
+
+    private static ExperimentSpec tiny() {
+        return Cpt4j.experiment("tiny")
+                .model(m -> m.layers(1).width(16).heads(2).context(48))
+                .base(b -> b.steps(10).batchSize(4).mix("count"))
+                .curriculum(c -> c.stage("count", s -> s.steps(3)).stage("compare", s -> s.steps(3)))
+                .training(t -> t.promptsPerStep(2).groupSize(2).evaluationPrompts(4).sampling(s -> s.maxNewTokens(6)))
+                .arm("grpo", a -> a.objective(Objectives.grpo(g -> g.klBeta(0.04))))
+                .arm("sdpo", a -> a.objective(Objectives.sdpo()).teacher(Teachers.ema(0.3)))
+                .drift(ComponentSpec.of("parameters"))
+                .collapse(Collapse.entropyBelow(10.0))
+                .build();
+    }
+
+    /** Thrown from the listener to stand in for a killed process. */
+    private static final class Killed extends RuntimeException {
+        Killed() {
+            super("killed");
+        }
+    }
+
+    private static List<ArmResult> run(Path runs, String killArm, int killStage, long killStageStep) throws IOException {
+        ExperimentRunner runner = ExperimentEngine.create(tiny(), new RunSettings(cache, runs, 2)).runner();
+        return runner.run((step, total, loss) -> { }, new ExperimentRunner.Listener() {
+            @Override
+            public void onStep(String arm, int stage, StageSpec spec, long step, StepMetrics metrics) {
+                if (arm.equals(killArm) && stage == killStage && step == killStageStep) {
+                    throw new Killed();
+                }
+            }
+        });
+    }
+
+    @Test
+    void aRunWritesItsSpecAndPerArmMetricsEventsDriftAccuracyAndCheckpoints() throws IOException {
+        run(directory, "", -1, -1);
+        Path root = directory.resolve("tiny");
+        assertEquals(tiny(), ExperimentSpecFile.read(root.resolve("spec.json")));
+        for (String arm : List.of("grpo", "sdpo")) {
+            List<JsonNode> metrics = lines(root.resolve(arm).resolve("metrics.jsonl"));
+            assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L), metrics.stream().map(m -> m.get("step").asLong()).toList());
+            assertEquals("compare", metrics.get(5).get("domain").asText());
+            assertTrue(metrics.get(0).has("rewardMean") && metrics.get(0).has("entropy"), metrics.get(0).toString());
+            List<JsonNode> drift = lines(root.resolve(arm).resolve("drift.jsonl"));
+            assertEquals(2, drift.size(), "one measurement per stage");
+            assertTrue(drift.get(1).get("values").get("relative_norm").asDouble() > 0, drift.get(1).toString());
+            assertFalse(lines(root.resolve(arm).resolve("events.jsonl")).isEmpty(), "entropy below 10 fires");
+            assertEquals(List.of("row,count,compare", "base", "after count", "after compare"),
+                    Files.readAllLines(root.resolve(arm).resolve("accuracy.csv")).stream()
+                            .map(line -> line.startsWith("row") ? line : line.substring(0, line.indexOf(','))).toList());
+            try (Stream<Path> checkpoints = Files.list(root.resolve(arm).resolve("checkpoints"))) {
+                assertEquals(List.of("step-0000000005.ckpt", "step-0000000006.ckpt"), checkpoints
+                        .map(p -> p.getFileName().toString()).sorted().toList(), "the two newest are kept");
+            }
+        }
+    }
+
+    @Test
+    void aRunKilledTwiceAndStartedAgainEndsAsAnUninterruptedOne() throws IOException {
+        Path whole = directory.resolve("whole");
+        Path resumed = directory.resolve("resumed");
+        List<ArmResult> expected = run(whole, "", -1, -1);
+        // killed in stage 2 (compare) after its first step: resumes from the end of stage 1
+        assertThrows(Killed.class, () -> run(resumed, "sdpo", 1, 1));
+        // killed at the last step of stage 2: resumes from the checkpoint in the middle of it
+        assertThrows(Killed.class, () -> run(resumed, "sdpo", 1, 2));
+        List<ArmResult> actual = run(resumed, "", -1, -1);
+
+        for (int arm = 0; arm < 2; arm++) {
+            assertTrue(Arrays.deepEquals(expected.get(arm).accuracy().accuracy(),
+                    actual.get(arm).accuracy().accuracy()));
+            assertEquals(expected.get(arm).collapse(), actual.get(arm).collapse());
+        }
+        for (String arm : List.of("grpo", "sdpo")) {
+            Path a = whole.resolve("tiny").resolve(arm);
+            Path b = resumed.resolve("tiny").resolve(arm);
+            assertEquals(withoutTimings(lines(a.resolve("metrics.jsonl"))), withoutTimings(lines(b.resolve("metrics.jsonl"))),
+                    arm + " metrics");
+            for (String file : List.of("events.jsonl", "drift.jsonl", "accuracy.csv")) {
+                assertEquals(Files.readString(a.resolve(file)), Files.readString(b.resolve(file)), arm + " " + file);
+            }
+            PolicyStateFile.Contents left = PolicyStateFile.readContents(a.resolve("checkpoints/step-0000000006.ckpt"));
+            PolicyStateFile.Contents right = PolicyStateFile.readContents(b.resolve("checkpoints/step-0000000006.ckpt"));
+            assertTrue(left.state().parameters().sameValues(right.state().parameters()), arm + " weights");
+            assertTrue(left.state().secondMoment().sameValues(right.state().secondMoment()), arm + " optimizer");
+            assertTrue(left.groups().get("teacher").sameValues(right.groups().get("teacher")), arm + " teacher");
+        }
+
+        List<ArmResult> again = run(resumed, "", -1, -1);
+        assertTrue(Arrays.deepEquals(actual.get(1).accuracy().accuracy(), again.get(1).accuracy().accuracy()),
+                "a finished run read again gives its results without training");
+    }
+
+    @Test
+    void anotherSpecUnderTheSameNameIsRefusedAndNothingIsOverwritten() throws IOException {
+        Path root = directory.resolve("tiny");
+        Files.createDirectories(root);
+        ExperimentSpec other = Cpt4j.experiment("tiny").curriculum(c -> c.stage("count", s -> s.steps(1)))
+                .arm("grpo", a -> a.objective(Objectives.grpo())).build();
+        ExperimentSpecFile.write(root.resolve("spec.json"), other);
+        String before = Files.readString(root.resolve("spec.json"));
+        IllegalStateException error = assertThrows(IllegalStateException.class, () -> run(directory, "", -1, -1));
+        assertTrue(error.getMessage().contains("holds a run of a different spec named 'tiny'"), error.getMessage());
+        assertEquals(before, Files.readString(root.resolve("spec.json")));
+    }
+
+    private static List<JsonNode> lines(Path file) throws IOException {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            lines.add(JSON.readTree(line));
+        }
+        return lines;
+    }
+
+    private static List<JsonNode> withoutTimings(List<JsonNode> lines) {
+        lines.forEach(line -> ((ObjectNode) line).remove(TIMINGS));
+        return lines;
+    }
+}

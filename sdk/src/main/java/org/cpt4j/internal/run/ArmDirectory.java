@@ -1,0 +1,251 @@
+package org.cpt4j.internal.run;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.cpt4j.collapse.CollapseEvent;
+import org.cpt4j.internal.io.AtomicFiles;
+import org.cpt4j.internal.model.PolicyStateFile;
+import org.cpt4j.internal.model.TransformerPolicy;
+import org.cpt4j.internal.rl.RlTrainer;
+import org.cpt4j.internal.rl.StepMetrics;
+import org.cpt4j.internal.rl.TeacherMode;
+
+/**
+ * One arm's files under {@code runs/<experiment>/<arm>/}:
+ * <ul>
+ *   <li>{@code metrics.jsonl}: one object per step ({@link StepMetrics} with the stage and its domain);</li>
+ *   <li>{@code events.jsonl}: collapse events ({@code "type": "collapse"}) and plugins that threw and were disabled
+ *       for the arm ({@code "type": "plugin-failure"});</li>
+ *   <li>{@code drift.jsonl}: each drift metric after each stage, against the base;</li>
+ *   <li>{@code accuracy.csv}: the accuracy table so far, rewritten atomically after each evaluation;</li>
+ *   <li>{@code checkpoints/step-NNNNNNNNNN.ckpt}: the policy with its optimizer state, the teacher's weights and
+ *       mode, and the {@link Progress} (the two newest are kept).</li>
+ * </ul>
+ * The logs are appended a line at a time; a run killed mid-line leaves a partial last line, which resuming drops
+ * with every record after the checkpoint it resumes from.
+ */
+final class ArmDirectory {
+
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final int CHECKPOINTS_KEPT = 2;
+    private static final String TEACHER = "teacher";
+
+    /**
+     * How far an arm got: the next stage to run and the steps of it already done, the steps done in all, and the
+     * accuracy rows so far.
+     */
+    record Progress(int stage, int stageStep, long step, List<String> rows, List<double[]> accuracy) {
+        Progress {
+            rows = List.copyOf(rows);
+            accuracy = List.copyOf(accuracy);
+        }
+    }
+
+    /** A checkpoint read back. */
+    record Restored(Progress progress, Path file) {
+    }
+
+    private final Path root;
+
+    ArmDirectory(Path root) {
+        this.root = root;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    Path metrics() {
+        return root.resolve("metrics.jsonl");
+    }
+
+    Path events() {
+        return root.resolve("events.jsonl");
+    }
+
+    Path drift() {
+        return root.resolve("drift.jsonl");
+    }
+
+    Path accuracy() {
+        return root.resolve("accuracy.csv");
+    }
+
+    Path checkpoints() {
+        return root.resolve("checkpoints");
+    }
+
+    void appendMetrics(int stage, String domain, StepMetrics metrics) throws IOException {
+        ObjectNode line = JSON.createObjectNode().put("stage", stage).put("domain", domain);
+        line.setAll((ObjectNode) JSON.valueToTree(metrics));
+        append(metrics(), line);
+    }
+
+    void appendCollapse(int stage, CollapseEvent event) throws IOException {
+        ObjectNode line = JSON.createObjectNode().put("type", "collapse").put("stage", stage);
+        line.setAll((ObjectNode) JSON.valueToTree(event));
+        append(events(), line);
+    }
+
+    void appendPluginFailure(int stage, long step, String kind, String id, RuntimeException error) throws IOException {
+        append(events(), JSON.createObjectNode().put("type", "plugin-failure").put("stage", stage).put("step", step)
+                .put("kind", kind).put("id", id).put("error", String.valueOf(error)));
+    }
+
+    void appendDrift(int stage, long step, String metric, Map<String, Double> values) throws IOException {
+        ObjectNode line = JSON.createObjectNode().put("stage", stage).put("step", step).put("reference", "base")
+                .put("metric", metric);
+        line.set("values", JSON.valueToTree(values));
+        append(drift(), line);
+    }
+
+    void writeAccuracy(AccuracyTable table) throws IOException {
+        StringBuilder csv = new StringBuilder("row");
+        table.domains().forEach(domain -> csv.append(',').append(domain));
+        csv.append('\n');
+        for (int r = 0; r < table.rows().size(); r++) {
+            csv.append(table.rows().get(r));
+            for (double value : table.accuracy()[r]) {
+                csv.append(',').append(String.format(Locale.ROOT, "%.4f", value));
+            }
+            csv.append('\n');
+        }
+        AtomicFiles.write(accuracy(), out -> out.write(csv.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Writes a checkpoint of {@code progress} and deletes all but the newest {@value #CHECKPOINTS_KEPT}. */
+    void writeCheckpoint(Progress progress, TransformerPolicy policy, RlTrainer trainer) throws IOException {
+        ObjectNode extra = JSON.createObjectNode();
+        extra.set("progress", JSON.valueToTree(progress));
+        extra.set("teacherMode", JSON.valueToTree(trainer.teacherMode()));
+        PolicyStateFile.write(checkpoints().resolve(String.format(Locale.ROOT, "step-%010d.ckpt", progress.step())),
+                policy.state(), Map.of(TEACHER, trainer.teacherWeights()), extra);
+        List<Path> files = checkpointFiles();
+        for (int i = 0; i < files.size() - CHECKPOINTS_KEPT; i++) {
+            Files.deleteIfExists(files.get(i));
+        }
+    }
+
+    /**
+     * Restores the newest readable checkpoint into {@code policy} and {@code trainer} (a damaged newest one is
+     * skipped for the one before it).
+     *
+     * @return its progress, or nothing when there is no readable checkpoint
+     */
+    Optional<Restored> restoreLatest(TransformerPolicy policy, RlTrainer trainer) throws IOException {
+        List<Path> files = checkpointFiles();
+        IOException damaged = null;
+        for (int i = files.size() - 1; i >= 0; i--) {
+            PolicyStateFile.Contents contents;
+            try {
+                contents = PolicyStateFile.readContents(files.get(i));
+            } catch (IOException e) {
+                damaged = e;
+                continue;
+            }
+            policy.restore(contents.state());
+            trainer.restoreTeacher(contents.groups().get(TEACHER),
+                    JSON.treeToValue(contents.extra().get("teacherMode"), TeacherMode.class));
+            return Optional.of(new Restored(JSON.treeToValue(contents.extra().get("progress"), Progress.class),
+                    files.get(i)));
+        }
+        if (damaged != null) {
+            throw new IOException("no checkpoint of " + root + " can be read; the newest failure: "
+                    + damaged.getMessage(), damaged);
+        }
+        return Optional.empty();
+    }
+
+    /** Drops every record a run made after {@code progress} (and any partial last line), so the run can go on. */
+    void rewindTo(Progress progress) throws IOException {
+        keep(metrics(), line -> line.get("step").asLong() < progress.step());
+        keep(events(), line -> line.get("step").asLong() < progress.step());
+        keep(drift(), line -> line.get("stage").asInt() < progress.stage());
+    }
+
+    /** Deletes the logs of a run that never reached its first checkpoint. */
+    void clearLogs() throws IOException {
+        for (Path file : List.of(metrics(), events(), drift(), accuracy())) {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** @return every step's metrics recorded so far, in order */
+    List<StepMetrics> recordedMetrics() throws IOException {
+        List<StepMetrics> metrics = new ArrayList<>();
+        for (JsonNode line : lines(metrics())) {
+            metrics.add(JSON.treeToValue(line, StepMetrics.class));
+        }
+        return metrics;
+    }
+
+    /** @return the collapse events recorded so far, in order */
+    List<CollapseEvent> recordedCollapse() throws IOException {
+        List<CollapseEvent> events = new ArrayList<>();
+        for (JsonNode line : lines(events())) {
+            if ("collapse".equals(line.path("type").asText())) {
+                events.add(JSON.treeToValue(line, CollapseEvent.class));
+            }
+        }
+        return events;
+    }
+
+    private List<Path> checkpointFiles() throws IOException {
+        if (!Files.isDirectory(checkpoints())) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(checkpoints())) {
+            return files.filter(f -> f.getFileName().toString().matches("step-\\d{10}\\.ckpt")).sorted().toList();
+        }
+    }
+
+    private static void append(Path file, JsonNode line) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.write(file, (JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8),
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** @return the complete, parseable lines of {@code file} (a partial last line is left out) */
+    private static List<JsonNode> lines(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        List<JsonNode> lines = new ArrayList<>();
+        String content = Files.readString(file, StandardCharsets.UTF_8);
+        int start = 0;
+        for (int end = content.indexOf('\n'); end >= 0; start = end + 1, end = content.indexOf('\n', start)) {
+            lines.add(JSON.readTree(content.substring(start, end)));
+        }
+        return lines;
+    }
+
+    private static void keep(Path file, Predicate<JsonNode> wanted) throws IOException {
+        if (!Files.exists(file)) {
+            return;
+        }
+        StringBuilder kept = new StringBuilder();
+        for (JsonNode line : lines(file)) {
+            if (wanted.test(line)) {
+                kept.append(JSON.writeValueAsString(line)).append('\n');
+            }
+        }
+        AtomicFiles.write(file, out -> out.write(kept.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+}

@@ -1,0 +1,50 @@
+package org.cpt4j.internal.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.cpt4j.experiment.ExperimentSpec;
+import org.cpt4j.experiment.ExperimentSpecFile;
+
+/**
+ * An experiment's directory, {@code runs/<experiment>/}: its {@code spec.json} and a directory per arm
+ * ({@link ArmDirectory}). A directory belongs to one spec: running the same spec again resumes it, and a
+ * different spec under the same name is refused rather than mixed into it.
+ */
+final class RunDirectory {
+
+    private final Path root;
+
+    private RunDirectory(Path root) {
+        this.root = root;
+    }
+
+    /**
+     * @return the directory of {@code spec} under {@code runs}, with its {@code spec.json} written, or checked
+     *     equal when the directory was made by an earlier run
+     * @throws IllegalStateException when the directory holds another experiment's spec
+     */
+    static RunDirectory open(Path runs, ExperimentSpec spec) throws IOException {
+        Path root = runs.resolve(spec.name());
+        Path file = root.resolve("spec.json");
+        if (Files.exists(file)) {
+            ExperimentSpec earlier = ExperimentSpecFile.read(file);
+            if (!earlier.equals(spec)) {
+                throw new IllegalStateException(root + " holds a run of a different spec named '" + spec.name()
+                        + "' (its spec.json differs from this one); to keep both, rename the experiment or run it "
+                        + "under another runs directory; to start over, delete " + root);
+            }
+        } else {
+            ExperimentSpecFile.write(file, spec);
+        }
+        return new RunDirectory(root);
+    }
+
+    Path root() {
+        return root;
+    }
+
+    ArmDirectory arm(String name) {
+        return new ArmDirectory(root.resolve(name));
+    }
+}
