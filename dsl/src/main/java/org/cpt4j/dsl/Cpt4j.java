@@ -1,5 +1,12 @@
 package org.cpt4j.dsl;
 
+import java.util.function.Consumer;
+import org.cpt4j.engine.Experiments;
+import org.cpt4j.experiment.ExperimentSpec;
+import org.cpt4j.run.RunListener;
+import org.cpt4j.run.RunOptions;
+import org.cpt4j.run.RunResult;
+
 /**
  * The one entry point of the experiment DSL.
  *
@@ -12,8 +19,12 @@ package org.cpt4j.dsl;
  *     .arm("grpo", a -> a.objective(Objectives.grpo(g -> g.klBeta(0.04))))
  *     .arm("sdpo", a -> a.objective(Objectives.sdpo(d -> d.alpha(0.5))).teacher(Teachers.ema(0.05)))
  *     .build();
+ *
+ * RunResult result = Cpt4j.run(spec, o -> o.runs(Path.of("runs")));
+ * System.out.println(result.arm("sdpo").accuracy().format());
  * }</pre>
- * {@link ExperimentBuilder#build()} checks the whole experiment and reports every problem with its path.
+ * {@link ExperimentBuilder#build()} checks the whole experiment and reports every problem with its path;
+ * {@link #run} checks every component against the plugins on the class path before anything runs.
  */
 public final class Cpt4j {
 
@@ -23,5 +34,25 @@ public final class Cpt4j {
     /** @return a builder of the experiment named {@code name} (its directory under {@code runs/}) */
     public static ExperimentBuilder experiment(String name) {
         return new ExperimentBuilder(name);
+    }
+
+    /**
+     * Runs {@code spec} (or resumes an earlier run of it) with the defaults that {@code options} changes, quietly.
+     *
+     * @return each arm's accuracy matrix and collapse events; the files are under {@link RunResult#directory()}
+     * @see Experiments#run
+     */
+    public static RunResult run(ExperimentSpec spec, Consumer<RunOptions.Builder> options) {
+        return Experiments.run(spec, RunOptions.of(options), RunListener.SILENT);
+    }
+
+    /**
+     * Runs {@code spec} (or resumes an earlier run of it), telling {@code listener} about progress.
+     *
+     * @return each arm's accuracy matrix and collapse events; the files are under {@link RunResult#directory()}
+     * @see Experiments#run
+     */
+    public static RunResult run(ExperimentSpec spec, RunOptions options, RunListener listener) {
+        return Experiments.run(spec, options, listener);
     }
 }

@@ -4,7 +4,7 @@ import java.util.function.Consumer;
 import org.cpt4j.domain.Domain;
 import org.cpt4j.internal.model.TransformerPolicy;
 import org.cpt4j.internal.rl.RlTrainer;
-import org.cpt4j.internal.rl.StepMetrics;
+import org.cpt4j.run.StepMetrics;
 import org.cpt4j.internal.text.PromptFormat;
 import org.cpt4j.model.ModelConfig;
 import org.cpt4j.model.OptimizerConfig;

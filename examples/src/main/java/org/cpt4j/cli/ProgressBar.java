@@ -38,10 +38,15 @@ final class ProgressBar implements Pretrainer.Listener {
 
     @Override
     public void onStep(long step, long total, TrainingStep result) {
+        step(step, total, result.loss(), result.learningRate());
+    }
+
+    /** Shows step {@code step} (0-based) of {@code total}. */
+    void step(long step, long total, double loss, double learningRate) {
         if (firstStep < 0) {
             firstStep = step;
         }
-        smoothedLoss = Double.isNaN(smoothedLoss) ? result.loss() : (1 - SMOOTHING) * smoothedLoss + SMOOTHING * result.loss();
+        smoothedLoss = Double.isNaN(smoothedLoss) ? loss : (1 - SMOOTHING) * smoothedLoss + SMOOTHING * loss;
         long done = step + 1;
         long now = System.nanoTime();
         int tenth = (int) (10 * done / total);
@@ -52,7 +57,7 @@ final class ProgressBar implements Pretrainer.Listener {
             double seconds = (now - started) / 1e9;
             double stepsPerSecond = (done - firstStep) / Math.max(seconds, 1e-9);
             String line = String.format(Locale.ROOT, "%s [%s] %d/%d loss %.4f lr %.2e %.1f steps/s %s", label,
-                    bar(done, total), done, total, smoothedLoss, result.learningRate(), stepsPerSecond,
+                    bar(done, total), done, total, smoothedLoss, learningRate, stepsPerSecond,
                     last ? "done in " + duration(seconds) : "ETA " + duration((total - done) / stepsPerSecond));
             out.print(terminal ? "\r" + line + (last ? "\n" : "") : line + "\n");
             out.flush();

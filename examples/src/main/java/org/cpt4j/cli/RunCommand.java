@@ -3,20 +3,22 @@ package org.cpt4j.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.cpt4j.engine.Experiments;
 import org.cpt4j.evaluation.DomainScore;
 import org.cpt4j.evaluation.Evaluation;
+import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.experiment.ExperimentSpecFile;
 import org.cpt4j.experiment.StageSpec;
-import org.cpt4j.internal.plugin.ResolvedExperiment;
-import org.cpt4j.internal.rl.StepMetrics;
-import org.cpt4j.internal.run.ArmResult;
-import org.cpt4j.internal.run.ExperimentEngine;
-import org.cpt4j.internal.run.ExperimentRunner;
-import org.cpt4j.internal.run.RunSettings;
 import org.cpt4j.pretrain.PretrainSpec;
+import org.cpt4j.run.ArmResult;
+import org.cpt4j.run.RunListener;
+import org.cpt4j.run.RunOptions;
+import org.cpt4j.run.RunResult;
+import org.cpt4j.run.StepMetrics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,7 +42,7 @@ final class RunCommand implements Callable<Integer> {
     static final String QUICKSTART = "quickstart";
 
     @Parameters(index = "0", paramLabel = "EXPERIMENT", description = "A spec file, or a built-in experiment: "
-            + "${COMPLETION-CANDIDATES}.", completionCandidates = Experiments.class)
+            + "${COMPLETION-CANDIDATES}.", completionCandidates = BuiltInExperiments.class)
     private String experiment;
 
     @Mixin
@@ -54,10 +56,10 @@ final class RunCommand implements Callable<Integer> {
     private Path runs;
 
     /** The built-in experiments' names. */
-    static final class Experiments implements Iterable<String> {
+    static final class BuiltInExperiments implements Iterable<String> {
         @Override
-        public java.util.Iterator<String> iterator() {
-            return java.util.List.of(QUICKSTART).iterator();
+        public Iterator<String> iterator() {
+            return List.of(QUICKSTART).iterator();
         }
     }
 
@@ -65,7 +67,6 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path file = Path.of(experiment);
         if (Files.isRegularFile(file)) {
-            runtime.apply();
             return runSpec(file);
         }
         if (!QUICKSTART.equals(experiment)) {
@@ -86,36 +87,42 @@ final class RunCommand implements Callable<Integer> {
     private int runSpec(Path file) throws Exception {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
-        ExperimentEngine engine = ExperimentEngine.create(ExperimentSpecFile.read(file),
-                new RunSettings(evaluation.cache(), runs, evaluation.checkpointEvery));
-        ResolvedExperiment resolved = engine.resolved();
-        ExperimentRunner runner = engine.runner();
+        ExperimentSpec spec = ExperimentSpecFile.read(file);
+        RunOptions options = RunOptions.of(o -> o.runs(runs).cache(evaluation.cache())
+                .checkpointEvery(evaluation.checkpointEvery).threads(runtime.threads()));
         err.printf("writing %s (metrics.jsonl, events.jsonl, drift.jsonl, accuracy.csv, checkpoints/ per arm)%n",
-                runner.directory());
-        List<ArmResult> results = runner.run(ProgressBar.on(err, "pretrain"), new ExperimentRunner.Listener() {
+                runs.resolve(spec.name()));
+        ProgressBar pretraining = ProgressBar.on(err, "pretrain");
+        RunResult result = Experiments.run(spec, options, new RunListener() {
             @Override
-            public void onStep(String arm, int stage, StageSpec spec, long step, StepMetrics metrics) {
-                if ((step + 1) % Math.max(1, spec.steps() / 10) == 0 || step + 1 == spec.steps()) {
+            public void onPretrainingStep(long step, long total, double loss, double learningRate) {
+                pretraining.step(step, total, loss, learningRate);
+            }
+
+            @Override
+            public void onStep(String arm, int stage, StageSpec stageSpec, long step, StepMetrics metrics) {
+                if ((step + 1) % Math.max(1, stageSpec.steps() / 10) == 0 || step + 1 == stageSpec.steps()) {
                     err.printf(Locale.ROOT, "run %s, stage %d (%s): step %d/%d, reward %.3f, loss %.4f%n", arm,
-                            stage + 1, spec.domain(), step + 1, spec.steps(), metrics.rewardMean(), metrics.loss());
+                            stage + 1, stageSpec.domain(), step + 1, stageSpec.steps(), metrics.rewardMean(),
+                            metrics.loss());
                     err.flush();
                 }
             }
 
             @Override
-            public void onResume(String arm, long step, boolean done) {
+            public void onResume(String arm, long step, boolean finished) {
                 err.printf(Locale.ROOT, "run %s: %s from its checkpoint after %d steps%n", arm,
-                        done ? "already finished; read" : "resuming", step);
+                        finished ? "already finished; read" : "resuming", step);
                 err.flush();
             }
         });
-        out.printf("experiment %s: greedy accuracy on %d held-out tasks per domain%n", resolved.spec().name(),
-                resolved.spec().training().evaluationPrompts());
-        for (ArmResult result : results) {
-            out.println(result.accuracy().format());
-            if (!result.collapse().isEmpty()) {
-                out.printf("collapse events (%d):%n", result.collapse().size());
-                result.collapse().forEach(event -> out.printf("  step %d %s [%s]: %s%n", event.step(), event.detector(),
+        out.printf("experiment %s: greedy accuracy on %d held-out tasks per domain%n", spec.name(),
+                spec.training().evaluationPrompts());
+        for (ArmResult arm : result.arms()) {
+            out.println(arm.accuracy().format());
+            if (!arm.collapse().isEmpty()) {
+                out.printf("collapse events (%d):%n", arm.collapse().size());
+                arm.collapse().forEach(event -> out.printf("  step %d %s [%s]: %s%n", event.step(), event.detector(),
                         event.severity(), event.evidence()));
                 out.println();
             }

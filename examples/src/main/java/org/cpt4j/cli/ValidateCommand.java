@@ -7,7 +7,7 @@ import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.experiment.ExperimentSpecFile;
 import org.cpt4j.internal.plugin.ResolvedExperiment;
 import org.cpt4j.internal.run.ExperimentEngine;
-import org.cpt4j.internal.run.RunSettings;
+import org.cpt4j.run.RunOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -28,7 +28,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExperimentSpec spec = ExperimentSpecFile.read(file);
-        ResolvedExperiment resolved = ExperimentEngine.create(spec, RunSettings.under(Path.of("runs"))).resolved();
+        ResolvedExperiment resolved = ExperimentEngine.create(spec, RunOptions.defaults()).resolved();
         PrintWriter out = command.commandLine().getOut();
         out.printf("%s: valid. Experiment '%s': %d arm(s) %s over %d stage(s); domains named: %s%n", file, spec.name(),
                 spec.arms().size(), resolved.arms().stream().map(a -> a.spec().name() + " (" + a.objective().id() + ")")

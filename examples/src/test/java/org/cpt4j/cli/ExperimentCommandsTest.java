@@ -104,7 +104,7 @@ class ExperimentCommandsTest {
     }
 
     @Test
-    void runTakesEveryArmThroughTheCurriculumAndPrintsItsAccuracyTable() throws Exception {
+    void runTakesEveryArmThroughTheCurriculumAndPrintsItsAccuracyMatrix() throws Exception {
         Path runs = directory.resolve("runs");
         CommandLineRun result = CommandLineRun.of("run", tinySpec().toString(), "--cache",
                 directory.resolve("cache").toString(), "--runs", runs.toString(), "--threads", "1");

@@ -13,7 +13,6 @@ import org.cpt4j.experiment.ComponentSpec;
 import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.internal.plugin.PluginRegistry;
 import org.cpt4j.internal.run.ExperimentEngine;
-import org.cpt4j.internal.run.RunSettings;
 import org.cpt4j.plugin.ComponentKind;
 import org.cpt4j.plugin.Components;
 import org.cpt4j.plugin.Cpt4jPlugin;
@@ -22,6 +21,7 @@ import org.cpt4j.plugins.BuiltInPlugin;
 import org.cpt4j.plugins.objectives.Objectives;
 import org.cpt4j.plugins.teachers.Teachers;
 import org.cpt4j.reward.RewardModel;
+import org.cpt4j.run.RunOptions;
 import org.cpt4j.reward.WeightedReward;
 import org.cpt4j.spec.InvalidSpecException;
 import org.cpt4j.text.Tokenizer;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 /** One injector per experiment: the plugins' modules beside the engine's bindings, each binding attributed. */
 class ExperimentEngineTest {
 
-    private static final RunSettings SETTINGS = RunSettings.under(Path.of("target", "engine-test-runs"));
+    private static final RunOptions SETTINGS = RunOptions.of(o -> o.runs(Path.of("target", "engine-test-runs")));
 
     private static ExperimentSpec brief(String objective) {
         return Cpt4j.experiment("brief")

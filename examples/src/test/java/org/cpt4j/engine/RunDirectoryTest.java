@@ -21,16 +21,13 @@ import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.experiment.ExperimentSpecFile;
 import org.cpt4j.experiment.StageSpec;
 import org.cpt4j.internal.model.PolicyStateFile;
-import org.cpt4j.internal.rl.StepMetrics;
-import org.cpt4j.internal.run.ArmResult;
-import org.cpt4j.internal.run.ExperimentEngine;
-import org.cpt4j.internal.run.ExperimentRunner;
-import org.cpt4j.internal.run.RunSettings;
-import org.cpt4j.internal.runtime.NativeRuntime;
 import org.cpt4j.plugins.collapse.Collapse;
 import org.cpt4j.plugins.objectives.Objectives;
 import org.cpt4j.plugins.teachers.Teachers;
-import org.junit.jupiter.api.BeforeAll;
+import org.cpt4j.run.ArmResult;
+import org.cpt4j.run.RunListener;
+import org.cpt4j.run.RunOptions;
+import org.cpt4j.run.StepMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,11 +45,6 @@ class RunDirectoryTest {
 
     @TempDir
     Path directory;
-
-    @BeforeAll
-    static void singleThreaded() {
-        NativeRuntime.useThreads(1);
-    }
 
     private static ExperimentSpec tiny() {
         return Cpt4j.experiment("tiny")
@@ -74,16 +66,17 @@ class RunDirectoryTest {
         }
     }
 
-    private static List<ArmResult> run(Path runs, String killArm, int killStage, long killStageStep) throws IOException {
-        ExperimentRunner runner = ExperimentEngine.create(tiny(), new RunSettings(cache, runs, 2)).runner();
-        return runner.run((step, total, loss) -> { }, new ExperimentRunner.Listener() {
+    /** Runs {@link #tiny} through the public entry point, killing it at the given step of the given arm. */
+    private static List<ArmResult> run(Path runs, String killArm, int killStage, long killStageStep) {
+        RunOptions options = RunOptions.of(o -> o.runs(runs).cache(cache).checkpointEvery(2).threads(1));
+        return Cpt4j.run(tiny(), options, new RunListener() {
             @Override
             public void onStep(String arm, int stage, StageSpec spec, long step, StepMetrics metrics) {
                 if (arm.equals(killArm) && stage == killStage && step == killStageStep) {
                     throw new Killed();
                 }
             }
-        });
+        }).arms();
     }
 
     @Test

@@ -1,16 +1,23 @@
 package org.cpt4j.guide;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.cpt4j.dsl.Cpt4j;
 import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.experiment.ExperimentSpecFile;
 import org.cpt4j.internal.plugin.PluginRegistry;
 import org.cpt4j.internal.plugin.ResolvedExperiment;
+import org.cpt4j.plugins.collapse.Collapse;
+import org.cpt4j.plugins.drift.Drift;
 import org.cpt4j.plugins.objectives.Objectives;
 import org.cpt4j.plugins.teachers.Teachers;
+import org.cpt4j.run.RunResult;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The code of docs/user-guide.md, compiled and checked: keep the two identical. */
 class UserGuideTest {
@@ -27,6 +34,8 @@ class UserGuideTest {
                 .arm("grpo", a -> a.objective(Objectives.grpo(g -> g.klBeta(0.04))))
                 .arm("sdpo-frozen", a -> a.objective(Objectives.sdpo()).teacher(Teachers.frozen()))
                 .arm("sdpo-ema", a -> a.objective(Objectives.sdpo()).teacher(Teachers.ema(0.05)))
+                .drift(Drift.parameters())
+                .collapse(Collapse.entropyBelow(0.05), Collapse.formatFailureAbove(0.5), Collapse.nonFinite())
                 .build();
         // --- end ---
         return spec;
@@ -37,5 +46,26 @@ class UserGuideTest {
         ExperimentSpec spec = guideExperiment();
         assertEquals(ExperimentSpecFile.read(Path.of("experiments/sdpo-vs-grpo.json")), spec);
         assertEquals(3, ResolvedExperiment.resolve(spec, PluginRegistry.load()).arms().size());
+    }
+
+    @Test
+    void runningAnExperimentFromCodeGivesEachArmsAccuracyMatrixAndItsFiles(@TempDir Path runs) {
+        ExperimentSpec spec = Cpt4j.experiment("guide-tiny")
+                .model(m -> m.layers(1).width(16).heads(2).context(48))
+                .base(b -> b.steps(10).batchSize(4).mix("count"))
+                .curriculum(c -> c.stage("count", s -> s.steps(2)))
+                .training(t -> t.promptsPerStep(2).groupSize(2).evaluationPrompts(4).sampling(s -> s.maxNewTokens(6)))
+                .arm("grpo", a -> a.objective(Objectives.grpo()))
+                .build();
+        // --- user-guide: run ---
+        RunResult result = Cpt4j.run(spec, o -> o.runs(runs).threads(1));
+        System.out.println(result.arm("grpo").accuracy().format());
+        double before = result.arm("grpo").accuracy().at(0, "count");
+        double after = result.arm("grpo").accuracy().at(1, "count");
+        // --- end ---
+        assertEquals(List.of("base", "after count"), result.arm("grpo").accuracy().rows());
+        assertTrue(before >= 0 && before <= 1 && after >= 0 && after <= 1);
+        assertEquals(runs.resolve("guide-tiny"), result.directory());
+        assertTrue(Files.isRegularFile(result.directory().resolve("grpo").resolve("metrics.jsonl")));
     }
 }

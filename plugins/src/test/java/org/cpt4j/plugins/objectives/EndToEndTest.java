@@ -12,7 +12,7 @@ import org.cpt4j.internal.model.TransformerPolicy;
 import org.cpt4j.internal.sampling.Generation;
 import org.cpt4j.internal.pretrain.Pretrainer;
 import org.cpt4j.internal.rl.RlTrainer;
-import org.cpt4j.internal.rl.StepMetrics;
+import org.cpt4j.run.StepMetrics;
 import org.cpt4j.internal.sampling.Sampler;
 import org.cpt4j.internal.text.PromptFormat;
 import org.cpt4j.model.OptimizerConfig;

@@ -23,6 +23,7 @@ import org.cpt4j.objective.ObjectiveBatch;
 import org.cpt4j.objective.Rollouts;
 import org.cpt4j.objective.StandardInputs;
 import org.cpt4j.reward.WeightedReward;
+import org.cpt4j.run.StepMetrics;
 import org.cpt4j.sampling.SamplingConfig;
 import org.cpt4j.teacher.TeacherSchedule;
 import org.cpt4j.text.Tokenizer;

@@ -22,7 +22,8 @@ import org.cpt4j.internal.io.AtomicFiles;
 import org.cpt4j.internal.model.PolicyStateFile;
 import org.cpt4j.internal.model.TransformerPolicy;
 import org.cpt4j.internal.rl.RlTrainer;
-import org.cpt4j.internal.rl.StepMetrics;
+import org.cpt4j.run.AccuracyMatrix;
+import org.cpt4j.run.StepMetrics;
 import org.cpt4j.internal.rl.TeacherMode;
 
 /**
@@ -116,18 +117,8 @@ final class ArmDirectory {
         append(drift(), line);
     }
 
-    void writeAccuracy(AccuracyTable table) throws IOException {
-        StringBuilder csv = new StringBuilder("row");
-        table.domains().forEach(domain -> csv.append(',').append(domain));
-        csv.append('\n');
-        for (int r = 0; r < table.rows().size(); r++) {
-            csv.append(table.rows().get(r));
-            for (double value : table.accuracy()[r]) {
-                csv.append(',').append(String.format(Locale.ROOT, "%.4f", value));
-            }
-            csv.append('\n');
-        }
-        AtomicFiles.write(accuracy(), out -> out.write(csv.toString().getBytes(StandardCharsets.UTF_8)));
+    void writeAccuracy(AccuracyMatrix table) throws IOException {
+        AtomicFiles.write(accuracy(), out -> out.write(table.csv().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Writes a checkpoint of {@code progress} and deletes all but the newest {@value #CHECKPOINTS_KEPT}. */

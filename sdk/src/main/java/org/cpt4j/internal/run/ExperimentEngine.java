@@ -13,6 +13,7 @@ import org.cpt4j.internal.plugin.PluginRegistry;
 import org.cpt4j.internal.plugin.ResolvedExperiment;
 import org.cpt4j.internal.pretrain.BaseModelStore;
 import org.cpt4j.plugin.Cpt4jPlugin;
+import org.cpt4j.run.RunOptions;
 import org.cpt4j.spec.InvalidSpecException;
 import org.cpt4j.text.Tokenizer;
 
@@ -31,11 +32,11 @@ public final class ExperimentEngine {
     }
 
     /**
-     * @param settings where base models are cached and runs are written
+     * @param settings where base models are cached and runs are written, and the checkpoint period
      * @return the engine of {@code spec} with the plugins {@link ServiceLoader} finds
      * @throws InvalidSpecException listing every unknown id and invalid parameter with its path
      */
-    public static ExperimentEngine create(ExperimentSpec spec, RunSettings settings) {
+    public static ExperimentEngine create(ExperimentSpec spec, RunOptions settings) {
         List<Cpt4jPlugin> plugins = ServiceLoader.load(Cpt4jPlugin.class).stream().map(ServiceLoader.Provider::get)
                 .toList();
         return create(spec, settings, plugins);
@@ -47,7 +48,7 @@ public final class ExperimentEngine {
      * @throws IllegalStateException when two plugins register one id of one kind, naming both
      * @throws com.google.inject.CreationException when a plugin's module cannot be wired, naming the plugin
      */
-    public static ExperimentEngine create(ExperimentSpec spec, RunSettings settings, List<Cpt4jPlugin> plugins) {
+    public static ExperimentEngine create(ExperimentSpec spec, RunOptions settings, List<Cpt4jPlugin> plugins) {
         ExperimentEngine engine = new ExperimentEngine(Guice.createInjector(new EngineModule(spec, settings),
                 PluginRegistry.modules(plugins)));
         try {
@@ -80,9 +81,9 @@ public final class ExperimentEngine {
     /** The engine's bindings. */
     private static final class EngineModule extends AbstractModule {
         private final ExperimentSpec spec;
-        private final RunSettings settings;
+        private final RunOptions settings;
 
-        EngineModule(ExperimentSpec spec, RunSettings settings) {
+        EngineModule(ExperimentSpec spec, RunOptions settings) {
             this.spec = spec;
             this.settings = settings;
         }
@@ -90,7 +91,7 @@ public final class ExperimentEngine {
         @Override
         protected void configure() {
             bind(ExperimentSpec.class).toInstance(spec);
-            bind(RunSettings.class).toInstance(settings);
+            bind(RunOptions.class).toInstance(settings);
         }
 
         @Provides
@@ -114,11 +115,9 @@ public final class ExperimentEngine {
         @Provides
         @Singleton
         BaseModelStore baseModels() {
-            return new BaseModelStore(settings.cache(), BASE_CHECKPOINT_EVERY);
+            return new BaseModelStore(settings.cache(), settings.checkpointEvery());
         }
     }
 
-    /** Pretraining steps between checkpoints of the base model. */
-    private static final int BASE_CHECKPOINT_EVERY = 100;
 
 }

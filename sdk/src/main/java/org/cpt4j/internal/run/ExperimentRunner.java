@@ -20,11 +20,15 @@ import org.cpt4j.internal.eval.Evaluator;
 import org.cpt4j.internal.model.TransformerPolicy;
 import org.cpt4j.internal.plugin.ResolvedExperiment;
 import org.cpt4j.internal.pretrain.BaseModelStore;
-import org.cpt4j.internal.pretrain.Pretrainer;
 import org.cpt4j.internal.rl.RlTrainer;
-import org.cpt4j.internal.rl.StepMetrics;
 import org.cpt4j.internal.sampling.Sampler;
 import org.cpt4j.internal.text.PromptFormat;
+import org.cpt4j.run.AccuracyMatrix;
+import org.cpt4j.run.ArmResult;
+import org.cpt4j.run.RunListener;
+import org.cpt4j.run.RunOptions;
+import org.cpt4j.run.RunResult;
+import org.cpt4j.run.StepMetrics;
 import org.cpt4j.text.Tokenizer;
 
 /**
@@ -33,32 +37,22 @@ import org.cpt4j.text.Tokenizer;
  * extra ones) before the first stage and after each stage, measuring the drift metrics after each stage, and
  * feeding every step's signals to a fresh set of the spec's collapse detectors. Everything lands in
  * {@code runs/<experiment>/} ({@link RunDirectory}, {@link ArmDirectory}); an arm is checkpointed every
- * {@link RunSettings#checkpointEvery()} steps and after each stage, and a run started again with the same spec
+ * {@link RunOptions#checkpointEvery()} steps and after each stage, and a run started again with the same spec
  * resumes each arm from its newest checkpoint and ends as an uninterrupted run would. A drift metric or collapse
  * detector that throws is recorded in {@code events.jsonl} and disabled for the arm.
  */
 public final class ExperimentRunner {
-
-    /** Hears about progress. */
-    public interface Listener {
-        /** After step {@code step} (0-based) of stage {@code stage} of arm {@code arm}. */
-        void onStep(String arm, int stage, StageSpec spec, long step, StepMetrics metrics);
-
-        /** When arm {@code arm} goes on from a checkpoint after {@code step} steps ({@code done} if it had ended). */
-        default void onResume(String arm, long step, boolean done) {
-        }
-    }
 
     private static final int MAX_NEW_TOKENS = 32;
 
     private final ResolvedExperiment experiment;
     private final Tokenizer tokenizer;
     private final BaseModelStore store;
-    private final RunSettings settings;
+    private final RunOptions settings;
 
     /** @param tokenizer the tokenizer of every registered domain, so that one base serves every experiment */
     @Inject
-    ExperimentRunner(ResolvedExperiment experiment, Tokenizer tokenizer, BaseModelStore store, RunSettings settings) {
+    ExperimentRunner(ResolvedExperiment experiment, Tokenizer tokenizer, BaseModelStore store, RunOptions settings) {
         this.experiment = experiment;
         this.tokenizer = tokenizer;
         this.store = store;
@@ -71,7 +65,7 @@ public final class ExperimentRunner {
     }
 
     /** @return each arm's accuracy table and collapse events, in the spec's order */
-    public List<ArmResult> run(Pretrainer.Listener pretraining, Listener listener) throws IOException {
+    public RunResult run(RunListener listener) throws IOException {
         ExperimentSpec spec = experiment.spec();
         if (directory().toAbsolutePath().normalize().equals(settings.cache().toAbsolutePath().normalize())) {
             throw new IllegalStateException("experiment '" + spec.name() + "' would write into the base-model cache "
@@ -79,15 +73,18 @@ public final class ExperimentRunner {
         }
         RunDirectory directory = RunDirectory.open(settings.runs(), spec);
         List<Domain> mix = spec.base().mix().stream().map(experiment::domain).toList();
-        TransformerPolicy base = store.obtain(spec.base(), mix, tokenizer, pretraining).policy();
+        TransformerPolicy base = store.obtain(spec.base(), mix, tokenizer,
+                (step, total, result) -> listener.onPretrainingStep(step, total, result.loss(),
+                        result.learningRate())).policy();
         List<ArmResult> results = new ArrayList<>();
         for (ResolvedExperiment.Arm arm : experiment.arms()) {
             results.add(runArm(arm, base, directory.arm(arm.spec().name()), listener));
         }
-        return results;
+        return new RunResult(spec.name(), directory.root(), results);
     }
 
-    private ArmResult runArm(ResolvedExperiment.Arm arm, TransformerPolicy base, ArmDirectory files, Listener listener)
+    private ArmResult runArm(ResolvedExperiment.Arm arm, TransformerPolicy base, ArmDirectory files,
+                             RunListener listener)
             throws IOException {
         ExperimentSpec spec = experiment.spec();
         String name = arm.spec().name();
@@ -195,8 +192,8 @@ public final class ExperimentRunner {
         return List.copyOf(evaluated);
     }
 
-    private static AccuracyTable table(String arm, List<String> domains, List<String> rows, List<double[]> accuracy) {
-        return new AccuracyTable(arm, domains, List.copyOf(rows), accuracy.toArray(double[][]::new));
+    private static AccuracyMatrix table(String arm, List<String> domains, List<String> rows, List<double[]> accuracy) {
+        return new AccuracyMatrix(arm, domains, List.copyOf(rows), accuracy.toArray(double[][]::new));
     }
 
     private double[] evaluate(TransformerPolicy policy, PromptFormat format, List<String> domains, int prompts) {

@@ -1,4 +1,4 @@
-package org.cpt4j.internal.rl;
+package org.cpt4j.run;
 
 import java.util.Map;
 

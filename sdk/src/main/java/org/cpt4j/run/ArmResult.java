@@ -1,4 +1,4 @@
-package org.cpt4j.internal.run;
+package org.cpt4j.run;
 
 import java.util.List;
 import org.cpt4j.collapse.CollapseEvent;
@@ -9,7 +9,7 @@ import org.cpt4j.collapse.CollapseEvent;
  * @param accuracy accuracy on every evaluated domain before and after each stage
  * @param collapse the collapse events the spec's detectors reported, in step order
  */
-public record ArmResult(AccuracyTable accuracy, List<CollapseEvent> collapse) {
+public record ArmResult(AccuracyMatrix accuracy, List<CollapseEvent> collapse) {
 
     public ArmResult {
         collapse = List.copyOf(collapse);

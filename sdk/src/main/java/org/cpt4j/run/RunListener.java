@@ -1,0 +1,25 @@
+package org.cpt4j.run;
+
+import org.cpt4j.experiment.StageSpec;
+
+/** Hears about a run's progress; every method does nothing by default. */
+public interface RunListener {
+
+    /** A listener that hears nothing. */
+    RunListener SILENT = new RunListener() { };
+
+    /** After pretraining step {@code step} (0-based) of {@code total} of a base model that was not cached. */
+    default void onPretrainingStep(long step, long total, double loss, double learningRate) {
+    }
+
+    /**
+     * After step {@code stageStep} (0-based) of stage {@code stage} (0-based, {@code spec} its spec) of arm
+     * {@code arm}.
+     */
+    default void onStep(String arm, int stage, StageSpec spec, long stageStep, StepMetrics metrics) {
+    }
+
+    /** When arm {@code arm} goes on from a checkpoint after {@code step} steps ({@code finished} if it had ended). */
+    default void onResume(String arm, long step, boolean finished) {
+    }
+}

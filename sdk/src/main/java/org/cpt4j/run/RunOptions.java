@@ -1,0 +1,71 @@
+package org.cpt4j.run;
+
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.cpt4j.internal.runtime.NativeRuntime;
+import org.cpt4j.spec.Problems;
+
+/**
+ * How a run is carried out; none of it changes what the run computes.
+ *
+ * @param runs where each experiment writes its directory, {@code <runs>/<experiment>/} (default {@code runs})
+ * @param cache where base models are cached, shared by experiments (default {@code runs/cache})
+ * @param checkpointEvery steps between checkpoints of pretraining and of each arm's post-training; an arm is also
+ *     checkpointed after each stage (default 100)
+ * @param threads ND4J's native threads (default: {@code CPT4J_THREADS}, else {@code OMP_NUM_THREADS}, else one per
+ *     two cores, which measured fastest for models this small, see docs/performance.md)
+ */
+public record RunOptions(Path runs, Path cache, int checkpointEvery, int threads) {
+
+    public RunOptions {
+        Problems problems = new Problems("options");
+        problems.require(checkpointEvery >= 1, "checkpointEvery", "must be at least 1 step, was " + checkpointEvery);
+        problems.require(threads >= 1, "threads", "must be at least 1, was " + threads);
+        problems.throwIfAny("run options");
+    }
+
+    /** @return the defaults with what {@code configure} changes */
+    public static RunOptions of(Consumer<Builder> configure) {
+        Builder builder = new Builder();
+        configure.accept(builder);
+        return new RunOptions(builder.runs, builder.cache != null ? builder.cache : builder.runs.resolve("cache"),
+                builder.checkpointEvery, builder.threads);
+    }
+
+    /** @return the defaults */
+    public static RunOptions defaults() {
+        return of(options -> { });
+    }
+
+    /** Builder for {@link RunOptions}. */
+    public static final class Builder {
+        private Path runs = Path.of("runs");
+        private Path cache;
+        private int checkpointEvery = 100;
+        private int threads = NativeRuntime.defaultThreads();
+
+        private Builder() {
+        }
+
+        /** Where experiments write their directories; the cache follows it unless set. */
+        public Builder runs(Path value) {
+            runs = value;
+            return this;
+        }
+
+        public Builder cache(Path value) {
+            cache = value;
+            return this;
+        }
+
+        public Builder checkpointEvery(int value) {
+            checkpointEvery = value;
+            return this;
+        }
+
+        public Builder threads(int value) {
+            threads = value;
+            return this;
+        }
+    }
+}
