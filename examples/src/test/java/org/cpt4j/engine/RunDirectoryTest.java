@@ -8,19 +8,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.inject.Module;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
+import org.cpt4j.collapse.CollapseDetector;
+import org.cpt4j.collapse.CollapseEvent;
+import org.cpt4j.collapse.StepSignals;
+import org.cpt4j.drift.DriftMetric;
+import org.cpt4j.drift.ParameterView;
 import org.cpt4j.dsl.Cpt4j;
 import org.cpt4j.experiment.ComponentSpec;
 import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.experiment.ExperimentSpecFile;
 import org.cpt4j.experiment.StageSpec;
 import org.cpt4j.internal.model.PolicyStateFile;
+import org.cpt4j.internal.run.ExperimentEngine;
+import org.cpt4j.plugin.ComponentKind;
+import org.cpt4j.plugin.Components;
+import org.cpt4j.plugin.Cpt4jPlugin;
+import org.cpt4j.plugin.RecordComponentFactory;
+import org.cpt4j.plugins.BuiltInPlugin;
 import org.cpt4j.plugins.collapse.Collapse;
 import org.cpt4j.plugins.objectives.Objectives;
 import org.cpt4j.plugins.teachers.Teachers;
@@ -150,6 +164,73 @@ class RunDirectoryTest {
         IllegalStateException error = assertThrows(IllegalStateException.class, () -> run(directory, "", -1, -1));
         assertTrue(error.getMessage().contains("holds a run of a different spec named 'tiny'"), error.getMessage());
         assertEquals(before, Files.readString(root.resolve("spec.json")));
+    }
+
+    @Test
+    void aPluginThatThrowsIsRecordedAndDisabledForTheArmAndTheRunGoesOn() throws IOException {
+        Cpt4jPlugin faulty = new Cpt4jPlugin() {
+            @Override
+            public String name() {
+                return "faulty";
+            }
+
+            @Override
+            public Module module() {
+                return binder -> {
+                    Components.register(binder, ComponentKind.DRIFT, new RecordComponentFactory<>("broken-drift",
+                            ComponentKind.DRIFT, new Nothing(), none -> new DriftMetric() {
+                                @Override
+                                public String id() {
+                                    return "broken-drift";
+                                }
+
+                                @Override
+                                public Map<String, Double> measure(ParameterView reference, ParameterView current) {
+                                    throw new IllegalStateException("out of cheese");
+                                }
+                            }));
+                    Components.register(binder, ComponentKind.COLLAPSE, new RecordComponentFactory<>("broken-detector",
+                            ComponentKind.COLLAPSE, new Nothing(), none -> new CollapseDetector() {
+                                @Override
+                                public String id() {
+                                    return "broken-detector";
+                                }
+
+                                @Override
+                                public Optional<CollapseEvent> observe(StepSignals signals) {
+                                    if (signals.step() == 1) {
+                                        throw new ArithmeticException("divided by zero");
+                                    }
+                                    return Optional.empty();
+                                }
+                            }));
+                };
+            }
+        };
+        ExperimentSpec spec = Cpt4j.experiment("faulty")
+                .model(m -> m.layers(1).width(16).heads(2).context(48))
+                .base(b -> b.steps(10).batchSize(4).mix("count"))
+                .curriculum(c -> c.stage("count", s -> s.steps(3)).stage("compare", s -> s.steps(1)))
+                .training(t -> t.promptsPerStep(2).groupSize(2).evaluationPrompts(4).sampling(s -> s.maxNewTokens(6)))
+                .arm("grpo", a -> a.objective(Objectives.grpo()))
+                .drift(ComponentSpec.of("broken-drift"), ComponentSpec.of("parameters"))
+                .collapse(ComponentSpec.of("broken-detector"))
+                .build();
+        ExperimentEngine.create(spec, RunOptions.of(o -> o.runs(directory).cache(cache).threads(1)),
+                List.of(new BuiltInPlugin(), faulty)).runner().run(RunListener.SILENT);
+        Path arm = directory.resolve("faulty").resolve("grpo");
+        List<JsonNode> events = lines(arm.resolve("events.jsonl"));
+        assertEquals(List.of("collapse/broken-detector/1", "drift/broken-drift/3"), events.stream()
+                .map(e -> e.get("kind").asText() + "/" + e.get("id").asText() + "/" + e.get("step").asLong()).toList(),
+                "each failure once, then the plugin is off for the arm");
+        assertTrue(events.get(0).get("error").asText().contains("divided by zero"), events.get(0).toString());
+        assertEquals(List.of("parameters", "parameters"), lines(arm.resolve("drift.jsonl")).stream()
+                .map(d -> d.get("metric").asText()).toList(), "the other metric is measured after both stages");
+        assertEquals(4, lines(arm.resolve("metrics.jsonl")).size());
+    }
+
+    /** A component without parameters. */
+    record Nothing() {
     }
 
     private static List<JsonNode> lines(Path file) throws IOException {

@@ -60,7 +60,7 @@ public final class ExperimentRunner {
     }
 
     /** @return the directory this experiment writes, {@code runs/<experiment>/} */
-    public Path directory() {
+    private Path directory() {
         return settings.runs().resolve(experiment.spec().name());
     }
 
