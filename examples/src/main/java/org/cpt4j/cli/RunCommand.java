@@ -120,6 +120,8 @@ final class RunCommand implements Callable<Integer> {
                 spec.training().evaluationPrompts());
         for (ArmResult arm : result.arms()) {
             out.println(arm.accuracy().format());
+            out.println(arm.measures().format());
+            out.println();
             if (!arm.collapse().isEmpty()) {
                 out.printf("collapse events (%d):%n", arm.collapse().size());
                 arm.collapse().forEach(event -> out.printf("  step %d %s [%s]: %s%n", event.step(), event.detector(),

@@ -110,6 +110,14 @@ class RunDirectoryTest {
             assertEquals(List.of("row,count,compare", "base", "after count", "after compare"),
                     Files.readAllLines(root.resolve(arm).resolve("accuracy.csv")).stream()
                             .map(line -> line.startsWith("row") ? line : line.substring(0, line.indexOf(','))).toList());
+            List<String> csv = Files.readAllLines(root.resolve(arm).resolve("accuracy.csv"));
+            double finalCount = Double.parseDouble(csv.get(3).split(",")[1]);
+            double finalCompare = Double.parseDouble(csv.get(3).split(",")[2]);
+            JsonNode measures = JSON.readTree(root.resolve(arm).resolve("measures.json").toFile());
+            assertEquals((finalCount + finalCompare) / 2, measures.get("accuracy").asDouble(), 1e-4,
+                    "ACC is the mean final accuracy over the stages' domains");
+            assertEquals(Double.parseDouble(csv.get(2).split(",")[1]) - finalCount,
+                    measures.get("forgettingByDomain").get("count").asDouble(), 1e-4);
             try (Stream<Path> checkpoints = Files.list(root.resolve(arm).resolve("checkpoints"))) {
                 assertEquals(List.of("step-0000000005.ckpt", "step-0000000006.ckpt"), checkpoints
                         .map(p -> p.getFileName().toString()).sorted().toList(), "the two newest are kept");
@@ -138,7 +146,7 @@ class RunDirectoryTest {
             Path b = resumed.resolve("tiny").resolve(arm);
             assertEquals(withoutTimings(lines(a.resolve("metrics.jsonl"))), withoutTimings(lines(b.resolve("metrics.jsonl"))),
                     arm + " metrics");
-            for (String file : List.of("events.jsonl", "drift.jsonl", "accuracy.csv")) {
+            for (String file : List.of("events.jsonl", "drift.jsonl", "accuracy.csv", "measures.json")) {
                 assertEquals(Files.readString(a.resolve(file)), Files.readString(b.resolve(file)), arm + " " + file);
             }
             PolicyStateFile.Contents left = PolicyStateFile.readContents(a.resolve("checkpoints/step-0000000006.ckpt"));

@@ -23,6 +23,7 @@ import org.cpt4j.internal.model.PolicyStateFile;
 import org.cpt4j.internal.model.TransformerPolicy;
 import org.cpt4j.internal.rl.RlTrainer;
 import org.cpt4j.run.AccuracyMatrix;
+import org.cpt4j.run.ContinualMeasures;
 import org.cpt4j.run.StepMetrics;
 import org.cpt4j.internal.rl.TeacherMode;
 
@@ -34,6 +35,7 @@ import org.cpt4j.internal.rl.TeacherMode;
  *       for the arm ({@code "type": "plugin-failure"});</li>
  *   <li>{@code drift.jsonl}: each drift metric after each stage, against the base;</li>
  *   <li>{@code accuracy.csv}: the accuracy table so far, rewritten atomically after each evaluation;</li>
+ *   <li>{@code measures.json}: the arm's {@link ContinualMeasures}, when it has finished;</li>
  *   <li>{@code checkpoints/step-NNNNNNNNNN.ckpt}: the policy with its optimizer state, the teacher's weights and
  *       mode, and the {@link Progress} (the two newest are kept).</li>
  * </ul>
@@ -89,6 +91,10 @@ final class ArmDirectory {
         return root.resolve("accuracy.csv");
     }
 
+    Path measures() {
+        return root.resolve("measures.json");
+    }
+
     Path checkpoints() {
         return root.resolve("checkpoints");
     }
@@ -119,6 +125,11 @@ final class ArmDirectory {
 
     void writeAccuracy(AccuracyMatrix table) throws IOException {
         AtomicFiles.write(accuracy(), out -> out.write(table.csv().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    void writeMeasures(ContinualMeasures measures) throws IOException {
+        byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(measures);
+        AtomicFiles.write(measures(), out -> out.write(json));
     }
 
     /** Writes a checkpoint of {@code progress} and deletes all but the newest {@value #CHECKPOINTS_KEPT}. */
@@ -173,7 +184,7 @@ final class ArmDirectory {
 
     /** Deletes the logs of a run that never reached its first checkpoint. */
     void clearLogs() throws IOException {
-        for (Path file : List.of(metrics(), events(), drift(), accuracy())) {
+        for (Path file : List.of(metrics(), events(), drift(), accuracy(), measures())) {
             Files.deleteIfExists(file);
         }
     }

@@ -25,6 +25,7 @@ import org.cpt4j.internal.sampling.Sampler;
 import org.cpt4j.internal.text.PromptFormat;
 import org.cpt4j.run.AccuracyMatrix;
 import org.cpt4j.run.ArmResult;
+import org.cpt4j.run.ContinualMeasures;
 import org.cpt4j.run.RunListener;
 import org.cpt4j.run.RunOptions;
 import org.cpt4j.run.RunResult;
@@ -144,7 +145,11 @@ public final class ExperimentRunner {
             files.writeAccuracy(table(name, evaluated, rows, accuracy));
             files.writeCheckpoint(new ArmDirectory.Progress(s + 1, 0, step, rows, accuracy), policy, trainer);
         }
-        return new ArmResult(table(name, evaluated, rows, accuracy), events);
+        AccuracyMatrix matrix = table(name, evaluated, rows, accuracy);
+        ContinualMeasures measures = ContinualMeasures.of(matrix,
+                spec.curriculum().stages().stream().map(StageSpec::domain).toList());
+        files.writeMeasures(measures);
+        return new ArmResult(matrix, measures, events);
     }
 
     /** Feeds one step to every detector; one that throws is recorded and dropped. */

@@ -1,0 +1,167 @@
+package org.cpt4j.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+class ContinualMeasuresTest {
+
+    private static final double EPS = 1e-12;
+
+    /** A matrix over stage domains {@code d1..dT} and one held-out domain {@code h}, with random accuracies. */
+    private static AccuracyMatrix random(long seed, int stages) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[][] accuracy = new double[stages + 1][stages + 1];
+        for (double[] row : accuracy) {
+            for (int c = 0; c < row.length; c++) {
+                row[c] = random.nextInt(101) / 100.0;
+            }
+        }
+        return matrix(stageDomains(stages), accuracy);
+    }
+
+    private static List<String> stageDomains(int stages) {
+        List<String> domains = new ArrayList<>();
+        for (int j = 1; j <= stages; j++) {
+            domains.add("d" + j);
+        }
+        return domains;
+    }
+
+    private static AccuracyMatrix matrix(List<String> stages, double[][] accuracy) {
+        List<String> domains = new ArrayList<>(stages.stream().distinct().toList());
+        domains.add("h");
+        List<String> rows = new ArrayList<>(List.of("base"));
+        stages.forEach(stage -> rows.add("after " + stage));
+        return new AccuracyMatrix("arm", domains, rows, accuracy);
+    }
+
+    @Property(tries = 200)
+    void backwardTransferIsMinusTheMeanForgettingWhenEveryStageHasItsOwnDomain(@ForAll long seed,
+            @ForAll @IntRange(min = 2, max = 6) int stages) {
+        ContinualMeasures measures = ContinualMeasures.of(random(seed, stages), stageDomains(stages));
+        assertEquals(-measures.forgetting(), measures.backwardTransfer(), EPS);
+        assertEquals(stages - 1, measures.forgettingByDomain().size());
+    }
+
+    @Property(tries = 200)
+    void theBestEarlierAccuracyForgetsAtLeastAsMuchAsTheAccuracyJustAfterLearning(@ForAll long seed,
+            @ForAll @IntRange(min = 2, max = 6) int stages) {
+        ContinualMeasures measures = ContinualMeasures.of(random(seed, stages), stageDomains(stages));
+        assertTrue(measures.maximumForgetting() >= measures.forgetting() - EPS, measures.toString());
+    }
+
+    @Property(tries = 200)
+    void everyMeasureIsAnAccuracyOrADifferenceOfAccuracies(@ForAll long seed,
+            @ForAll @IntRange(min = 1, max = 6) int stages) {
+        ContinualMeasures measures = ContinualMeasures.of(random(seed, stages), stageDomains(stages));
+        assertTrue(measures.accuracy() >= 0 && measures.accuracy() <= 1);
+        for (double change : new double[] {measures.backwardTransfer(), measures.forwardTransfer(),
+                measures.forgetting(), measures.maximumForgetting(), measures.plasticity()}) {
+            assertTrue(Double.isNaN(change) && stages == 1 || change >= -1 - EPS && change <= 1 + EPS, measures.toString());
+        }
+        assertEquals(List.of("h"), List.copyOf(measures.heldOutChange().keySet()));
+    }
+
+    @Property(tries = 100)
+    void aPolicyThatNeverChangesHasNoTransferNoForgettingAndNoGain(@ForAll long seed,
+            @ForAll @IntRange(min = 2, max = 6) int stages) {
+        AccuracyMatrix moving = random(seed, stages);
+        double[][] still = new double[stages + 1][];
+        for (int i = 0; i <= stages; i++) {
+            still[i] = moving.accuracy()[0].clone();
+        }
+        ContinualMeasures measures = ContinualMeasures.of(matrix(stageDomains(stages), still), stageDomains(stages));
+        for (double change : new double[] {measures.backwardTransfer(), measures.forwardTransfer(),
+                measures.forgetting(), measures.maximumForgetting(), measures.plasticity(),
+                measures.heldOutChange().get("h")}) {
+            assertEquals(0, change, EPS);
+        }
+    }
+
+    @Property(tries = 100)
+    void aLearnerThatMastersEachDomainAndKeepsItHasFullAccuracyAndForgetsNothing(@ForAll long seed,
+            @ForAll @IntRange(min = 2, max = 6) int stages) {
+        double[][] accuracy = random(seed, stages).accuracy();
+        for (int i = 1; i <= stages; i++) {
+            for (int j = 0; j < i; j++) {
+                accuracy[i][j] = 1;
+            }
+        }
+        ContinualMeasures measures = ContinualMeasures.of(matrix(stageDomains(stages), accuracy), stageDomains(stages));
+        assertEquals(1, measures.accuracy(), EPS);
+        assertEquals(0, measures.backwardTransfer(), EPS);
+        assertEquals(0, measures.forgetting(), EPS);
+        assertEquals(0, measures.maximumForgetting(), EPS);
+    }
+
+    @Test
+    void aThreeStageExampleByHand() {
+        // columns d1 d2 d3 h; rows base, after d1, after d2, after d3
+        double[][] accuracy = {
+            {0.10, 0.20, 0.30, 0.50},
+            {0.80, 0.25, 0.30, 0.40},
+            {0.85, 0.90, 0.35, 0.45},
+            {0.50, 0.70, 0.95, 0.60}};
+        ContinualMeasures m = ContinualMeasures.of(matrix(List.of("d1", "d2", "d3"), accuracy),
+                List.of("d1", "d2", "d3"));
+        assertEquals((0.50 + 0.70 + 0.95) / 3, m.accuracy(), EPS);
+        assertEquals(((0.50 - 0.80) + (0.70 - 0.90)) / 2, m.backwardTransfer(), EPS);
+        assertEquals(((0.25 - 0.20) + (0.35 - 0.30)) / 2, m.forwardTransfer(), EPS);
+        assertEquals(Map.of("d1", 0.80 - 0.50, "d2", 0.90 - 0.70), m.forgettingByDomain());
+        assertEquals(((0.80 - 0.50) + (0.90 - 0.70)) / 2, m.forgetting(), EPS);
+        // Chaudhry: the best of the rows after d1 and d2 (d1 rose to 0.85 while d2 was trained), not the base
+        assertEquals(((0.85 - 0.50) + (0.90 - 0.70)) / 2, m.maximumForgetting(), EPS);
+        assertEquals(((0.80 - 0.10) + (0.90 - 0.25) + (0.95 - 0.35)) / 3, m.plasticity(), EPS);
+        assertEquals(0.60 - 0.50, m.heldOutChange().get("h"), EPS);
+        assertEquals("ACC 71.7  BWT -25.0  FWT +5.0  forgetting +25.0 (max +27.5)  plasticity +65.0\n"
+                + "forgetting by domain: d1 +30.0, d2 +20.0\nheld-out change: h +10.0", m.format());
+    }
+
+    @Test
+    void aDomainTrainedAgainCountsFromItsLatestStageAndTheLastStagesDomainIsNotForgotten() {
+        // stages add, reverse, add: columns add reverse h
+        double[][] accuracy = {
+            {0.1, 0.2, 0.5},
+            {0.7, 0.2, 0.5},
+            {0.4, 0.8, 0.5},
+            {0.9, 0.6, 0.5}};
+        ContinualMeasures m = ContinualMeasures.of(new AccuracyMatrix("arm", List.of("add", "reverse", "h"),
+                List.of("base", "after add", "after reverse", "after add"), accuracy), List.of("add", "reverse", "add"));
+        assertEquals(Map.of("reverse", 0.8 - 0.6), m.forgettingByDomain());
+        // GEM counts stages: stage 1 (add) ends at 0.9 from 0.7, stage 2 (reverse) at 0.6 from 0.8
+        assertEquals(((0.9 - 0.7) + (0.6 - 0.8)) / 2, m.backwardTransfer(), EPS);
+    }
+
+    @Test
+    void oneStageHasNoTransferOrForgetting() {
+        ContinualMeasures m = ContinualMeasures.of(matrix(List.of("d1"), new double[][] {{0.2, 0.5}, {0.6, 0.4}}),
+                List.of("d1"));
+        assertEquals(0.6, m.accuracy(), EPS);
+        assertEquals(0.4, m.plasticity(), EPS);
+        assertTrue(Double.isNaN(m.backwardTransfer()) && Double.isNaN(m.forwardTransfer())
+                && Double.isNaN(m.forgetting()) && Double.isNaN(m.maximumForgetting()));
+        assertTrue(m.format().startsWith("ACC 60.0  BWT n/a  FWT n/a  forgetting n/a (max n/a)  plasticity +40.0"),
+                m.format());
+    }
+
+    @Test
+    void aMatrixThatDoesNotFitTheStagesIsRejected() {
+        AccuracyMatrix matrix = random(1, 2);
+        IllegalArgumentException rows = assertThrows(IllegalArgumentException.class,
+                () -> ContinualMeasures.of(matrix, List.of("d1", "d2", "d3")));
+        assertTrue(rows.getMessage().contains("3 rows does not fit 3 stage(s)"), rows.getMessage());
+        IllegalArgumentException domain = assertThrows(IllegalArgumentException.class,
+                () -> ContinualMeasures.of(matrix, List.of("d1", "x")));
+        assertTrue(domain.getMessage().contains("'x' is not evaluated"), domain.getMessage());
+    }
+}
