@@ -78,6 +78,8 @@ public final class BuiltInPlugin implements Cpt4jPlugin {
                 ComponentKind.COLLAPSE, new Threshold(0.05, Collapse.DEFAULT_PATIENCE), CollapseDetectors::entropyBelow));
         Components.register(binder, ComponentKind.COLLAPSE, new RecordComponentFactory<>("formatFailureAbove",
                 ComponentKind.COLLAPSE, new Threshold(0.5, Collapse.DEFAULT_PATIENCE), CollapseDetectors::formatFailureAbove));
+        Components.register(binder, ComponentKind.COLLAPSE, new RecordComponentFactory<>("truncationAbove",
+                ComponentKind.COLLAPSE, new Threshold(0.5, Collapse.DEFAULT_PATIENCE), CollapseDetectors::truncationAbove));
         Components.register(binder, ComponentKind.COLLAPSE, new RecordComponentFactory<>("nonFinite",
                 ComponentKind.COLLAPSE, new None(), p -> CollapseDetectors.nonFinite()));
 

@@ -22,6 +22,14 @@ public final class Collapse {
         return ComponentSpec.of("formatFailureAbove", Map.of("threshold", rate, "patience", DEFAULT_PATIENCE));
     }
 
+    /**
+     * @return {@code truncationAbove}: the fraction of rollouts that hit the length limit over {@code rate} for 3
+     *     steps (responses running on, as a collapsing self-distilled policy's do)
+     */
+    public static ComponentSpec truncationAbove(double rate) {
+        return ComponentSpec.of("truncationAbove", Map.of("threshold", rate, "patience", DEFAULT_PATIENCE));
+    }
+
     /** @return {@code nonFinite}: any step with a non-finite loss or gradient */
     public static ComponentSpec nonFinite() {
         return ComponentSpec.of("nonFinite");

@@ -21,6 +21,12 @@ public final class CollapseDetectors {
                 parameters.threshold(), false, parameters.patience());
     }
 
+    /** @return a detector of the truncated-rollout rate (responses hitting the length limit) staying over the threshold */
+    public static CollapseDetector truncationAbove(Threshold parameters) {
+        return new ThresholdDetector("truncationAbove", "truncated fraction", StepSignals::truncatedFraction,
+                parameters.threshold(), false, parameters.patience());
+    }
+
     /** @return a detector of non-finite steps */
     public static CollapseDetector nonFinite() {
         return new NonFiniteUpdates();
