@@ -36,6 +36,7 @@ import org.cpt4j.plugin.Cpt4jPlugin;
 import org.cpt4j.plugin.RecordComponentFactory;
 import org.cpt4j.plugins.BuiltInPlugin;
 import org.cpt4j.plugins.collapse.Collapse;
+import org.cpt4j.plugins.drift.Drift;
 import org.cpt4j.plugins.objectives.Objectives;
 import org.cpt4j.plugins.teachers.Teachers;
 import org.cpt4j.run.ArmResult;
@@ -68,7 +69,7 @@ class RunDirectoryTest {
                 .training(t -> t.promptsPerStep(2).groupSize(2).evaluationPrompts(4).sampling(s -> s.maxNewTokens(6)))
                 .arm("grpo", a -> a.objective(Objectives.grpo(g -> g.klBeta(0.04))))
                 .arm("sdpo", a -> a.objective(Objectives.sdpo()).teacher(Teachers.ema(0.3)))
-                .drift(ComponentSpec.of("parameters"))
+                .drift(Drift.parameters(), Drift.responses())
                 .collapse(Collapse.entropyBelow(10.0))
                 .build();
     }
@@ -104,8 +105,12 @@ class RunDirectoryTest {
             assertEquals("compare", metrics.get(5).get("domain").asText());
             assertTrue(metrics.get(0).has("rewardMean") && metrics.get(0).has("entropy"), metrics.get(0).toString());
             List<JsonNode> drift = lines(root.resolve(arm).resolve("drift.jsonl"));
-            assertEquals(2, drift.size(), "one measurement per stage");
-            assertTrue(drift.get(1).get("values").get("relative_norm").asDouble() > 0, drift.get(1).toString());
+            assertEquals(List.of("0 parameters", "0 responses", "1 parameters", "1 responses"), drift.stream()
+                    .map(d -> d.get("stage").asInt() + " " + d.get("metric").asText()).toList(), "each metric per stage");
+            assertTrue(drift.get(2).get("values").get("relative_norm").asDouble() > 0, drift.get(2).toString());
+            JsonNode responses = drift.get(3).get("values");
+            assertTrue(responses.get("token_kl").asDouble() > 0, "the policy moved, so its samples diverge: " + responses);
+            assertTrue(responses.get("greedy_changed").asDouble() >= 0 && responses.get("greedy_changed").asDouble() <= 1);
             assertFalse(lines(root.resolve(arm).resolve("events.jsonl")).isEmpty(), "entropy below 10 fires");
             assertEquals(List.of("row,count,compare", "base", "after count", "after compare"),
                     Files.readAllLines(root.resolve(arm).resolve("accuracy.csv")).stream()

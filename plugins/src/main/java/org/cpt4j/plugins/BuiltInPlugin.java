@@ -17,6 +17,7 @@ import org.cpt4j.plugins.collapse.CollapseDetectors;
 import org.cpt4j.plugins.collapse.Threshold;
 import org.cpt4j.plugins.domains.Domains;
 import org.cpt4j.plugins.drift.ParameterDrift;
+import org.cpt4j.plugins.drift.ResponseDrift;
 import org.cpt4j.plugins.drift.SpectralDrift;
 import org.cpt4j.plugins.objectives.GrpoConfig;
 import org.cpt4j.plugins.objectives.GrpoObjective;
@@ -73,6 +74,8 @@ public final class BuiltInPlugin implements Cpt4jPlugin {
                 new None(), p -> new ParameterDrift()));
         Components.register(binder, ComponentKind.DRIFT, new RecordComponentFactory<>("spectral", ComponentKind.DRIFT,
                 new SpectralDrift.Options(4), SpectralDrift::new));
+        Components.register(binder, ComponentKind.DRIFT, new RecordComponentFactory<>("responses", ComponentKind.DRIFT,
+                new None(), p -> new ResponseDrift()));
 
         Components.register(binder, ComponentKind.COLLAPSE, new RecordComponentFactory<>("entropyBelow",
                 ComponentKind.COLLAPSE, new Threshold(0.05, Collapse.DEFAULT_PATIENCE), CollapseDetectors::entropyBelow));

@@ -12,7 +12,11 @@ import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import org.cpt4j.drift.DriftMetric;
 
-/** The laws every {@link DriftMetric} obeys: zero between identical policies, finite and deterministic. */
+/**
+ * The laws every {@link DriftMetric} obeys: zero between identical policies, finite and deterministic. The metric
+ * is measured as the engine measures it, through {@link DriftMetric#measure(org.cpt4j.drift.PolicyComparison)},
+ * on a {@link FixtureComparison}.
+ */
 public abstract class DriftMetricContract {
 
     /** @return the drift metric under test */
@@ -20,8 +24,9 @@ public abstract class DriftMetricContract {
 
     @Property(tries = 50)
     void everyMeasurementIsZeroBetweenIdenticalPolicies(@ForAll long seed) {
-        FixtureParameters policy = FixtureParameters.random(new SplittableRandom(seed));
-        Map<String, Double> measured = driftMetric().measure(policy, policy);
+        SplittableRandom random = new SplittableRandom(seed);
+        Map<String, Double> measured = driftMetric().measure(FixtureComparison.identical(
+                FixtureParameters.random(random), random));
         assertFalse(measured.isEmpty(), "a drift metric reports at least one measurement");
         measured.forEach((name, value) -> assertEquals(0.0, value, 1e-12, name));
     }
@@ -31,9 +36,10 @@ public abstract class DriftMetricContract {
                                                @ForAll @IntRange(min = 1, max = 10) int density) {
         SplittableRandom random = new SplittableRandom(seed);
         FixtureParameters reference = FixtureParameters.random(random);
-        FixtureParameters current = reference.drifted(random, scale, density);
-        Map<String, Double> measured = driftMetric().measure(reference, current);
+        FixtureComparison policies = FixtureComparison.drifted(reference, reference.drifted(random, scale, density),
+                random, 0.5);
+        Map<String, Double> measured = driftMetric().measure(policies);
         measured.forEach((name, value) -> assertTrue(Double.isFinite(value), name + " = " + value));
-        assertEquals(measured, driftMetric().measure(reference, current));
+        assertEquals(measured, driftMetric().measure(policies));
     }
 }

@@ -14,6 +14,11 @@ public final class Drift {
         return ComponentSpec.of("parameters");
     }
 
+    /** @return {@code responses}: per-token KL on the policy's samples, changed greedy responses, length change */
+    public static ComponentSpec responses() {
+        return ComponentSpec.of("responses");
+    }
+
     /** @return {@code spectral} with 4 principal directions per matrix */
     public static ComponentSpec spectral() {
         return ComponentSpec.of("spectral");

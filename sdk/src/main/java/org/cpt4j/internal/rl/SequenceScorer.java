@@ -13,18 +13,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Log-distributions of whole sequences under a parameter set (a teacher's, the reference's), with no graph and
  * no gradient: the {@link CachedDecoder}'s forward pass over right-padded rows.
  */
-final class SequenceScorer {
+public final class SequenceScorer {
 
     private static final int ROWS_PER_PASS = 64;
 
     private final CachedDecoder decoder;
 
-    SequenceScorer(ModelConfig config, Parameters parameters) {
+    public SequenceScorer(ModelConfig config, Parameters parameters) {
         this.decoder = new CachedDecoder(config, parameters);
     }
 
     /** @return raw logits at every position of each sequence, {@code [n][length_i][V]} */
-    double[][][] logits(int[][] sequences) {
+    public double[][][] logits(int[][] sequences) {
         double[][][] out = new double[sequences.length][][];
         for (int start = 0; start < sequences.length; start += ROWS_PER_PASS) {
             int end = Math.min(sequences.length, start + ROWS_PER_PASS);
@@ -49,7 +49,7 @@ final class SequenceScorer {
     }
 
     /** @return log-softmax of every row of {@code logits}, in place */
-    static double[][][] logSoftmax(double[][][] logits) {
+    public static double[][][] logSoftmax(double[][][] logits) {
         for (double[][] sequence : logits) {
             for (int t = 0; t < sequence.length; t++) {
                 sequence[t] = LogSoftmax.of(sequence[t]);

@@ -12,6 +12,7 @@ import org.cpt4j.collapse.CollapseDetector;
 import org.cpt4j.collapse.CollapseEvent;
 import org.cpt4j.collapse.StepSignals;
 import org.cpt4j.domain.Domain;
+import org.cpt4j.domain.Task;
 import org.cpt4j.drift.DriftMetric;
 import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.experiment.StageSpec;
@@ -45,6 +46,8 @@ import org.cpt4j.text.Tokenizer;
 public final class ExperimentRunner {
 
     private static final int MAX_NEW_TOKENS = 32;
+    /** Held-out prompts per evaluated domain in the probe set of response drift. */
+    private static final int PROBES_PER_DOMAIN = 16;
 
     private final ResolvedExperiment experiment;
     private final Tokenizer tokenizer;
@@ -141,7 +144,8 @@ public final class ExperimentRunner {
             }
             rows.add("after " + stage.domain());
             accuracy.add(evaluate(policy, format, evaluated, training.evaluationPrompts()));
-            measureDrift(drift, base, policy, s, step, files);
+            measureDrift(drift, new ProbeComparison(policy.model(), format, base.parameters(), policy.parameters(),
+                    probes(format, evaluated, policy.model().context()), MAX_NEW_TOKENS, spec.seed()), s, step, files);
             files.writeAccuracy(table(name, evaluated, rows, accuracy));
             files.writeCheckpoint(new ArmDirectory.Progress(s + 1, 0, step, rows, accuracy), policy, trainer);
         }
@@ -172,16 +176,30 @@ public final class ExperimentRunner {
     }
 
     /** Measures every drift metric against the base; one that throws is recorded and dropped. */
-    private static void measureDrift(List<DriftMetric> metrics, TransformerPolicy base, TransformerPolicy policy,
-                                     int stage, long step, ArmDirectory files) throws IOException {
+    private static void measureDrift(List<DriftMetric> metrics, ProbeComparison policies, int stage, long step,
+                                     ArmDirectory files) throws IOException {
         for (DriftMetric metric : List.copyOf(metrics)) {
             try {
-                files.appendDrift(stage, step, metric.id(), metric.measure(base.parameters(), policy.parameters()));
+                files.appendDrift(stage, step, metric.id(), metric.measure(policies));
             } catch (RuntimeException e) {
                 files.appendPluginFailure(stage, step, "drift", metric.id(), e);
                 metrics.remove(metric);
             }
         }
+    }
+
+    /** @return the first {@value #PROBES_PER_DOMAIN} held-out tasks of each evaluated domain that fit the context */
+    private List<ProbeComparison.Probe> probes(PromptFormat format, List<String> domains, int context) {
+        List<ProbeComparison.Probe> probes = new ArrayList<>();
+        for (String id : domains) {
+            for (Task task : Evaluator.heldOutTasks(experiment.domain(id), PROBES_PER_DOMAIN, experiment.spec().seed())) {
+                int[] prompt = format.studentPrompt(task);
+                if (prompt.length < context) {
+                    probes.add(new ProbeComparison.Probe(id, prompt, task.question()));
+                }
+            }
+        }
+        return probes;
     }
 
     static StepSignals signals(StepMetrics metrics) {

@@ -1,0 +1,109 @@
+package org.cpt4j.internal.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.cpt4j.drift.ParameterView;
+import org.cpt4j.drift.PolicyComparison;
+import org.cpt4j.internal.model.Parameters;
+import org.cpt4j.internal.rl.SequenceScorer;
+import org.cpt4j.internal.sampling.Generation;
+import org.cpt4j.internal.sampling.Sampler;
+import org.cpt4j.internal.text.PromptFormat;
+import org.cpt4j.model.ModelConfig;
+import org.cpt4j.sampling.SamplingConfig;
+
+/**
+ * The engine's {@link PolicyComparison}: both parameter sets run through the KV-cached sampler and the graph-free
+ * scorer on the probe prompts. Each response set is computed once, on first use.
+ */
+final class ProbeComparison implements PolicyComparison {
+
+    /** One probe: its domain, its prompt tokens and its question text. */
+    record Probe(String domain, int[] prompt, String question) {
+    }
+
+    private final ModelConfig model;
+    private final PromptFormat format;
+    private final Parameters reference;
+    private final Parameters current;
+    private final List<Probe> probes;
+    private final int maxNewTokens;
+    private final long seed;
+    private List<ProbeResponse> greedy;
+    private Double kl;
+
+    ProbeComparison(ModelConfig model, PromptFormat format, Parameters reference, Parameters current,
+                    List<Probe> probes, int maxNewTokens, long seed) {
+        this.model = model;
+        this.format = format;
+        this.reference = reference;
+        this.current = current;
+        this.probes = List.copyOf(probes);
+        this.maxNewTokens = maxNewTokens;
+        this.seed = seed;
+    }
+
+    @Override
+    public ParameterView reference() {
+        return reference;
+    }
+
+    @Override
+    public ParameterView current() {
+        return current;
+    }
+
+    @Override
+    public List<ProbeResponse> greedyResponses() {
+        if (greedy == null) {
+            List<int[]> prompts = probes.stream().map(Probe::prompt).toList();
+            SamplingConfig greedily = SamplingConfig.greedy(maxNewTokens);
+            List<Generation> before = new Sampler(model, reference).sample(prompts, 1, greedily, 0);
+            List<Generation> after = new Sampler(model, current).sample(prompts, 1, greedily, 0);
+            List<ProbeResponse> responses = new ArrayList<>();
+            for (int i = 0; i < probes.size(); i++) {
+                responses.add(new ProbeResponse(probes.get(i).domain(), probes.get(i).question(),
+                        format.responseText(before.get(i).tokens()), format.responseText(after.get(i).tokens()),
+                        before.get(i).length(), after.get(i).length()));
+            }
+            greedy = List.copyOf(responses);
+        }
+        return greedy;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>{@code Σ_t Σ_v π_θ(v | y_<t) (log π_θ(v | y_<t) − log π_ref(v | y_<t)) / Σ_t 1} over the response positions
+     * {@code t} of one sample per probe, both distributions from the scorer at temperature 1.
+     */
+    @Override
+    public double sampledTokenKl() {
+        if (kl == null) {
+            List<int[]> prompts = probes.stream().map(Probe::prompt).toList();
+            List<Generation> samples = new Sampler(model, current).sample(prompts, 1,
+                    SamplingConfig.of(s -> s.temperature(1).maxNewTokens(maxNewTokens)), seed);
+            int[][] sequences = new int[samples.size()][];
+            for (int i = 0; i < samples.size(); i++) {
+                sequences[i] = PromptFormat.join(prompts.get(samples.get(i).prompt()), samples.get(i).tokens());
+            }
+            double[][][] own = SequenceScorer.logSoftmax(new SequenceScorer(model, current).logits(sequences));
+            double[][][] base = SequenceScorer.logSoftmax(new SequenceScorer(model, reference).logits(sequences));
+            double sum = 0;
+            long tokens = 0;
+            for (int i = 0; i < sequences.length; i++) {
+                int promptLength = prompts.get(samples.get(i).prompt()).length;
+                for (int t = promptLength - 1; t < sequences[i].length - 1; t++) {
+                    double[] p = own[i][t];
+                    double[] q = base[i][t];
+                    for (int v = 0; v < p.length; v++) {
+                        sum += Math.exp(p[v]) * (p[v] - q[v]);
+                    }
+                    tokens++;
+                }
+            }
+            kl = tokens == 0 ? 0 : Math.max(0, sum / tokens);
+        }
+        return kl;
+    }
+}
