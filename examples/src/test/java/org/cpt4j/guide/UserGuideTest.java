@@ -34,7 +34,7 @@ class UserGuideTest {
                 .arm("grpo", a -> a.objective(Objectives.grpo(g -> g.klBeta(0.04))))
                 .arm("sdpo-frozen", a -> a.objective(Objectives.sdpo()).teacher(Teachers.frozen()))
                 .arm("sdpo-ema", a -> a.objective(Objectives.sdpo()).teacher(Teachers.ema(0.05)))
-                .drift(Drift.parameters(), Drift.spectral())
+                .drift(Drift.parameters(), Drift.spectral(), Drift.responses())
                 .collapse(Collapse.entropyBelow(0.05), Collapse.formatFailureAbove(0.5), Collapse.nonFinite())
                 .build();
         // --- end ---

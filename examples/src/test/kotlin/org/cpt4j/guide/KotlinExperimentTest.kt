@@ -30,7 +30,7 @@ class KotlinExperimentTest {
             .arm("grpo") { it.objective(Objectives.grpo { g -> g.klBeta(0.04) }) }
             .arm("sdpo-frozen") { it.objective(Objectives.sdpo()).teacher(Teachers.frozen()) }
             .arm("sdpo-ema") { it.objective(Objectives.sdpo()).teacher(Teachers.ema(0.05)) }
-            .drift(Drift.parameters(), Drift.spectral())
+            .drift(Drift.parameters(), Drift.spectral(), Drift.responses())
             .collapse(Collapse.entropyBelow(0.05), Collapse.formatFailureAbove(0.5), Collapse.nonFinite())
             .build()
         // --- end ---
