@@ -229,8 +229,18 @@ class RunDirectoryTest {
                 .drift(ComponentSpec.of("broken-drift"), ComponentSpec.of("parameters"))
                 .collapse(ComponentSpec.of("broken-detector"))
                 .build();
-        ExperimentEngine.create(spec, RunOptions.of(o -> o.runs(directory).cache(cache).threads(1)),
-                List.of(new BuiltInPlugin(), faulty)).runner().run(RunListener.SILENT);
+        RunOptions options = RunOptions.of(o -> o.runs(directory).cache(cache).checkpointEvery(2).threads(1));
+        // killed in the second stage, after both plugins failed in the first: the run resumes without them
+        assertThrows(Killed.class, () -> ExperimentEngine.create(spec, options, List.of(new BuiltInPlugin(), faulty))
+                .runner().run(new RunListener() {
+                    @Override
+                    public void onStep(String arm, int stage, StageSpec stageSpec, long step, StepMetrics metrics) {
+                        if (stage == 1) {
+                            throw new Killed();
+                        }
+                    }
+                }));
+        ExperimentEngine.create(spec, options, List.of(new BuiltInPlugin(), faulty)).runner().run(RunListener.SILENT);
         Path arm = directory.resolve("faulty").resolve("grpo");
         List<JsonNode> events = lines(arm.resolve("events.jsonl"));
         assertEquals(List.of("collapse/broken-detector/1", "drift/broken-drift/3"), events.stream()

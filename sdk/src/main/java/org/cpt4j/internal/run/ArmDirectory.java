@@ -11,10 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.cpt4j.collapse.CollapseEvent;
@@ -178,7 +180,9 @@ final class ArmDirectory {
     /** Drops every record a run made after {@code progress} (and any partial last line), so the run can go on. */
     void rewindTo(Progress progress) throws IOException {
         keep(metrics(), line -> line.get("step").asLong() < progress.step());
-        keep(events(), line -> line.get("step").asLong() < progress.step());
+        // drift is measured at a stage's end, after its last step: its failures count by stage, as its records do
+        keep(events(), line -> "drift".equals(line.path("kind").asText()) ? line.get("stage").asInt() < progress.stage()
+                : line.get("step").asLong() < progress.step());
         keep(drift(), line -> line.get("stage").asInt() < progress.stage());
     }
 
@@ -207,6 +211,17 @@ final class ArmDirectory {
             }
         }
         return events;
+    }
+
+    /** @return {@code kind/id} of every plugin recorded as failed and disabled for this arm */
+    Set<String> recordedPluginFailures() throws IOException {
+        Set<String> failed = new HashSet<>();
+        for (JsonNode line : lines(events())) {
+            if ("plugin-failure".equals(line.path("type").asText())) {
+                failed.add(line.get("kind").asText() + "/" + line.get("id").asText());
+            }
+        }
+        return failed;
     }
 
     private List<Path> checkpointFiles() throws IOException {

@@ -112,8 +112,17 @@ public final class ExperimentRunner {
             rows.addAll(progress.rows());
             accuracy.addAll(progress.accuracy());
             events.addAll(files.recordedCollapse());
+            Set<String> failed = files.recordedPluginFailures();
+            detectors.removeIf(detector -> failed.contains("collapse/" + detector.id()));
+            drift.removeIf(metric -> failed.contains("drift/" + metric.id()));
             for (StepMetrics metrics : files.recordedMetrics()) {
-                detectors.forEach(detector -> detector.observe(signals(metrics))); // their state, events are kept
+                for (CollapseDetector detector : List.copyOf(detectors)) {
+                    try {
+                        detector.observe(signals(metrics)); // rebuilds its state; its events are already kept
+                    } catch (RuntimeException e) {
+                        detectors.remove(detector); // it failed at this step before, and that was recorded
+                    }
+                }
             }
             listener.onResume(name, progress.step(), progress.stage() == spec.curriculum().stages().size());
         } else {
