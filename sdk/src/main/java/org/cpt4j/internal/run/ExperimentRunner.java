@@ -8,12 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.cpt4j.collapse.CollapseDetector;
-import org.cpt4j.collapse.CollapseEvent;
-import org.cpt4j.collapse.StepSignals;
 import org.cpt4j.domain.Domain;
 import org.cpt4j.domain.Task;
-import org.cpt4j.drift.DriftMetric;
 import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.experiment.StageSpec;
 import org.cpt4j.experiment.TrainingSpec;
@@ -37,7 +33,7 @@ import org.cpt4j.text.Tokenizer;
  * Runs a resolved experiment: obtains the base model (cached), then takes each arm from the base through the
  * curriculum's stages in order with the {@link RlTrainer}, evaluating every domain (the curriculum's and the
  * extra ones) before the first stage and after each stage, measuring the drift metrics after each stage, and
- * feeding every step's signals to a fresh set of the spec's collapse detectors. Everything lands in
+ * feeding every step's signals to a fresh set of the spec's collapse detectors ({@link ArmWatchers}). Everything lands in
  * {@code runs/<experiment>/} ({@link RunDirectory}, {@link ArmDirectory}); an arm is checkpointed every
  * {@link RunOptions#checkpointEvery()} steps and after each stage, and a run started again with the same spec
  * resumes each arm from its newest checkpoint and ends as an uninterrupted run would. A drift metric or collapse
@@ -80,28 +76,28 @@ public final class ExperimentRunner {
         TransformerPolicy base = store.obtain(spec.base(), mix, tokenizer,
                 (step, total, result) -> listener.onPretrainingStep(step, total, result.loss(),
                         result.learningRate())).policy();
+        PromptFormat format = new PromptFormat(tokenizer);
+        ProbeComparison.ProbeSet probes = new ProbeComparison.ProbeSet(probes(format, evaluatedDomains(),
+                base.model().context()), MAX_NEW_TOKENS);
         List<ArmResult> results = new ArrayList<>();
         for (ResolvedExperiment.Arm arm : experiment.arms()) {
-            results.add(runArm(arm, base, directory.arm(arm.spec().name()), listener));
+            results.add(runArm(arm, base, format, probes, directory.arm(arm.spec().name()), listener));
         }
         return new RunResult(spec.name(), directory.root(), results);
     }
 
-    private ArmResult runArm(ResolvedExperiment.Arm arm, TransformerPolicy base, ArmDirectory files,
-                             RunListener listener)
+    private ArmResult runArm(ResolvedExperiment.Arm arm, TransformerPolicy base, PromptFormat format,
+                             ProbeComparison.ProbeSet probes, ArmDirectory files, RunListener listener)
             throws IOException {
         ExperimentSpec spec = experiment.spec();
         String name = arm.spec().name();
         TrainingSpec training = spec.trainingOf(arm.spec());
-        PromptFormat format = new PromptFormat(tokenizer);
         List<String> evaluated = evaluatedDomains();
         TransformerPolicy policy = TransformerPolicy.startingFrom(base, training.optimizer());
         RlTrainer trainer = new RlTrainer(policy, format, arm.objective(), arm.teacher(), arm.reward(),
                 new RlTrainer.Settings(training.promptsPerStep(), training.groupSize(), training.sampling(),
                         spec.seed()));
-        List<CollapseDetector> detectors = new ArrayList<>(experiment.collapseDetectors());
-        List<DriftMetric> drift = new ArrayList<>(experiment.drift());
-        List<CollapseEvent> events = new ArrayList<>();
+        ArmWatchers watchers = new ArmWatchers(experiment.collapseDetectors(), experiment.drift(), files);
         List<String> rows = new ArrayList<>();
         List<double[]> accuracy = new ArrayList<>();
         ArmDirectory.Progress progress;
@@ -111,19 +107,7 @@ public final class ExperimentRunner {
             files.rewindTo(progress);
             rows.addAll(progress.rows());
             accuracy.addAll(progress.accuracy());
-            events.addAll(files.recordedCollapse());
-            Set<String> failed = files.recordedPluginFailures();
-            detectors.removeIf(detector -> failed.contains("collapse/" + detector.id()));
-            drift.removeIf(metric -> failed.contains("drift/" + metric.id()));
-            for (StepMetrics metrics : files.recordedMetrics()) {
-                for (CollapseDetector detector : List.copyOf(detectors)) {
-                    try {
-                        detector.observe(signals(metrics)); // rebuilds its state; its events are already kept
-                    } catch (RuntimeException e) {
-                        detectors.remove(detector); // it failed at this step before, and that was recorded
-                    }
-                }
-            }
+            watchers.resume();
             listener.onResume(name, progress.step(), progress.stage() == spec.curriculum().stages().size());
         } else {
             files.clearLogs();
@@ -144,7 +128,7 @@ public final class ExperimentRunner {
             for (int i = first; i < stage.steps(); i++, step++) {
                 StepMetrics metrics = trainer.step(domain, step);
                 files.appendMetrics(s, stage.domain(), metrics);
-                observe(detectors, signals(metrics), s, events, files);
+                watchers.observe(s, metrics);
                 listener.onStep(name, s, stage, i, metrics);
                 if ((i + 1) % settings.checkpointEvery() == 0 && i + 1 < stage.steps()) {
                     files.writeCheckpoint(new ArmDirectory.Progress(s, i + 1, step + 1, rows, accuracy), policy,
@@ -153,8 +137,8 @@ public final class ExperimentRunner {
             }
             rows.add("after " + stage.domain());
             accuracy.add(evaluate(policy, format, evaluated, training.evaluationPrompts()));
-            measureDrift(drift, new ProbeComparison(policy.model(), format, base.parameters(), policy.parameters(),
-                    probes(format, evaluated, policy.model().context()), MAX_NEW_TOKENS, spec.seed()), s, step, files);
+            watchers.measure(s, step, new ProbeComparison(policy.model(), format, base.parameters(),
+                    policy.parameters(), probes, spec.seed()));
             files.writeAccuracy(table(name, evaluated, rows, accuracy));
             files.writeCheckpoint(new ArmDirectory.Progress(s + 1, 0, step, rows, accuracy), policy, trainer);
         }
@@ -162,39 +146,7 @@ public final class ExperimentRunner {
         ContinualMeasures measures = ContinualMeasures.of(matrix,
                 spec.curriculum().stages().stream().map(StageSpec::domain).toList());
         files.writeMeasures(measures);
-        return new ArmResult(matrix, measures, events);
-    }
-
-    /** Feeds one step to every detector; one that throws is recorded and dropped. */
-    private static void observe(List<CollapseDetector> detectors, StepSignals signals, int stage,
-                                List<CollapseEvent> events, ArmDirectory files) throws IOException {
-        for (CollapseDetector detector : List.copyOf(detectors)) {
-            Optional<CollapseEvent> event;
-            try {
-                event = detector.observe(signals);
-            } catch (RuntimeException e) {
-                files.appendPluginFailure(stage, signals.step(), "collapse", detector.id(), e);
-                detectors.remove(detector);
-                continue;
-            }
-            if (event.isPresent()) {
-                events.add(event.get());
-                files.appendCollapse(stage, event.get());
-            }
-        }
-    }
-
-    /** Measures every drift metric against the base; one that throws is recorded and dropped. */
-    private static void measureDrift(List<DriftMetric> metrics, ProbeComparison policies, int stage, long step,
-                                     ArmDirectory files) throws IOException {
-        for (DriftMetric metric : List.copyOf(metrics)) {
-            try {
-                files.appendDrift(stage, step, metric.id(), metric.measure(policies));
-            } catch (RuntimeException e) {
-                files.appendPluginFailure(stage, step, "drift", metric.id(), e);
-                metrics.remove(metric);
-            }
-        }
+        return new ArmResult(matrix, measures, watchers.events());
     }
 
     /** @return the first {@value #PROBES_PER_DOMAIN} held-out tasks of each evaluated domain that fit the context */
@@ -209,12 +161,6 @@ public final class ExperimentRunner {
             }
         }
         return probes;
-    }
-
-    static StepSignals signals(StepMetrics metrics) {
-        return new StepSignals(metrics.step(), metrics.rewardMean(), metrics.entropy(), metrics.formatValid(),
-                metrics.meanLength(), metrics.truncatedFraction(),
-                metrics.skippedUpdates() == 0 && Double.isFinite(metrics.loss()));
     }
 
     private List<String> evaluatedDomains() {

@@ -11,10 +11,12 @@ import org.cpt4j.internal.sampling.Sampler;
 import org.cpt4j.internal.text.PromptFormat;
 import org.cpt4j.model.ModelConfig;
 import org.cpt4j.sampling.SamplingConfig;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The engine's {@link PolicyComparison}: both parameter sets run through the KV-cached sampler and the graph-free
- * scorer on the probe prompts. Each response set is computed once, on first use.
+ * scorer on the probe prompts. Each response set is computed once, on first use; the reference's greedy
+ * responses once per experiment ({@link ProbeSet}).
  */
 final class ProbeComparison implements PolicyComparison {
 
@@ -22,24 +24,52 @@ final class ProbeComparison implements PolicyComparison {
     record Probe(String domain, int[] prompt, String question) {
     }
 
+    /**
+     * An experiment's probe prompts and the reference's greedy responses to them, computed once (the reference, the
+     * base, is the same for every arm and stage).
+     */
+    static final class ProbeSet {
+        private final List<Probe> probes;
+        private final int maxNewTokens;
+        private @Nullable List<Generation> referenceGreedy;
+
+        ProbeSet(List<Probe> probes, int maxNewTokens) {
+            this.probes = List.copyOf(probes);
+            this.maxNewTokens = maxNewTokens;
+        }
+
+        List<int[]> prompts() {
+            return probes.stream().map(Probe::prompt).toList();
+        }
+
+        List<Generation> greedy(ModelConfig model, Parameters parameters) {
+            return new Sampler(model, parameters).sample(prompts(), 1, SamplingConfig.greedy(maxNewTokens), 0);
+        }
+
+        List<Generation> referenceGreedy(ModelConfig model, Parameters reference) {
+            if (referenceGreedy == null) {
+                referenceGreedy = greedy(model, reference);
+            }
+            return referenceGreedy;
+        }
+    }
+
     private final ModelConfig model;
     private final PromptFormat format;
     private final Parameters reference;
     private final Parameters current;
-    private final List<Probe> probes;
-    private final int maxNewTokens;
+    private final ProbeSet probeSet;
     private final long seed;
-    private List<ProbeResponse> greedy;
-    private Double kl;
+    private @Nullable List<ProbeResponse> greedy;
+    private @Nullable Double kl;
 
     ProbeComparison(ModelConfig model, PromptFormat format, Parameters reference, Parameters current,
-                    List<Probe> probes, int maxNewTokens, long seed) {
+                    ProbeSet probeSet, long seed) {
         this.model = model;
         this.format = format;
         this.reference = reference;
         this.current = current;
-        this.probes = List.copyOf(probes);
-        this.maxNewTokens = maxNewTokens;
+        this.probeSet = probeSet;
         this.seed = seed;
     }
 
@@ -56,10 +86,9 @@ final class ProbeComparison implements PolicyComparison {
     @Override
     public List<ProbeResponse> greedyResponses() {
         if (greedy == null) {
-            List<int[]> prompts = probes.stream().map(Probe::prompt).toList();
-            SamplingConfig greedily = SamplingConfig.greedy(maxNewTokens);
-            List<Generation> before = new Sampler(model, reference).sample(prompts, 1, greedily, 0);
-            List<Generation> after = new Sampler(model, current).sample(prompts, 1, greedily, 0);
+            List<Generation> before = probeSet.referenceGreedy(model, reference);
+            List<Generation> after = probeSet.greedy(model, current);
+            List<Probe> probes = probeSet.probes;
             List<ProbeResponse> responses = new ArrayList<>();
             for (int i = 0; i < probes.size(); i++) {
                 responses.add(new ProbeResponse(probes.get(i).domain(), probes.get(i).question(),
@@ -80,9 +109,9 @@ final class ProbeComparison implements PolicyComparison {
     @Override
     public double sampledTokenKl() {
         if (kl == null) {
-            List<int[]> prompts = probes.stream().map(Probe::prompt).toList();
+            List<int[]> prompts = probeSet.prompts();
             List<Generation> samples = new Sampler(model, current).sample(prompts, 1,
-                    SamplingConfig.of(s -> s.temperature(1).maxNewTokens(maxNewTokens)), seed);
+                    SamplingConfig.of(s -> s.temperature(1).maxNewTokens(probeSet.maxNewTokens)), seed);
             int[][] sequences = new int[samples.size()][];
             for (int i = 0; i < samples.size(); i++) {
                 sequences[i] = PromptFormat.join(prompts.get(samples.get(i).prompt()), samples.get(i).tokens());
