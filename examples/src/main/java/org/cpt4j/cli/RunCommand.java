@@ -30,7 +30,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs an experiment: a spec file (JSON), or a built-in experiment.",
                 "A spec: the base model (cached), then each arm through the curriculum's stages in order, evaluating "
-                        + "every domain before the first stage and after each; prints each arm's accuracy table.",
+                        + "every domain before the first stage and after each; prints each arm's accuracy table, "
+                        + "continual-learning measures and collapse events, and writes <runs>/<experiment>/ "
+                        + "(metrics.jsonl, events.jsonl, drift.jsonl, accuracy.csv, measures.json, checkpoints/ "
+                        + "per arm). Run the same spec again to resume it after a kill.",
                 "quickstart: pretrains the default base model (2x64x4, 2000 steps on add, mod, reverse, count; "
                         + "cached after the first run) and prints its per-domain evaluation with the teacher's "
                         + "advantage, the signal SDPO distils."})
