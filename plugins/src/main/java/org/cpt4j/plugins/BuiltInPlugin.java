@@ -83,6 +83,10 @@ public final class BuiltInPlugin implements Cpt4jPlugin {
                 ComponentKind.COLLAPSE, new Threshold(0.5, Collapse.DEFAULT_PATIENCE), CollapseDetectors::formatFailureAbove));
         Components.register(binder, ComponentKind.COLLAPSE, new RecordComponentFactory<>("truncationAbove",
                 ComponentKind.COLLAPSE, new Threshold(0.5, Collapse.DEFAULT_PATIENCE), CollapseDetectors::truncationAbove));
+        Components.register(binder, ComponentKind.COLLAPSE, new RecordComponentFactory<>("repetitionAbove",
+                ComponentKind.COLLAPSE, new Threshold(0.5, Collapse.DEFAULT_PATIENCE), CollapseDetectors::repetitionAbove));
+        Components.register(binder, ComponentKind.COLLAPSE, new RecordComponentFactory<>("divergenceAbove",
+                ComponentKind.COLLAPSE, new Threshold(1.0, Collapse.DEFAULT_PATIENCE), CollapseDetectors::divergenceAbove));
         Components.register(binder, ComponentKind.COLLAPSE, new RecordComponentFactory<>("nonFinite",
                 ComponentKind.COLLAPSE, new None(), p -> CollapseDetectors.nonFinite()));
 

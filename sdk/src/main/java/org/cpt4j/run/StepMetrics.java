@@ -20,6 +20,7 @@ import java.util.Map;
  * @param skippedUpdates epochs whose update was skipped (non-finite gradient)
  * @param meanLength mean generated tokens per rollout
  * @param truncatedFraction fraction of rollouts that hit the length limit
+ * @param repetition fraction of rollouts that loop: some 3 tokens in a row occur 3 times in the response
  * @param successGroupFraction fraction of groups with at least one successful rollout (reward ≥ 0.5)
  * @param reprompted fraction of rollouts with a teacher context
  * @param feedbackUsed fraction of rollouts whose teacher context was the verifier's feedback
@@ -30,7 +31,7 @@ import java.util.Map;
 public record StepMetrics(long step, double rewardMean, double rewardStd, Map<String, Double> rewardComponents,
                           double accuracy, double formatValid, double loss, Map<String, Double> diagnostics,
                           double entropy, double referenceKl, double gradientNorm, int skippedUpdates,
-                          double meanLength, double truncatedFraction, double successGroupFraction, double reprompted,
+                          double meanLength, double truncatedFraction, double repetition, double successGroupFraction, double reprompted,
                           double feedbackUsed, double samplingMs, double scoringMs, double trainingMs) {
 
     public StepMetrics {

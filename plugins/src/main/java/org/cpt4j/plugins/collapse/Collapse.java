@@ -30,6 +30,19 @@ public final class Collapse {
         return ComponentSpec.of("truncationAbove", Map.of("threshold", rate, "patience", DEFAULT_PATIENCE));
     }
 
+    /** @return {@code repetitionAbove}: the share of looping responses over {@code rate} for 3 steps */
+    public static ComponentSpec repetitionAbove(double rate) {
+        return ComponentSpec.of("repetitionAbove", Map.of("threshold", rate, "patience", DEFAULT_PATIENCE));
+    }
+
+    /**
+     * @return {@code divergenceAbove}: the objective's teacher-student divergence (SDPO's {@code divergence}
+     *     diagnostic) over {@code threshold} for 3 steps
+     */
+    public static ComponentSpec divergenceAbove(double threshold) {
+        return ComponentSpec.of("divergenceAbove", Map.of("threshold", threshold, "patience", DEFAULT_PATIENCE));
+    }
+
     /** @return {@code nonFinite}: any step with a non-finite loss or gradient */
     public static ComponentSpec nonFinite() {
         return ComponentSpec.of("nonFinite");

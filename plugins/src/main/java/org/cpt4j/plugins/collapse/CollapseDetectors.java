@@ -27,6 +27,22 @@ public final class CollapseDetectors {
                 parameters.threshold(), false, parameters.patience());
     }
 
+    /** @return a detector of the looping-response rate staying over the threshold */
+    public static CollapseDetector repetitionAbove(Threshold parameters) {
+        return new ThresholdDetector("repetitionAbove", "looping responses", StepSignals::repetition,
+                parameters.threshold(), false, parameters.patience());
+    }
+
+    /**
+     * @return a detector of the objective's teacher-student {@code divergence} diagnostic staying over the threshold
+     *     (objectives without it never fire it)
+     */
+    public static CollapseDetector divergenceAbove(Threshold parameters) {
+        return new ThresholdDetector("divergenceAbove", "teacher-student divergence",
+                s -> s.diagnostics().getOrDefault("divergence", Double.NaN), parameters.threshold(), false,
+                parameters.patience());
+    }
+
     /** @return a detector of non-finite steps */
     public static CollapseDetector nonFinite() {
         return new NonFiniteUpdates();

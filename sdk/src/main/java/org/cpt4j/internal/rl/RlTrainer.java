@@ -295,6 +295,7 @@ public final class RlTrainer {
                 first.loss(), first.diagnostics(), entropy, referenceKl, first.gradientNorm(), skipped,
                 generations.stream().mapToInt(Generation::length).average().orElse(0),
                 generations.stream().filter(g -> !g.finished()).count() / (double) n,
+                generations.stream().filter(g -> Repetition.loops(g.tokens())).count() / (double) n,
                 successGroups / (double) Math.max(groups, 1), reprompted / (double) n, feedback / (double) n,
                 samplingMs, scoringMs, trainingMs);
     }

@@ -89,6 +89,7 @@ final class ArmWatchers {
     static StepSignals signals(StepMetrics metrics) {
         return new StepSignals(metrics.step(), metrics.rewardMean(), metrics.entropy(), metrics.formatValid(),
                 metrics.meanLength(), metrics.truncatedFraction(),
-                metrics.skippedUpdates() == 0 && Double.isFinite(metrics.loss()));
+                metrics.skippedUpdates() == 0 && Double.isFinite(metrics.loss()), metrics.repetition(),
+                metrics.diagnostics());
     }
 }
