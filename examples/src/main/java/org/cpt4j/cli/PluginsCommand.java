@@ -1,6 +1,7 @@
 package org.cpt4j.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.cpt4j.internal.plugin.PluginRegistry;
 import picocli.CommandLine.Command;
@@ -19,14 +20,16 @@ final class PluginsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
+        List<PluginRegistry.Entry> entries = PluginRegistry.load().entries();
+        int idWidth = entries.stream().mapToInt(e -> e.factory().id().length()).max().orElse(0);
+        String line = "  %-" + idWidth + "s  %-60s %s (%s)%n";
         String kind = "";
-        for (PluginRegistry.Entry entry : PluginRegistry.load().entries()) {
+        for (PluginRegistry.Entry entry : entries) {
             if (!entry.kind().name().equals(kind)) {
                 kind = entry.kind().name();
                 out.printf("%n%s%n", kind);
             }
-            out.printf("  %-14s %-60s %s (%s)%n", entry.factory().id(), entry.factory().defaults(), entry.plugin(),
-                    entry.source());
+            out.printf(line, entry.factory().id(), entry.factory().defaults(), entry.plugin(), entry.source());
         }
         out.flush();
         return 0;

@@ -48,10 +48,18 @@ public final class RecordComponentFactory<C extends Record, T> implements Compon
         this.create = create;
     }
 
-    /** @return the record's components as JSON values by name (enums as their names) */
+    /** @return the record's components as JSON values by name (enums as their names), nested records sorted too */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> parametersOf(Record parameters) {
-        return new TreeMap<>(JSON.convertValue(parameters, Map.class));
+        return sorted(JSON.convertValue(parameters, Map.class));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> sorted(Map<String, Object> values) {
+        Map<String, Object> sorted = new TreeMap<>();
+        values.forEach((name, value) -> sorted.put(name, value instanceof Map<?, ?> nested
+                ? sorted((Map<String, Object>) nested) : value));
+        return sorted;
     }
 
     @Override
