@@ -93,8 +93,8 @@ final class RunCommand implements Callable<Integer> {
         ExperimentSpec spec = ExperimentSpecFile.read(file);
         RunOptions options = RunOptions.of(o -> o.runs(runs).cache(evaluation.cache())
                 .checkpointEvery(evaluation.checkpointEvery).threads(runtime.threads()));
-        err.printf("writing %s (metrics.jsonl, events.jsonl, drift.jsonl, accuracy.csv, checkpoints/ per arm)%n",
-                runs.resolve(spec.name()));
+        err.printf("run directory %s (per arm: metrics.jsonl, events.jsonl, drift.jsonl, accuracy.csv, measures.json, "
+                + "checkpoints/)%n", runs.resolve(spec.name()));
         ProgressBar pretraining = ProgressBar.on(err, "pretrain");
         RunResult result = Experiments.run(spec, options, new RunListener() {
             @Override

@@ -109,7 +109,7 @@ class ExperimentCommandsTest {
         CommandLineRun result = CommandLineRun.of("run", tinySpec().toString(), "--cache",
                 directory.resolve("cache").toString(), "--runs", runs.toString(), "--threads", "1");
         assertEquals(0, result.exitCode(), result.err());
-        assertTrue(result.err().contains("writing " + runs.resolve("tiny")), result.err());
+        assertTrue(result.err().contains("run directory " + runs.resolve("tiny")), result.err());
         for (String file : new String[] {"spec.json", "grpo/metrics.jsonl", "sdpo/accuracy.csv", "sdpo/events.jsonl"}) {
             assertTrue(Files.isRegularFile(runs.resolve("tiny").resolve(file)), file);
         }
