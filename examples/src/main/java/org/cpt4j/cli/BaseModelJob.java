@@ -11,6 +11,7 @@ import org.cpt4j.domain.Domain;
 import org.cpt4j.evaluation.Evaluation;
 import org.cpt4j.internal.eval.Evaluator;
 import org.cpt4j.internal.io.AtomicFiles;
+import org.cpt4j.internal.plugin.PluginRegistry;
 import org.cpt4j.internal.pretrain.BaseModelStore;
 import org.cpt4j.internal.sampling.Sampler;
 import org.cpt4j.internal.text.PromptFormat;
@@ -33,21 +34,22 @@ final class BaseModelJob {
     record Result(BaseModelStore.Base base, Evaluation evaluation, double evaluationSeconds) {
     }
 
-    private final DomainCatalog catalog;
+    private final PluginRegistry registry;
     private final Path cache;
     private final int checkpointEvery;
     private final int prompts;
 
-    BaseModelJob(DomainCatalog catalog, Path cache, int checkpointEvery, int prompts) {
-        this.catalog = catalog;
+    BaseModelJob(PluginRegistry registry, Path cache, int checkpointEvery, int prompts) {
+        this.registry = registry;
         this.cache = cache;
         this.checkpointEvery = checkpointEvery;
         this.prompts = prompts;
     }
 
     Result run(PretrainSpec spec, PrintWriter out, PrintWriter err) throws IOException {
-        List<Domain> mix = catalog.resolve("pretrain.mix", spec.mix());
-        Tokenizer tokenizer = Tokenizer.forDomains(catalog.all());
+        List<Domain> mix = registry.domains("pretrain.mix", spec.mix());
+        List<Domain> all = registry.domains();
+        Tokenizer tokenizer = Tokenizer.forDomains(all);
         BaseModelStore store = new BaseModelStore(cache, checkpointEvery);
         BaseModelStore.Base base = store.obtain(spec, mix, tokenizer, ProgressBar.on(err, "pretrain"));
         out.printf(Locale.ROOT, "base model %s: %s, %,d parameters, %d steps on %s (%s)%n",
@@ -57,7 +59,7 @@ final class BaseModelJob {
         long started = System.nanoTime();
         Evaluator evaluator = new Evaluator(new PromptFormat(tokenizer), MAX_NEW_TOKENS);
         Evaluation evaluation = evaluator.evaluate(new Sampler(base.policy().model(), base.policy().parameters()),
-                catalog.all(), prompts, EVALUATION_SEED);
+                all, prompts, EVALUATION_SEED);
         double seconds = (System.nanoTime() - started) / 1e9;
         AtomicFiles.write(base.directory().resolve("evaluation.json"), o -> o.write(JSON.writeValueAsBytes(evaluation)));
         out.printf(Locale.ROOT, "%nheld-out accuracy, greedy, %d prompts per domain (teacher: the worked solution as "

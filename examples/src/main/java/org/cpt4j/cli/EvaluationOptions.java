@@ -1,6 +1,7 @@
 package org.cpt4j.cli;
 
 import java.nio.file.Path;
+import org.cpt4j.internal.plugin.PluginRegistry;
 import picocli.CommandLine.Option;
 
 /** Where base models are cached and how many held-out prompts each domain is evaluated on. */
@@ -25,6 +26,6 @@ final class EvaluationOptions {
 
     /** @return the job these options describe */
     BaseModelJob job() {
-        return new BaseModelJob(DomainCatalog.registered(), cache, checkpointEvery, prompts);
+        return new BaseModelJob(PluginRegistry.load(), cache, checkpointEvery, prompts);
     }
 }

@@ -124,15 +124,24 @@ public final class PluginRegistry {
      * @throws org.cpt4j.spec.InvalidSpecException when a domain cannot be created with its defaults
      */
     public List<Domain> domains() {
+        return domains("domains", ids(ComponentKind.DOMAIN));
+    }
+
+    /**
+     * @return the domains of {@code ids} with their default parameters, in order
+     * @throws org.cpt4j.spec.InvalidSpecException listing, under {@code path[i]}, every unknown id with the known ones
+     *     and the closest
+     */
+    public List<Domain> domains(String path, List<String> ids) {
         Problems problems = new Problems("");
         List<Domain> domains = new ArrayList<>();
-        for (String id : ids(ComponentKind.DOMAIN)) {
-            Domain domain = create(ComponentKind.DOMAIN, ComponentSpec.of(id), "domains." + id, problems);
+        for (int i = 0; i < ids.size(); i++) {
+            Domain domain = create(ComponentKind.DOMAIN, ComponentSpec.of(ids.get(i)), path + "[" + i + "]", problems);
             if (domain != null) {
                 domains.add(domain);
             }
         }
-        problems.throwIfAny("registered domains");
+        problems.throwIfAny("domain list");
         return domains;
     }
 

@@ -54,27 +54,18 @@ final class ArmDirectory {
 
     /**
      * How far an arm got: the next stage to run and the steps of it already done, the steps done in all, and the
-     * accuracy rows so far.
+     * accuracy rows so far (the base's, then one per finished stage).
      */
-    record Progress(int stage, int stageStep, long step, List<String> rows, List<double[]> accuracy) {
+    record Progress(int stage, int stageStep, long step, List<double[]> accuracy) {
         Progress {
-            rows = List.copyOf(rows);
             accuracy = List.copyOf(accuracy);
         }
-    }
-
-    /** A checkpoint read back. */
-    record Restored(Progress progress, Path file) {
     }
 
     private final Path root;
 
     ArmDirectory(Path root) {
         this.root = root;
-    }
-
-    Path root() {
-        return root;
     }
 
     Path metrics() {
@@ -153,7 +144,7 @@ final class ArmDirectory {
      *
      * @return its progress, or nothing when there is no readable checkpoint
      */
-    Optional<Restored> restoreLatest(TransformerPolicy policy, RlTrainer trainer) throws IOException {
+    Optional<Progress> restoreLatest(TransformerPolicy policy, RlTrainer trainer) throws IOException {
         List<Path> files = checkpointFiles();
         IOException damaged = null;
         for (int i = files.size() - 1; i >= 0; i--) {
@@ -167,8 +158,7 @@ final class ArmDirectory {
             policy.restore(contents.state());
             trainer.restoreTeacher(contents.groups().get(TEACHER),
                     JSON.treeToValue(contents.extra().get("teacherMode"), TeacherMode.class));
-            return Optional.of(new Restored(JSON.treeToValue(contents.extra().get("progress"), Progress.class),
-                    files.get(i)));
+            return Optional.of(JSON.treeToValue(contents.extra().get("progress"), Progress.class));
         }
         if (damaged != null) {
             throw new IOException("no checkpoint of " + root + " can be read; the newest failure: "
@@ -205,10 +195,8 @@ final class ArmDirectory {
     /** @return the collapse events recorded so far, in order */
     List<CollapseEvent> recordedCollapse() throws IOException {
         List<CollapseEvent> events = new ArrayList<>();
-        for (JsonNode line : lines(events())) {
-            if ("collapse".equals(line.path("type").asText())) {
-                events.add(JSON.treeToValue(line, CollapseEvent.class));
-            }
+        for (JsonNode line : recordedEvents("collapse")) {
+            events.add(JSON.treeToValue(line, CollapseEvent.class));
         }
         return events;
     }
@@ -216,12 +204,14 @@ final class ArmDirectory {
     /** @return {@code kind/id} of every plugin recorded as failed and disabled for this arm */
     Set<String> recordedPluginFailures() throws IOException {
         Set<String> failed = new HashSet<>();
-        for (JsonNode line : lines(events())) {
-            if ("plugin-failure".equals(line.path("type").asText())) {
-                failed.add(line.get("kind").asText() + "/" + line.get("id").asText());
-            }
+        for (JsonNode line : recordedEvents("plugin-failure")) {
+            failed.add(line.get("kind").asText() + "/" + line.get("id").asText());
         }
         return failed;
+    }
+
+    private List<JsonNode> recordedEvents(String type) throws IOException {
+        return lines(events()).stream().filter(line -> type.equals(line.path("type").asText())).toList();
     }
 
     private List<Path> checkpointFiles() throws IOException {

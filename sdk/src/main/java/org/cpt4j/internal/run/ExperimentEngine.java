@@ -118,6 +118,4 @@ public final class ExperimentEngine {
             return new BaseModelStore(settings.cache(), settings.checkpointEvery());
         }
     }
-
-
 }

@@ -49,6 +49,8 @@ public final class ExperimentRunner {
     private final Tokenizer tokenizer;
     private final BaseModelStore store;
     private final RunOptions settings;
+    /** The domains every evaluation scores: the curriculum's, then the extra ones. */
+    private final List<String> evaluated;
 
     /** @param tokenizer the tokenizer of every registered domain, so that one base serves every experiment */
     @Inject
@@ -57,6 +59,7 @@ public final class ExperimentRunner {
         this.tokenizer = tokenizer;
         this.store = store;
         this.settings = settings;
+        this.evaluated = evaluatedDomains(experiment.spec());
     }
 
     /** @return the directory this experiment writes, {@code runs/<experiment>/} */
@@ -77,8 +80,8 @@ public final class ExperimentRunner {
                 (step, total, result) -> listener.onPretrainingStep(step, total, result.loss(),
                         result.learningRate())).policy();
         PromptFormat format = new PromptFormat(tokenizer);
-        ProbeComparison.ProbeSet probes = new ProbeComparison.ProbeSet(probes(format, evaluatedDomains(),
-                base.model().context()), MAX_NEW_TOKENS);
+        ProbeComparison.ProbeSet probes = new ProbeComparison.ProbeSet(probes(format, base.model().context()),
+                MAX_NEW_TOKENS);
         List<ArmResult> results = new ArrayList<>();
         for (ResolvedExperiment.Arm arm : experiment.arms()) {
             results.add(runArm(arm, base, format, probes, directory.arm(arm.spec().name()), listener));
@@ -92,29 +95,25 @@ public final class ExperimentRunner {
         ExperimentSpec spec = experiment.spec();
         String name = arm.spec().name();
         TrainingSpec training = spec.trainingOf(arm.spec());
-        List<String> evaluated = evaluatedDomains();
         TransformerPolicy policy = TransformerPolicy.startingFrom(base, training.optimizer());
         RlTrainer trainer = new RlTrainer(policy, format, arm.objective(), arm.teacher(), arm.reward(),
                 new RlTrainer.Settings(training.promptsPerStep(), training.groupSize(), training.sampling(),
                         spec.seed()));
         ArmWatchers watchers = new ArmWatchers(experiment.collapseDetectors(), experiment.drift(), files);
-        List<String> rows = new ArrayList<>();
         List<double[]> accuracy = new ArrayList<>();
         ArmDirectory.Progress progress;
-        Optional<ArmDirectory.Restored> restored = files.restoreLatest(policy, trainer);
+        Optional<ArmDirectory.Progress> restored = files.restoreLatest(policy, trainer);
         if (restored.isPresent()) {
-            progress = restored.get().progress();
+            progress = restored.get();
             files.rewindTo(progress);
-            rows.addAll(progress.rows());
             accuracy.addAll(progress.accuracy());
             watchers.resume();
             listener.onResume(name, progress.step(), progress.stage() == spec.curriculum().stages().size());
         } else {
             files.clearLogs();
-            rows.add("base");
-            accuracy.add(evaluate(policy, format, evaluated, training.evaluationPrompts()));
-            progress = new ArmDirectory.Progress(0, 0, 0, rows, accuracy);
-            files.writeAccuracy(table(name, evaluated, rows, accuracy));
+            accuracy.add(evaluate(policy, format, training.evaluationPrompts()));
+            progress = new ArmDirectory.Progress(0, 0, 0, accuracy);
+            files.writeAccuracy(table(name, accuracy));
             files.writeCheckpoint(progress, policy, trainer);
         }
         long step = progress.step();
@@ -131,18 +130,16 @@ public final class ExperimentRunner {
                 watchers.observe(s, metrics);
                 listener.onStep(name, s, stage, i, metrics);
                 if ((i + 1) % settings.checkpointEvery() == 0 && i + 1 < stage.steps()) {
-                    files.writeCheckpoint(new ArmDirectory.Progress(s, i + 1, step + 1, rows, accuracy), policy,
-                            trainer);
+                    files.writeCheckpoint(new ArmDirectory.Progress(s, i + 1, step + 1, accuracy), policy, trainer);
                 }
             }
-            rows.add("after " + stage.domain());
-            accuracy.add(evaluate(policy, format, evaluated, training.evaluationPrompts()));
+            accuracy.add(evaluate(policy, format, training.evaluationPrompts()));
             watchers.measure(s, step, new ProbeComparison(policy.model(), format, base.parameters(),
                     policy.parameters(), probes, spec.seed()));
-            files.writeAccuracy(table(name, evaluated, rows, accuracy));
-            files.writeCheckpoint(new ArmDirectory.Progress(s + 1, 0, step, rows, accuracy), policy, trainer);
+            files.writeAccuracy(table(name, accuracy));
+            files.writeCheckpoint(new ArmDirectory.Progress(s + 1, 0, step, accuracy), policy, trainer);
         }
-        AccuracyMatrix matrix = table(name, evaluated, rows, accuracy);
+        AccuracyMatrix matrix = table(name, accuracy);
         ContinualMeasures measures = ContinualMeasures.of(matrix,
                 spec.curriculum().stages().stream().map(StageSpec::domain).toList());
         files.writeMeasures(measures);
@@ -150,9 +147,9 @@ public final class ExperimentRunner {
     }
 
     /** @return the first {@value #PROBES_PER_DOMAIN} held-out tasks of each evaluated domain that fit the context */
-    private List<ProbeComparison.Probe> probes(PromptFormat format, List<String> domains, int context) {
+    private List<ProbeComparison.Probe> probes(PromptFormat format, int context) {
         List<ProbeComparison.Probe> probes = new ArrayList<>();
-        for (String id : domains) {
+        for (String id : evaluated) {
             for (Task task : Evaluator.heldOutTasks(experiment.domain(id), PROBES_PER_DOMAIN, experiment.spec().seed())) {
                 int[] prompt = format.studentPrompt(task);
                 if (prompt.length < context) {
@@ -163,21 +160,27 @@ public final class ExperimentRunner {
         return probes;
     }
 
-    private List<String> evaluatedDomains() {
+    /** @return the curriculum's domains, then the extra ones, each once */
+    private static List<String> evaluatedDomains(ExperimentSpec spec) {
         Set<String> evaluated = new LinkedHashSet<>();
-        experiment.spec().curriculum().stages().forEach(stage -> evaluated.add(stage.domain()));
-        evaluated.addAll(experiment.spec().curriculum().evaluateOn());
+        spec.curriculum().stages().forEach(stage -> evaluated.add(stage.domain()));
+        evaluated.addAll(spec.curriculum().evaluateOn());
         return List.copyOf(evaluated);
     }
 
-    private static AccuracyMatrix table(String arm, List<String> domains, List<String> rows, List<double[]> accuracy) {
-        return new AccuracyMatrix(arm, domains, List.copyOf(rows), accuracy.toArray(double[][]::new));
+    /** @return the accuracy rows so far as a matrix: {@code base}, then {@code after <domain>} per finished stage */
+    private AccuracyMatrix table(String arm, List<double[]> accuracy) {
+        List<String> rows = new ArrayList<>(List.of("base"));
+        for (int s = 0; s < accuracy.size() - 1; s++) {
+            rows.add("after " + experiment.spec().curriculum().stages().get(s).domain());
+        }
+        return new AccuracyMatrix(arm, evaluated, rows, accuracy.toArray(double[][]::new));
     }
 
-    private double[] evaluate(TransformerPolicy policy, PromptFormat format, List<String> domains, int prompts) {
+    private double[] evaluate(TransformerPolicy policy, PromptFormat format, int prompts) {
         Evaluator evaluator = new Evaluator(format, MAX_NEW_TOKENS);
         Sampler sampler = new Sampler(policy.model(), policy.parameters());
-        return domains.stream().mapToDouble(id -> {
+        return evaluated.stream().mapToDouble(id -> {
             Domain domain = experiment.domain(id);
             return evaluator.score(sampler, domain, Evaluator.heldOutTasks(domain, prompts, experiment.spec().seed()),
                     format::studentPrompt).accuracy();
