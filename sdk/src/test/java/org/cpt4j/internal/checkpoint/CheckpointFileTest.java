@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.cpt4j.internal.model.GoldenState;
 import org.cpt4j.internal.model.PolicyStateFile;
 import org.cpt4j.internal.model.SequenceBatch;
 import org.cpt4j.internal.model.TransformerPolicy;
@@ -69,16 +70,20 @@ class CheckpointFileTest {
         assertTrue(error.getMessage().contains("not a checkpoint"), error.getMessage());
     }
 
-    /** Written by checkpoint version 1 (policy state version 2): a tiny model after one step, seed 3. */
+    /**
+     * Written by checkpoint version 1 (policy state version 2): a tiny model after one step, seed 3. Its arrays
+     * are checked against the values stored beside it, not against a training run (whose rounding depends on the
+     * CPU's BLAS kernels).
+     */
     @Test
     void readsTheGoldenFileOfVersionOne() throws IOException {
-        Checkpoint golden = CheckpointFile.read(Path.of("src/test/resources/golden/checkpoint-v1.ckpt"));
-        Checkpoint expected = checkpoint();
+        Path file = Path.of("src/test/resources/golden/checkpoint-v1.ckpt");
+        Checkpoint golden = CheckpointFile.read(file);
         assertEquals("abc123", golden.specHash());
         assertEquals(17, golden.step());
         assertEquals(42, golden.streamSeed());
         assertEquals(MODEL, golden.policy().model());
-        expected.policy().parameters().asMap().forEach((name, array) -> assertTrue(
-                array.equalsWithEps(golden.policy().parameters().get(name), 1e-6), name + " differs from the golden file"));
+        assertEquals(OptimizerConfig.of(o -> o.learningRate(0.01)), golden.policy().optimizer());
+        GoldenState.assertMatches(file.resolveSibling("checkpoint-v1.ckpt.expected.json"), golden.policy());
     }
 }

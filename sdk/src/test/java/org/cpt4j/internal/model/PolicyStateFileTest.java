@@ -112,22 +112,17 @@ class PolicyStateFileTest {
     }
 
     /**
-     * The golden file was written by this format's first version (tiny model, seed 9, two steps); later versions
-     * of cpt4j must still read it to the same values.
+     * The golden file was written by this format's first version (tiny model, seed 9, two AdamW steps); later
+     * versions of cpt4j must still read it to the same values, stored beside it (no training run: the values
+     * would differ with the CPU's BLAS kernels).
      */
     @Test
     void readsTheGoldenFileOfVersionOne() throws IOException {
         Path golden = Path.of("src/test/resources/golden/policy-state-v1.bin");
         PolicyState state = PolicyStateFile.read(golden);
-        TransformerPolicy expected = TransformerPolicy.create(CONFIG, OptimizerConfig.of(o -> o.learningRate(0.01)), 9);
-        expected.train(BATCH);
-        expected.train(BATCH);
         assertEquals(CONFIG, state.model());
-        assertEquals(2, state.step());
-        for (Map.Entry<String, INDArray> entry : expected.parameters().asMap().entrySet()) {
-            INDArray actual = state.parameters().get(entry.getKey());
-            assertTrue(entry.getValue().equalsWithEps(actual, 1e-6), entry.getKey() + " differs from the golden file");
-        }
-        assertEquals(Nd4j.create(new float[] {1f}).dataType(), state.parameters().dataType());
+        assertEquals(OptimizerConfig.of(o -> o.learningRate(0.01)), state.optimizer());
+        assertEquals(DataType.FLOAT, state.parameters().dataType());
+        GoldenState.assertMatches(golden.resolveSibling("policy-state-v1.bin.expected.json"), state);
     }
 }
