@@ -101,9 +101,19 @@ class ExperimentBuilderTest {
         assertTrue(message.contains("arms[1].name: 'grpo' is the name of an earlier arm"), message);
     }
 
+    /** Integers of every width become {@code Long}, floats {@code Double}, enums their names, at every depth. */
     @Test
     void componentParametersNormaliseNumbersSoEqualityIsStable() {
-        assertEquals(ComponentSpec.of("grpo", Map.of("groupSize", 8L, "clip", 0.2)),
-                ComponentSpec.of("grpo", Map.of("groupSize", 8, "clip", 0.2f == 0.2f ? 0.2 : 0.0)));
+        ComponentSpec fromCode = ComponentSpec.of("grpo", Map.of("groupSize", 8, "clip", 0.5f, "width", (short) 3,
+                "nested", Map.of("rate", 0.25f, "steps", (byte) 2), "list", List.of(1, 0.75f),
+                "style", org.cpt4j.domain.SolutionStyle.LONG));
+        ComponentSpec fromJson = ComponentSpec.of("grpo", Map.of("groupSize", 8L, "clip", 0.5, "width", 3L,
+                "nested", Map.of("rate", 0.25, "steps", 2L), "list", List.of(1L, 0.75), "style", "LONG"));
+        assertEquals(fromJson, fromCode);
+        assertEquals(Long.class, fromCode.parameters().get("groupSize").getClass());
+        assertEquals(Double.class, fromCode.parameters().get("clip").getClass());
+        assertEquals(Double.class, ((Map<?, ?>) fromCode.parameters().get("nested")).get("rate").getClass());
+        assertTrue(!ComponentSpec.of("grpo", Map.of("clip", 0.5f)).equals(ComponentSpec.of("grpo", Map.of("clip", 0.5f + 1e-6f))),
+                "normalising keeps the value");
     }
 }

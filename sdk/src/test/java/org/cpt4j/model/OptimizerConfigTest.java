@@ -31,6 +31,20 @@ class OptimizerConfigTest {
         assertEquals(0.01 * floor, config.learningRateAt(warmup + decay + 5), 1e-15, "stays at the floor");
     }
 
+    /** Linear warmup, then half a cosine from the peak to the floor: values on paper for lr 0.01, floor 0.1. */
+    @Test
+    void theScheduleAtSomeSteps() {
+        OptimizerConfig config = OptimizerConfig.of(o -> o.learningRate(0.01).warmupSteps(4).totalSteps(104)
+                .minLearningRateRatio(0.1));
+        assertEquals(0.0025, config.learningRateAt(0), 1e-15, "first warmup step: lr·1/4");
+        assertEquals(0.005, config.learningRateAt(1), 1e-15);
+        assertEquals(0.01, config.learningRateAt(4), 1e-15, "decay starts at the peak");
+        assertEquals(0.0055, config.learningRateAt(54), 1e-15, "halfway: floor + (peak − floor)/2 = 0.001 + 0.0045");
+        assertEquals(0.001 + 0.009 * 0.5 * (1 + Math.cos(Math.PI / 4)), config.learningRateAt(29), 1e-15,
+                "a quarter of the way");
+        assertEquals(0.001, config.learningRateAt(104), 1e-15, "the floor at the end");
+    }
+
     @Property
     void withoutTotalStepsTheRateStaysAtThePeak(@ForAll @IntRange(min = 0, max = 10_000) int step) {
         assertEquals(3e-4, OptimizerConfig.of(o -> o.learningRate(3e-4)).learningRateAt(step), 0);

@@ -60,16 +60,59 @@ class ContinualMeasuresTest {
         assertTrue(measures.maximumForgetting() >= measures.forgetting() - EPS, measures.toString());
     }
 
-    @Property(tries = 200)
-    void everyMeasureIsAnAccuracyOrADifferenceOfAccuracies(@ForAll long seed,
-            @ForAll @IntRange(min = 1, max = 6) int stages) {
-        ContinualMeasures measures = ContinualMeasures.of(random(seed, stages), stageDomains(stages));
-        assertTrue(measures.accuracy() >= 0 && measures.accuracy() <= 1);
-        for (double change : new double[] {measures.backwardTransfer(), measures.forwardTransfer(),
-                measures.forgetting(), measures.maximumForgetting(), measures.plasticity()}) {
-            assertTrue(Double.isNaN(change) && stages == 1 || change >= -1 - EPS && change <= 1 + EPS, measures.toString());
+    /** @return the measures after {@code delta} is added to entry {@code [row][column]} of {@code matrix} */
+    private static ContinualMeasures nudged(AccuracyMatrix matrix, int row, int column, double delta, int stages) {
+        double[][] accuracy = new double[matrix.accuracy().length][];
+        for (int r = 0; r < accuracy.length; r++) {
+            accuracy[r] = matrix.accuracy()[r].clone();
         }
-        assertEquals(List.of("h"), List.copyOf(measures.heldOutChange().keySet()));
+        accuracy[row][column] += delta;
+        return ContinualMeasures.of(matrix(stageDomains(stages), accuracy), stageDomains(stages));
+    }
+
+    /**
+     * Each measure reads only the entries its definition names (rows: 0 = base, i = after stage i; columns: stage
+     * domains, then the held-out one): ACC the last row, BWT the last row and the diagonal, FWT the entries just
+     * above the diagonal and the base row, the held-out change the base and the last row of its column. Nudging any
+     * other entry leaves the measure as it was.
+     */
+    @Property(tries = 200)
+    void eachMeasureReadsOnlyTheEntriesItsDefinitionNames(@ForAll long seed, @ForAll @IntRange(min = 2, max = 6) int stages,
+                                                          @ForAll @IntRange(min = 0, max = 6) int row,
+                                                          @ForAll @IntRange(min = 0, max = 6) int column) {
+        int r = row % (stages + 1);
+        int c = column % (stages + 1);
+        AccuracyMatrix matrix = random(seed, stages);
+        ContinualMeasures before = ContinualMeasures.of(matrix, stageDomains(stages));
+        ContinualMeasures after = nudged(matrix, r, c, 0.01, stages);
+        boolean heldOut = c == stages;
+        int stage = c + 1;
+        if (r != stages || heldOut) {
+            assertEquals(before.accuracy(), after.accuracy(), EPS, "ACC reads the last row's stage domains");
+        }
+        if (!(r == stages && !heldOut && stage < stages) && !(r == stage && stage < stages)) {
+            assertEquals(before.backwardTransfer(), after.backwardTransfer(), EPS, "BWT reads R[T][j] and R[j][j], j < T");
+        }
+        if (!(r == stage - 1 && stage > 1 && !heldOut) && !(r == 0 && stage > 1 && !heldOut)) {
+            assertEquals(before.forwardTransfer(), after.forwardTransfer(), EPS, "FWT reads R[j-1][j] and b_j, j > 1");
+        }
+        if (!(heldOut && (r == 0 || r == stages))) {
+            assertEquals(before.heldOutChange().get("h"), after.heldOutChange().get("h"), EPS,
+                    "the held-out change reads the base and the last row");
+        }
+    }
+
+    /** One stage domain's final accuracy up by δ: ACC up by δ/T; BWT up by δ/(T − 1) unless it is the last stage's. */
+    @Property(tries = 200)
+    void aBetterFinalAccuracyRaisesAccAndBwtByItsShare(@ForAll long seed, @ForAll @IntRange(min = 2, max = 6) int stages,
+                                                        @ForAll @IntRange(min = 0, max = 5) int domain) {
+        int j = domain % stages;
+        AccuracyMatrix matrix = random(seed, stages);
+        ContinualMeasures before = ContinualMeasures.of(matrix, stageDomains(stages));
+        ContinualMeasures after = nudged(matrix, stages, j, 0.06, stages);
+        assertEquals(before.accuracy() + 0.06 / stages, after.accuracy(), EPS);
+        assertEquals(before.backwardTransfer() + (j < stages - 1 ? 0.06 / (stages - 1) : 0), after.backwardTransfer(), EPS);
+        assertEquals(before.forgetting() - (j < stages - 1 ? 0.06 / (stages - 1) : 0), after.forgetting(), EPS);
     }
 
     @Property(tries = 100)

@@ -59,10 +59,16 @@ public abstract class DomainContract {
     @Property(tries = 200)
     void aWrongWellFormedAnswerIsIncorrectButWellFormed(@ForAll long seed) {
         Task task = task(seed);
-        Verdict verdict = domain().verify(task, AnswerTags.wrap(task.answer() + task.answer().charAt(0)));
-        assertFalse(verdict.correct());
-        assertTrue(verdict.formatValid());
-        assertTrue(verdict.feedback().contains(task.answer()), "feedback names the expected answer");
+        String answer = task.answer();
+        char last = answer.charAt(answer.length() - 1);
+        char other = (char) domain().alphabet().chars().filter(c -> c != last).findFirst().orElseThrow();
+        String sameLength = answer.substring(0, answer.length() - 1) + other;
+        for (String wrong : new String[] {answer + answer.charAt(0), sameLength}) {
+            Verdict verdict = domain().verify(task, AnswerTags.wrap(wrong));
+            assertFalse(verdict.correct(), "'" + wrong + "' is not the answer " + answer);
+            assertTrue(verdict.formatValid(), "'" + wrong + "' is well-formed");
+            assertTrue(verdict.feedback().contains(answer), "feedback names the expected answer");
+        }
     }
 
     @Property(tries = 200)

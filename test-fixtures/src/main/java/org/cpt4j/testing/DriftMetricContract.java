@@ -13,7 +13,8 @@ import net.jqwik.api.constraints.IntRange;
 import org.cpt4j.drift.DriftMetric;
 
 /**
- * The laws every {@link DriftMetric} obeys: zero between identical policies, finite and deterministic. The metric
+ * The laws every {@link DriftMetric} obeys: zero between identical policies, not zero once the policy moved, finite
+ * and deterministic. The metric
  * is measured as the engine measures it, through {@link DriftMetric#measure(org.cpt4j.drift.PolicyComparison)},
  * on a {@link FixtureComparison}.
  */
@@ -41,5 +42,16 @@ public abstract class DriftMetricContract {
         Map<String, Double> measured = driftMetric().measure(policies);
         measured.forEach((name, value) -> assertTrue(Double.isFinite(value), name + " = " + value));
         assertEquals(measured, driftMetric().measure(policies));
+    }
+
+    @Property(tries = 50)
+    void someMeasurementMovesWhenThePolicyMoved(@ForAll long seed, @ForAll @DoubleRange(min = 0.1, max = 2) double scale,
+                                                @ForAll @IntRange(min = 1, max = 10) int density) {
+        SplittableRandom random = new SplittableRandom(seed);
+        FixtureParameters reference = FixtureParameters.random(random);
+        Map<String, Double> measured = driftMetric().measure(FixtureComparison.drifted(reference,
+                reference.drifted(random, scale, density), random, 0.5));
+        assertTrue(measured.values().stream().anyMatch(value -> value != 0), "every measurement is 0 for a policy "
+                + "that moved by " + scale + ": " + measured);
     }
 }

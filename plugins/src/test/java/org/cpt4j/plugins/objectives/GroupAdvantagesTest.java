@@ -73,6 +73,34 @@ class GroupAdvantagesTest {
         assertTrue(GroupAdvantages.zeroVarianceGroups(rewards, groupSize)[0]);
     }
 
+    /**
+     * A group of one response has no siblings to compare with; as in verl's {@code compute_grpo_outcome_advantage}
+     * its mean is 0 and its standard deviation 1, so its advantage is its reward (scaled by {@code 1 + ε}, or by
+     * the batch's standard deviation).
+     */
+    @Property(tries = 100)
+    void aGroupOfOneKeepsItsReward(@ForAll long seed, @ForAll @IntRange(min = 1, max = 6) int groups,
+                                   @ForAll @DoubleRange(min = 0, max = 0.1) double epsilon) {
+        double[] rewards = ObjectiveInputs.rewards(new SplittableRandom(seed), groups, 1);
+        double[] group = GroupAdvantages.compute(rewards, 1, ScaleRewards.GROUP, epsilon);
+        double[] none = GroupAdvantages.compute(rewards, 1, ScaleRewards.NONE, epsilon);
+        double[] batch = GroupAdvantages.compute(rewards, 1, ScaleRewards.BATCH, epsilon);
+        double batchStd = GroupAdvantages.standardDeviation(rewards, 0, rewards.length);
+        for (int i = 0; i < rewards.length; i++) {
+            assertEquals(rewards[i] / (1 + epsilon), group[i], 1e-12, "group scaling, response " + i);
+            assertEquals(rewards[i], none[i], 1e-12, "no scaling, response " + i);
+            assertEquals(rewards[i] / (batchStd + epsilon), batch[i], 1e-12, "batch scaling, response " + i);
+        }
+    }
+
+    @Test
+    void aGroupOfOneByHand() {
+        assertArrayEquals(new double[] {0.3, 1.0, 0.0},
+                GroupAdvantages.compute(new double[] {0.3, 1.0, 0.0}, 1, ScaleRewards.GROUP, 0), 1e-15);
+        assertArrayEquals(new double[] {0.3 / 1.5, 1.0 / 1.5},
+                GroupAdvantages.compute(new double[] {0.3, 1.0}, 1, ScaleRewards.GROUP, 0.5), 1e-15);
+    }
+
     @Test
     void groupScalingUsesBesselsCorrectionAndTheEpsilon() {
         double[] advantages = GroupAdvantages.compute(new double[] {1, 0, 0, 0}, 4, ScaleRewards.GROUP, 1e-4);

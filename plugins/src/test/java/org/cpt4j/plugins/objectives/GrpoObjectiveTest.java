@@ -85,11 +85,11 @@ class GrpoObjectiveTest extends ObjectiveContract {
         double[][][] logits = ObjectiveInputs.logits(random, 3, 4, 5, 2.0);
         int[][] targets = ObjectiveInputs.targets(random, 3, 4, 5);
         double[][] mask = {{1, 1, 0, 0}, {0, 1, 1, 1}, {1, 0, 0, 0}};
-        double[] advantages = {0.5, -1.0, 2.0};
+        double[] advantages = {0.5, -1.0, 3.0};
         ObjectiveBatch batch = ObjectiveBatch.of(targets, mask, b -> b
                 .perToken(StandardInputs.ADVANTAGES, ObjectiveInputs.perSequence(advantages, 4))
                 .perToken(StandardInputs.OLD_LOG_PROBS, ObjectiveInputs.nearbyTokenLogProbs(random, logits, targets, 0)));
-        double expected = -(2 * 0.5 + 3 * -1.0 + 2.0) / 6;
+        double expected = -(2 * 0.5 + 3 * -1.0 + 3.0) / 6;
         assertEquals(expected, objective.referenceLoss(logits, batch), 1e-12);
         ObjectiveProbe.Result result = new ObjectiveProbe(objective, 3, 4, 5, DataType.FLOAT).evaluate(logits, batch);
         assertEquals(expected, result.loss(), 1e-5);

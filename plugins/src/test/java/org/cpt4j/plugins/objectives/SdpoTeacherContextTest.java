@@ -1,6 +1,7 @@
 package org.cpt4j.plugins.objectives;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,16 +48,25 @@ class SdpoTeacherContextTest {
         SdpoObjective sdpo = new SdpoObjective(SdpoConfig.of(s -> s.maskRatio(0.5)));
         List<Optional<String>> contexts = new ArrayList<>(List.of(Optional.of("x"), Optional.empty(), Optional.of("x"),
                 Optional.of("x"), Optional.of("x"), Optional.of("x")));
+        // responses start at position 5 and end before the padding, at a different length per rollout
         double[][] mask = new double[6][40];
-        for (double[] row : mask) {
-            java.util.Arrays.fill(row, 1);
+        for (int b = 0; b < mask.length; b++) {
+            java.util.Arrays.fill(mask[b], 5, 20 + 3 * b, 1);
         }
         Rollouts withMask = new Rollouts(rollouts(List.of()).rollouts(), 3, mask, contexts, null, 5);
         ObjectiveBatch.Builder builder = ObjectiveBatch.builder(new int[6][40], mask);
         sdpo.prepare(withMask, builder);
         double[][] distilled = builder.build().perToken(StandardInputs.DISTILLATION_MASK);
         assertEquals(0.0, java.util.Arrays.stream(distilled[1]).sum(), "no teacher, no distillation");
-        double kept = java.util.Arrays.stream(distilled).flatMapToDouble(java.util.Arrays::stream).sum() / (5 * 40);
-        assertEquals(0.5, kept, 0.1, "about half the tokens of taught rollouts are dropped");
+        double responseTokens = 0;
+        for (int b = 0; b < mask.length; b++) {
+            for (int t = 0; t < mask[b].length; t++) {
+                assertTrue(distilled[b][t] == 0 || mask[b][t] == 1, "row " + b + " position " + t
+                        + ": only response tokens are distilled");
+                responseTokens += b == 1 ? 0 : mask[b][t];
+            }
+        }
+        double kept = java.util.Arrays.stream(distilled).flatMapToDouble(java.util.Arrays::stream).sum() / responseTokens;
+        assertEquals(0.5, kept, 0.1, "about half the response tokens of taught rollouts are dropped");
     }
 }

@@ -59,15 +59,34 @@ class PretrainingExamplesTest {
         assertEquals(0.6, (double) teacher / n, 0.03);
     }
 
+    private static long separators(int[] tokens, int until) {
+        return java.util.Arrays.stream(tokens, 0, until).filter(t -> t == Tokenizer.SEPARATOR).count();
+    }
+
+    /**
+     * Every example wants teacher format here; at a context of 16 some teacher prompts do not fit and fall back to
+     * the student prompt ({@code <bos> question <sep>}: one separator, where a teacher prompt has two).
+     */
     @Test
     void aTeacherExampleThatWouldNotFitFallsBackToStudentFormat() {
         PretrainingExamples examples = examples(1.0, 16);
         SplittableRandom random = new SplittableRandom(2);
+        int fallbacks = 0;
+        int teacher = 0;
         for (int i = 0; i < 200; i++) {
             PretrainingExamples.Example example = examples.example(random);
-            assertTrue(example.tokens().length <= 16);
-            int[] prompt = java.util.Arrays.copyOf(example.tokens(), example.responseStart());
-            assertEquals(Tokenizer.SEPARATOR, prompt[prompt.length - 1]);
+            assertTrue(example.tokens().length <= 16, "fits the context");
+            assertEquals(Tokenizer.SEPARATOR, example.tokens()[example.responseStart() - 1], "the prompt ends the turn");
+            long inPrompt = separators(example.tokens(), example.responseStart());
+            assertTrue(inPrompt == 1 || inPrompt == 2, "a student or a teacher prompt");
+            fallbacks += inPrompt == 1 ? 1 : 0;
+            teacher += inPrompt == 2 ? 1 : 0;
+        }
+        assertTrue(fallbacks > 0 && teacher > 0, fallbacks + " fell back, " + teacher + " kept teacher format");
+        PretrainingExamples roomy = examples(1.0, 64);
+        for (int i = 0; i < 200; i++) {
+            PretrainingExamples.Example example = roomy.example(random);
+            assertEquals(2, separators(example.tokens(), example.responseStart()), "with room, every prompt is a teacher's");
         }
     }
 

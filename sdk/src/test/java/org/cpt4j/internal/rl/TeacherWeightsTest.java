@@ -64,6 +64,17 @@ class TeacherWeightsTest {
         assertEquals(first(teacher.referenceLogProbs(SEQUENCES)), first(teacher.logProbs(SEQUENCES)), 1e-9);
         teacher.mixLogits(1);
         assertEquals(first(teacher.policyLogProbs(SEQUENCES)), first(teacher.logProbs(SEQUENCES)), 1e-9);
+        // in between, log_softmax(0.7·anchor + 0.3·policy logits); log-softmax is shift-invariant, so the mix of
+        // the two log-distributions, normalised again, is the same thing
+        teacher.mixLogits(0.3);
+        double[] anchor = teacher.referenceLogProbs(SEQUENCES)[0][2];
+        double[] live = teacher.policyLogProbs(SEQUENCES)[0][2];
+        double[] mixed = new double[anchor.length];
+        for (int v = 0; v < mixed.length; v++) {
+            mixed[v] = 0.7 * anchor[v] + 0.3 * live[v];
+        }
+        assertArrayEquals(SequenceScorer.logSoftmax(new double[][][] {{mixed}})[0][0], teacher.logProbs(SEQUENCES)[0][2],
+                1e-9, "the logits are mixed, not the probabilities");
     }
 
     private static float[] blend(float[] from, float[] to, double weight) {

@@ -127,6 +127,13 @@ class SamplerTest {
             }
         }
         assertTrue(generations.stream().anyMatch(Generation::finished), "the trained policy ends some responses");
+        List<Generation> cut = new Sampler(MODEL, policy.parameters())
+                .sample(prompts(), 8, SamplingConfig.of(s -> s.maxNewTokens(1)), 4);
+        for (Generation g : cut) {
+            assertEquals(1, g.length());
+            assertEquals(g.tokens()[0] == Tokenizer.EOS, g.finished(), "one token: finished only if it ends the response");
+        }
+        assertTrue(cut.stream().anyMatch(g -> !g.finished()), "a one-token limit cuts responses short");
     }
 
     @Test
