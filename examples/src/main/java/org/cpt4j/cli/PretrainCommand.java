@@ -1,8 +1,13 @@
 package org.cpt4j.cli;
 
+import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cpt4j.domain.SolutionStyle;
+import org.cpt4j.evaluation.Evaluation;
+import org.cpt4j.evaluation.SeedSpread;
 import org.cpt4j.pretrain.PretrainSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +28,7 @@ final class PretrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec command;
 
-    @Option(names = "--mix", split = ",", description = "Domains to train on (default: add,mod,reverse,count).")
+    @Option(names = "--mix", split = ",", description = "Domains to train on (default: add,mod,count).")
     private @Nullable List<String> mix;
 
     @Option(names = "--steps", description = "Optimizer steps (default: 2000).")
@@ -54,6 +59,11 @@ final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of initialisation and data (default: 7).")
     private @Nullable Long seed;
 
+    @Option(names = "--seeds", defaultValue = "1", description = "Pretrain this many base models, seeds --seed, "
+            + "--seed + 1, ..., and print each domain's accuracy as mean, spread and per-seed values: how much of the "
+            + "recipe's result is the recipe's (default: ${DEFAULT-VALUE}).")
+    private int seeds;
+
     @Mixin
     private EvaluationOptions evaluation;
 
@@ -62,9 +72,38 @@ final class PretrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (seeds < 1) {
+            throw new IllegalArgumentException("--seeds must be at least 1, was " + seeds);
+        }
         runtime.apply();
-        PretrainSpec spec = PretrainSpec.of(p -> {
-            p.model(m -> m.layers(layers).width(width).heads(heads).context(context));
+        PrintWriter out = command.commandLine().getOut();
+        PrintWriter err = command.commandLine().getErr();
+        BaseModelJob job = evaluation.job();
+        PretrainSpec first = spec(seed != null ? seed : PretrainSpec.of(p -> { }).seed());
+        if (seeds == 1) {
+            job.run(first, out, err);
+            return 0;
+        }
+        List<Long> seedList = new ArrayList<>();
+        List<Evaluation> evaluations = new ArrayList<>();
+        for (int i = 0; i < seeds; i++) {
+            PretrainSpec spec = spec(first.seed() + i);
+            evaluations.add(job.obtainAndEvaluate(spec, out, err).evaluation());
+            seedList.add(spec.seed());
+        }
+        SeedSpread spread = new SeedSpread(seedList, evaluations);
+        out.printf(Locale.ROOT, "%nheld-out accuracy over %d seeds, greedy, %d prompts per domain (teacher: the worked "
+                + "solution as privileged context)%n", seeds, evaluation.prompts);
+        out.print(spread.table());
+        out.println();
+        out.println(BaseModelJob.verdict(first, spread));
+        out.flush();
+        return 0;
+    }
+
+    private PretrainSpec spec(long chosenSeed) {
+        return PretrainSpec.of(p -> {
+            p.model(m -> m.layers(layers).width(width).heads(heads).context(context)).seed(chosenSeed);
             if (mix != null) {
                 p.mix(mix.toArray(String[]::new));
             }
@@ -80,12 +119,6 @@ final class PretrainCommand implements Callable<Integer> {
             if (responseStyle != null) {
                 p.responseStyle(responseStyle);
             }
-            if (seed != null) {
-                p.seed(seed);
-            }
         });
-        evaluation.job().run(spec,
-                command.commandLine().getOut(), command.commandLine().getErr());
-        return 0;
     }
 }

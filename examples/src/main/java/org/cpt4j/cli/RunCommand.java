@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cpt4j.engine.Experiments;
-import org.cpt4j.evaluation.DomainScore;
-import org.cpt4j.evaluation.Evaluation;
+import org.cpt4j.evaluation.SeedSpread;
 import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.experiment.ExperimentSpecFile;
 import org.cpt4j.experiment.StageSpec;
@@ -34,7 +33,7 @@ import picocli.CommandLine.Spec;
                         + "continual-learning measures and collapse events, and writes <runs>/<experiment>/ "
                         + "(metrics.jsonl, events.jsonl, drift.jsonl, accuracy.csv, measures.json, checkpoints/ "
                         + "per arm). Run the same spec again to resume it after a kill.",
-                "quickstart: pretrains the default base model (2x64x4, 2000 steps on add, mod, reverse, count; "
+                "quickstart: pretrains the default base model (2x64x4, 2000 steps on add, mod, count; "
                         + "cached after the first run) and prints its per-domain evaluation with the teacher's "
                         + "advantage, the signal SDPO distils."})
 final class RunCommand implements Callable<Integer> {
@@ -82,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
         BaseModelJob.Result result = evaluation.job().run(spec, out,
                 command.commandLine().getErr());
         out.println();
-        out.println(summary(spec, result.evaluation()));
+        out.println(BaseModelJob.verdict(spec, new SeedSpread(List.of(spec.seed()), List.of(result.evaluation()))));
         out.flush();
         return 0;
     }
@@ -134,20 +133,5 @@ final class RunCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    /** @return one line per pretraining domain: the teacher's advantage, and the smallest of them */
-    static String summary(PretrainSpec spec, Evaluation evaluation) {
-        StringBuilder out = new StringBuilder("teacher advantage on the pretraining mix (accuracy points):");
-        double smallest = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < evaluation.student().size(); i++) {
-            DomainScore score = evaluation.student().get(i);
-            if (spec.mix().contains(score.domain())) {
-                double points = evaluation.teacherAdvantagePoints(i);
-                smallest = Math.min(smallest, points);
-                out.append(String.format(Locale.ROOT, " %s %+.0f", score.domain(), points));
-            }
-        }
-        return out.append(String.format(Locale.ROOT, "; smallest %+.0f", smallest)).toString();
     }
 }

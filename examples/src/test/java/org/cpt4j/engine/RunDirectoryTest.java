@@ -83,13 +83,24 @@ class RunDirectoryTest {
 
     /** Runs {@link #tiny} through the public entry point, killing it at the given step of the given arm. */
     private static List<ArmResult> run(Path runs, String killArm, int killStage, long killStageStep) {
+        return run(runs, killArm, killStage, killStageStep, new ArrayList<>());
+    }
+
+    /** As {@link #run(Path, String, int, long)}, adding what the listener heard to {@code heard}. */
+    private static List<ArmResult> run(Path runs, String killArm, int killStage, long killStageStep, List<String> heard) {
         RunOptions options = RunOptions.of(o -> o.runs(runs).cache(cache).checkpointEvery(2).threads(1));
         return Cpt4j.run(tiny(), options, new RunListener() {
             @Override
             public void onStep(String arm, int stage, StageSpec spec, long step, StepMetrics metrics) {
+                heard.add("step " + arm + " " + stage + "/" + step);
                 if (arm.equals(killArm) && stage == killStage && step == killStageStep) {
                     throw new Killed();
                 }
+            }
+
+            @Override
+            public void onResume(String arm, long step, boolean finished) {
+                heard.add("resume " + arm + " " + step + " " + finished);
             }
         }).arms();
     }
@@ -110,7 +121,9 @@ class RunDirectoryTest {
             assertTrue(drift.get(2).get("values").get("relative_norm").asDouble() > 0, drift.get(2).toString());
             JsonNode responses = drift.get(3).get("values");
             assertTrue(responses.get("token_kl").asDouble() > 0, "the policy moved, so its samples diverge: " + responses);
-            assertTrue(responses.get("greedy_changed").asDouble() >= 0 && responses.get("greedy_changed").asDouble() <= 1);
+            // 16 probes of each evaluated domain (count, compare), all short enough for the context
+            double changed = responses.get("greedy_changed").asDouble() * 32;
+            assertEquals(Math.rint(changed), changed, 1e-9, "a share of the 32 probes: " + responses);
             assertFalse(lines(root.resolve(arm).resolve("events.jsonl")).isEmpty(), "entropy below 10 fires");
             assertEquals(List.of("row,count,compare", "base", "after count", "after compare"),
                     Files.readAllLines(root.resolve(arm).resolve("accuracy.csv")).stream()
@@ -139,7 +152,10 @@ class RunDirectoryTest {
         assertThrows(Killed.class, () -> run(resumed, "sdpo", 1, 1));
         // killed at the last step of stage 2: resumes from the checkpoint in the middle of it
         assertThrows(Killed.class, () -> run(resumed, "sdpo", 1, 2));
-        List<ArmResult> actual = run(resumed, "", -1, -1);
+        List<String> resuming = new ArrayList<>();
+        List<ArmResult> actual = run(resumed, "", -1, -1, resuming);
+        assertEquals(List.of("resume grpo 6 true", "resume sdpo 5 false", "step sdpo 1/2"), resuming,
+                "the third start trains only the step after the last checkpoint (not a deterministic rerun from 0)");
 
         for (int arm = 0; arm < 2; arm++) {
             assertTrue(Arrays.deepEquals(expected.get(arm).accuracy().accuracy(),
@@ -161,9 +177,29 @@ class RunDirectoryTest {
             assertTrue(left.groups().get("teacher").sameValues(right.groups().get("teacher")), arm + " teacher");
         }
 
-        List<ArmResult> again = run(resumed, "", -1, -1);
-        assertTrue(Arrays.deepEquals(actual.get(1).accuracy().accuracy(), again.get(1).accuracy().accuracy()),
-                "a finished run read again gives its results without training");
+        Map<String, String> filesBefore = armFiles(resumed.resolve("tiny"));
+        List<String> heard = new ArrayList<>();
+        List<ArmResult> again = run(resumed, "", -1, -1, heard);
+        assertEquals(List.of("resume grpo 6 true", "resume sdpo 6 true"), heard,
+                "a finished run read again resumes each arm as finished and trains no step");
+        assertEquals(filesBefore, armFiles(resumed.resolve("tiny")), "and rewrites none of its files");
+        for (int arm = 0; arm < 2; arm++) {
+            assertTrue(Arrays.deepEquals(actual.get(arm).accuracy().accuracy(), again.get(arm).accuracy().accuracy()));
+            assertEquals(actual.get(arm).collapse(), again.get(arm).collapse());
+        }
+    }
+
+    /** @return every file under each arm's directory with its contents (checkpoints as their sizes and times) */
+    private static Map<String, String> armFiles(Path root) throws IOException {
+        Map<String, String> files = new java.util.TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(file).toString(), file.toString().endsWith(".ckpt")
+                        ? Files.size(file) + " bytes, modified " + Files.getLastModifiedTime(file)
+                        : Files.readString(file));
+            }
+        }
+        return files;
     }
 
     @Test

@@ -1,11 +1,11 @@
 package org.cpt4j.guide;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.cpt4j.dsl.Cpt4j;
 import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.experiment.ExperimentSpecFile;
@@ -28,9 +28,9 @@ class UserGuideTest {
                 .seed(7)
                 .curriculum(c -> c
                         .stage("add", s -> s.steps(100))
-                        .stage("reverse", s -> s.steps(100))
+                        .stage("mod", s -> s.steps(100))
                         .stage("count", s -> s.steps(100))
-                        .evaluateOn("mod", "add-long", "sort", "copy", "compare"))
+                        .evaluateOn("add-long", "reverse", "sort", "copy", "compare"))
                 .arm("grpo", a -> a.objective(Objectives.grpo(g -> g.klBeta(0.04))))
                 .arm("sdpo-frozen", a -> a.objective(Objectives.sdpo()).teacher(Teachers.frozen()))
                 .arm("sdpo-ema", a -> a.objective(Objectives.sdpo()).teacher(Teachers.ema(0.05)))
@@ -49,7 +49,7 @@ class UserGuideTest {
     }
 
     @Test
-    void runningAnExperimentFromCodeGivesEachArmsAccuracyMatrixAndItsFiles(@TempDir Path runs) {
+    void runningAnExperimentFromCodeGivesEachArmsAccuracyMatrixAndItsFiles(@TempDir Path runs) throws Exception {
         ExperimentSpec spec = Cpt4j.experiment("guide-tiny")
                 .model(m -> m.layers(1).width(16).heads(2).context(48))
                 .base(b -> b.steps(10).batchSize(4).mix("count"))
@@ -64,8 +64,15 @@ class UserGuideTest {
         double after = result.arm("grpo").accuracy().at(1, "count");
         // --- end ---
         assertEquals(List.of("base", "after count"), result.arm("grpo").accuracy().rows());
-        assertTrue(before >= 0 && before <= 1 && after >= 0 && after <= 1);
         assertEquals(runs.resolve("guide-tiny"), result.directory());
-        assertTrue(Files.isRegularFile(result.directory().resolve("grpo").resolve("metrics.jsonl")));
+        List<String> csv = Files.readAllLines(result.directory().resolve("grpo").resolve("accuracy.csv"));
+        assertEquals(List.of("row,count", String.format(Locale.ROOT, "base,%.4f", before),
+                String.format(Locale.ROOT, "after count,%.4f", after)), csv,
+                "the result is what the run wrote");
+        for (double accuracy : new double[] {before, after}) {
+            assertEquals(0, accuracy * 4 % 1, 1e-9, "a share of the 4 evaluation prompts, was " + accuracy);
+        }
+        assertEquals(2, Files.readAllLines(result.directory().resolve("grpo").resolve("metrics.jsonl")).size(),
+                "one line per step");
     }
 }

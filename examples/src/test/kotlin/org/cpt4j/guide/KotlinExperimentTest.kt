@@ -23,9 +23,9 @@ class KotlinExperimentTest {
             .seed(7)
             .curriculum { c ->
                 c.stage("add") { it.steps(100) }
-                    .stage("reverse") { it.steps(100) }
+                    .stage("mod") { it.steps(100) }
                     .stage("count") { it.steps(100) }
-                    .evaluateOn("mod", "add-long", "sort", "copy", "compare")
+                    .evaluateOn("add-long", "reverse", "sort", "copy", "compare")
             }
             .arm("grpo") { it.objective(Objectives.grpo { g -> g.klBeta(0.04) }) }
             .arm("sdpo-frozen") { it.objective(Objectives.sdpo()).teacher(Teachers.frozen()) }

@@ -10,11 +10,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.cpt4j.domain.Domain;
 import org.cpt4j.internal.checkpoint.Checkpoint;
 import org.cpt4j.internal.checkpoint.CheckpointFile;
 import org.cpt4j.internal.io.AtomicFiles;
 import org.cpt4j.internal.model.TransformerPolicy;
+import org.cpt4j.internal.runtime.Arithmetic;
 import org.cpt4j.internal.text.PromptFormat;
 import org.cpt4j.pretrain.PretrainSpec;
 import org.cpt4j.text.Tokenizer;
@@ -25,7 +27,13 @@ import org.cpt4j.text.Tokenizer;
  *
  * <p>Layout under the cache root: {@code base-<hash>/} holding {@code spec.json} (what was asked),
  * {@code tokenizer.json}, {@code progress.ckpt} (the latest checkpoint while training) and {@code base.ckpt}
- * (the finished model; its presence means done). Every file is written atomically.
+ * (the finished model; its presence means done) and {@code arithmetic.json} (the {@link Arithmetic} it was trained
+ * with). Every file is written atomically.
+ *
+ * <p>The hash covers what was asked, not the machine: a cached model is reused as it is on any machine, which keeps
+ * an experiment that resumes elsewhere consistent with the base it started from. Training the same spec on a
+ * machine whose arithmetic rounds differently (another OpenBLAS kernel) gives a different model;
+ * {@link Base#trainedWith()} tells the caller when that is the case.
  */
 public final class BaseModelStore {
 
@@ -33,11 +41,16 @@ public final class BaseModelStore {
     static final int RECIPE_VERSION = 1;
     static final String FINISHED = "base.ckpt";
     static final String PROGRESS = "progress.ckpt";
+    static final String ARITHMETIC = "arithmetic.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** A base model and whether it came from the cache. */
-    public record Base(TransformerPolicy policy, Tokenizer tokenizer, String specHash, Path directory, boolean cached) {
+    /**
+     * A base model, whether it came from the cache, and the arithmetic it was trained with (empty for models
+     * cached before cpt4j recorded it).
+     */
+    public record Base(TransformerPolicy policy, Tokenizer tokenizer, String specHash, Path directory, boolean cached,
+                       Optional<Arithmetic> trainedWith) {
     }
 
     private final Path root;
@@ -85,7 +98,10 @@ public final class BaseModelStore {
         Path finished = directory.resolve(FINISHED);
         if (Files.exists(finished)) {
             Checkpoint done = CheckpointFile.readFor(finished, hash);
-            return new Base(TransformerPolicy.fromState(done.policy()), tokenizer, hash, directory, true);
+            Path arithmetic = directory.resolve(ARITHMETIC);
+            Optional<Arithmetic> trainedWith = Files.exists(arithmetic)
+                    ? Optional.of(JSON.readValue(arithmetic.toFile(), Arithmetic.class)) : Optional.empty();
+            return new Base(TransformerPolicy.fromState(done.policy()), tokenizer, hash, directory, true, trainedWith);
         }
         Files.createDirectories(directory);
         AtomicFiles.write(directory.resolve("spec.json"), out -> out.write(JSON.writeValueAsBytes(spec)));
@@ -102,14 +118,18 @@ public final class BaseModelStore {
             policy = pretrainer.initialPolicy();
             step = 0;
         }
+        Arithmetic arithmetic = Arithmetic.ofThisMachine();
         while (step < spec.steps()) {
             long until = Math.min(spec.steps(), (step / checkpointEvery + 1) * checkpointEvery);
             pretrainer.train(policy, step, until, listener);
             step = until;
+            if (step == spec.steps()) {
+                AtomicFiles.write(directory.resolve(ARITHMETIC), out -> out.write(JSON.writeValueAsBytes(arithmetic)));
+            }
             CheckpointFile.write(step < spec.steps() ? progress : finished,
                     new Checkpoint(policy.state(), hash, step, spec.seed()));
         }
         Files.deleteIfExists(progress);
-        return new Base(policy, tokenizer, hash, directory, false);
+        return new Base(policy, tokenizer, hash, directory, false, Optional.of(arithmetic));
     }
 }
