@@ -115,7 +115,8 @@ final class BaseModelJob {
             }
         }
         String targets = String.format(Locale.ROOT, "targets on the pretraining mix (teacher advantage >= %d points, "
-                + "student <= %d%%, every seed): ", MIN_TEACHER_ADVANTAGE_POINTS, MAX_STUDENT_POINTS);
+                + "student <= %d%%%s): ", MIN_TEACHER_ADVANTAGE_POINTS, MAX_STUDENT_POINTS,
+                spread.seeds().size() > 1 ? ", every seed" : "");
         return targets + (misses.isEmpty() ? String.format(Locale.ROOT, "met; smallest advantage %+.0f", smallest)
                 : "missed by " + String.join(", ", misses));
     }

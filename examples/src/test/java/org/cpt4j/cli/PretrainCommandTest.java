@@ -41,6 +41,22 @@ class PretrainCommandTest {
     }
 
     @Test
+    void severalSeedsPrintEachDomainsSpreadAndWhetherTheTargetsHeld() {
+        CommandLineRun result = CommandLineRun.of("pretrain", "--steps", "6", "--batch-size", "4", "--width", "16",
+                "--heads", "2", "--layers", "1", "--prompts", "3", "--threads", "1", "--cache", cache.toString(),
+                "--mix", "add,count", "--seed", "3", "--seeds", "2");
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().contains("seed 3 (trained now)") && result.out().contains("seed 4 (trained now)"),
+                result.out());
+        assertTrue(result.out().contains("held-out accuracy over 2 seeds"), result.out());
+        assertTrue(result.out().matches("(?s).*\\n\\s+mean ± sd   seeds 3\\|4 .*"), result.out());
+        assertTrue(result.out().matches("(?s).*\\ncount\\s+logic\\s+.*"), result.out());
+        // six steps teach nothing: the teacher is no better than the student, and the verdict names each miss
+        assertTrue(result.out().contains("targets on the pretraining mix (teacher advantage >= 30 points, student <= 70%, "
+                + "every seed): missed by add seed 3 (student 0%, advantage +0)"), result.out());
+    }
+
+    @Test
     void anUnknownDomainIsNamedWithTheClosestKnownOne() {
         CommandLineRun result = CommandLineRun.of("pretrain", "--mix", "add,revrse", "--cache", cache.toString());
         assertEquals(1, result.exitCode());
