@@ -20,6 +20,9 @@ import org.cpt4j.collapse.StepSignals;
  */
 public abstract class CollapseDetectorContract {
 
+    /** Healthy steps before the collapse begins in {@link #firesOnItsCollapseNoEarlierThanItBeganAndNamesItself}. */
+    private static final int HEALTHY_STEPS = 20;
+
     /** @return a new detector (detectors keep state) */
     protected abstract CollapseDetector detector();
 
@@ -78,8 +81,6 @@ public abstract class CollapseDetectorContract {
             assertTrue(!event.evidence().isBlank(), "an event says what was seen");
         });
     }
-
-    private static final int HEALTHY_STEPS = 20;
 
     private static StepSignals at(long step, StepSignals s) {
         return new StepSignals(step, s.rewardMean(), s.entropy(), s.formatValid(), s.meanLength(), s.truncatedFraction(),
