@@ -152,7 +152,7 @@ public final class RlTrainer {
         double responseTokens = Arrays.stream(mask).flatMapToDouble(Arrays::stream).sum();
 
         Rollouts view = new Rollouts(rollouts, settings.groupSize(), mask, List.of(), null, random.nextLong());
-        List<Optional<String>> contexts = objective.teacherContexts(view);
+        List<Optional<String>> contexts = fitting(objective.teacherContexts(view), tasks, generations);
         Set<String> required = objective.requiredInputs();
         double[][][] studentLogProbs = required.contains(StandardInputs.STUDENT_LOG_PROBS)
                 ? alignedToTargets(teacher.policyLogProbs(inputs), length) : null;
@@ -197,8 +197,24 @@ public final class RlTrainer {
     }
 
     /**
+     * @return the objective's teacher contexts, less those whose teacher prompt and response would not fit the
+     *     model's context: the teacher cannot score those rollouts, so they are not taught (not distilled toward a
+     *     placeholder distribution)
+     */
+    private List<Optional<String>> fitting(List<Optional<String>> contexts, List<Task> tasks,
+                                           List<Generation> generations) {
+        List<Optional<String>> kept = new ArrayList<>(contexts.size());
+        for (int i = 0; i < contexts.size(); i++) {
+            Generation generation = generations.get(i);
+            kept.add(contexts.get(i).filter(context -> format.teacherPrompt(tasks.get(generation.prompt()), context).length
+                    + generation.length() <= policy.model().context()));
+        }
+        return kept;
+    }
+
+    /**
      * Scores each taught rollout's response under the teacher, reading its teacher prompt; rows without a
-     * context (or whose teacher prompt would overflow the context) get a uniform distribution and no context.
+     * context get a uniform distribution (no objective reads it: they are not taught).
      *
      * @return how many rollouts were taught from the verifier's feedback
      */
@@ -219,11 +235,8 @@ public final class RlTrainer {
             Optional<String> context = rollouts.teacherContext(i);
             if (context.isPresent()) {
                 int[] teacherPrompt = format.teacherPrompt(tasks.get(generations.get(i).prompt()), context.get());
-                int[] sequence = PromptFormat.join(teacherPrompt, generations.get(i).tokens());
-                if (sequence.length <= policy.model().context()) {
-                    taught.add(i);
-                    teacherSequences.add(sequence);
-                }
+                taught.add(i);
+                teacherSequences.add(PromptFormat.join(teacherPrompt, generations.get(i).tokens()));
             }
         }
         double[][][] scored = teacher.logProbs(teacherSequences.toArray(int[][]::new));
