@@ -61,7 +61,7 @@ class RunDirectoryTest {
     @TempDir
     Path directory;
 
-    private static ExperimentSpec tiny() {
+    static ExperimentSpec tiny() {
         return Cpt4j.experiment("tiny")
                 .model(m -> m.layers(1).width(16).heads(2).context(48))
                 .base(b -> b.steps(10).batchSize(4).mix("count"))
