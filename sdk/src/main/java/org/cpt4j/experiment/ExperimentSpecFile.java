@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.cpt4j.internal.io.AtomicFiles;
+import org.cpt4j.io.AtomicFiles;
 import org.cpt4j.model.ModelConfig;
 import org.cpt4j.model.OptimizerConfig;
 import org.cpt4j.pretrain.PretrainSpec;

@@ -2,7 +2,6 @@ package org.cpt4j.run;
 
 import java.nio.file.Path;
 import java.util.function.Consumer;
-import org.cpt4j.internal.runtime.NativeRuntime;
 import org.cpt4j.spec.Problems;
 
 /**
@@ -16,6 +15,9 @@ import org.cpt4j.spec.Problems;
  *     two cores, which measured fastest for models this small, see docs/performance.md)
  */
 public record RunOptions(Path runs, Path cache, int checkpointEvery, int threads) {
+
+    /** Environment variable that sets the native thread count ({@link #defaultThreads()}). */
+    public static final String THREADS_VARIABLE = "CPT4J_THREADS";
 
     public RunOptions {
         Problems problems = new Problems("options");
@@ -37,12 +39,41 @@ public record RunOptions(Path runs, Path cache, int checkpointEvery, int threads
         return of(options -> { });
     }
 
+    /**
+     * @return the native thread count to use: {@code CPT4J_THREADS} if set, else {@code OMP_NUM_THREADS} if set,
+     *     else one thread per two cores (at least one), which measured fastest for small models
+     *     (docs/performance.md)
+     * @throws IllegalArgumentException when one of the variables is set to something other than a positive integer
+     */
+    public static int defaultThreads() {
+        return defaultThreads(System.getenv(), Runtime.getRuntime().availableProcessors());
+    }
+
+    /** @return {@link #defaultThreads()} for the environment {@code environment} on {@code cores} cores */
+    static int defaultThreads(java.util.Map<String, String> environment, int cores) {
+        for (String variable : new String[] {THREADS_VARIABLE, "OMP_NUM_THREADS"}) {
+            String value = environment.get(variable);
+            if (value != null && !value.isBlank()) {
+                try {
+                    int threads = Integer.parseInt(value.trim());
+                    if (threads >= 1) {
+                        return threads;
+                    }
+                } catch (NumberFormatException e) {
+                    // reported below, with the variable's name
+                }
+                throw new IllegalArgumentException(variable + " must be a positive integer, was '" + value + "'");
+            }
+        }
+        return Math.max(1, cores / 2);
+    }
+
     /** Builder for {@link RunOptions}. */
     public static final class Builder {
         private Path runs = Path.of("runs");
         private Path cache;
         private int checkpointEvery = 100;
-        private int threads = NativeRuntime.defaultThreads();
+        private int threads = defaultThreads();
 
         private Builder() {
         }

@@ -11,7 +11,7 @@ import java.util.TreeSet;
 import org.cpt4j.domain.AnswerTags;
 import org.cpt4j.domain.Domain;
 import org.cpt4j.domain.Verdict;
-import org.cpt4j.internal.io.AtomicFiles;
+import org.cpt4j.io.AtomicFiles;
 
 /**
  * A character-level tokenizer: one token per character, plus special tokens. Token ids are

@@ -7,7 +7,6 @@ import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
-import org.cpt4j.internal.objective.ObjectiveProbe;
 import org.cpt4j.objective.Objective;
 import org.cpt4j.objective.ObjectiveBatch;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
-import org.cpt4j.internal.objective.ObjectiveProbe;
+import org.cpt4j.testing.ObjectiveProbe;
 import org.cpt4j.objective.LossAggregation;
 import org.cpt4j.objective.Objective;
 import org.cpt4j.objective.ObjectiveBatch;

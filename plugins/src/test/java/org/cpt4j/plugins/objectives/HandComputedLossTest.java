@@ -3,7 +3,7 @@ package org.cpt4j.plugins.objectives;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.function.Consumer;
-import org.cpt4j.internal.objective.ObjectiveProbe;
+import org.cpt4j.testing.ObjectiveProbe;
 import org.cpt4j.objective.LossAggregation;
 import org.cpt4j.objective.Objective;
 import org.cpt4j.objective.ObjectiveBatch;

@@ -9,7 +9,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
-import org.cpt4j.internal.objective.ObjectiveProbe;
+import org.cpt4j.testing.ObjectiveProbe;
 import org.cpt4j.objective.ObjectiveBatch;
 import org.cpt4j.objective.StandardInputs;
 import org.cpt4j.testing.ObjectiveInputs;

@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
-import org.cpt4j.internal.io.AtomicFiles;
+import org.cpt4j.io.AtomicFiles;
 import org.cpt4j.model.ModelConfig;
 import org.cpt4j.model.OptimizerConfig;
 import org.nd4j.linalg.api.buffer.DataType;

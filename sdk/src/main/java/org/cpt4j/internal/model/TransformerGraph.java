@@ -3,10 +3,9 @@ package org.cpt4j.internal.model;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.cpt4j.internal.objective.GraphLossContext;
 import org.cpt4j.objective.LossTerms;
-import org.cpt4j.internal.runtime.QuietStdout;
 import org.cpt4j.objective.Objective;
+import org.cpt4j.objective.SameDiffLossGraph;
 import org.cpt4j.model.ModelConfig;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -24,7 +23,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * Log-softmax is written by hand: {@code sd.nn.logSoftmax} breaks gradients in 1.0.0-M2.1
  * (docs/samediff-notes.md).
  *
- * <p>The loss is an {@link Objective}'s, declared on a {@link GraphLossContext} over the logits (one graph per
+ * <p>The loss is an {@link Objective}'s, declared on a {@link SameDiffLossGraph} over the logits (one graph per
  * length and objective). Placeholders: {@link #TOKENS} int32 {@code [B·L]}, and those of the context (targets,
  * mask, the objective's inputs). Outputs: {@link #LOGITS} {@code [B·L, V]}, {@link #TOKEN_LOG_PROBS} and
  * {@link #ENTROPY} {@code [B·L]}, {@link #LOSS} scalar, and the objective's diagnostics.
@@ -35,7 +34,7 @@ final class TransformerGraph {
     static final String LOGITS = "logits";
     static final String TOKEN_LOG_PROBS = "token_log_probs";
     static final String ENTROPY = "entropy";
-    static final String LOSS = "loss";
+    static final String LOSS = SameDiffLossGraph.LOSS;
 
     /** Added to attention scores above the diagonal; exp of it underflows to exactly 0 in float32. */
     private static final double MASKED_SCORE = -1e9;
@@ -43,10 +42,10 @@ final class TransformerGraph {
     private final SameDiff sd;
     private final int length;
     private final List<String> parameterNames;
-    private final GraphLossContext context;
+    private final SameDiffLossGraph context;
     private final Map<String, String> diagnostics;
 
-    private TransformerGraph(SameDiff sd, int length, List<String> parameterNames, GraphLossContext context,
+    private TransformerGraph(SameDiff sd, int length, List<String> parameterNames, SameDiffLossGraph context,
                              Map<String, String> diagnostics) {
         this.sd = sd;
         this.length = length;
@@ -56,7 +55,7 @@ final class TransformerGraph {
     }
 
     /** @return the loss context, which turns a batch into placeholder values */
-    GraphLossContext context() {
+    SameDiffLossGraph context() {
         return context;
     }
 
@@ -125,18 +124,12 @@ final class TransformerGraph {
                 ? sd.mmul(LOGITS, last, tokenEmbedding, false, true, false)
                 : sd.mmul(LOGITS, last, sd.getVariable(TransformerLayout.HEAD), false, false, false);
 
-        GraphLossContext context = new GraphLossContext(sd, logits, length, vocabulary, type);
+        SameDiffLossGraph context = new SameDiffLossGraph(sd, logits, length, vocabulary, type);
         sd.reshape(context.tokenLogProbs(), -1).rename(TOKEN_LOG_PROBS);
         sd.reshape(context.entropy(), -1).rename(ENTROPY);
-        LossTerms terms = objective.define(context);
-        terms.loss().rename(LOSS);
-        sd.setLossVariables(LOSS);
+        LossTerms terms = context.define(objective);
         Map<String, String> diagnostics = new LinkedHashMap<>();
         terms.diagnostics().forEach((metric, variable) -> diagnostics.put(metric, variable.name()));
-        QuietStdout.call(() -> {
-            sd.createGradFunction();
-            return null;
-        });
         return new TransformerGraph(sd, length, parameters.names(), context, Map.copyOf(diagnostics));
     }
 

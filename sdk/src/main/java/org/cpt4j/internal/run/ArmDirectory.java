@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.cpt4j.collapse.CollapseEvent;
-import org.cpt4j.internal.io.AtomicFiles;
+import org.cpt4j.io.AtomicFiles;
 import org.cpt4j.internal.model.PolicyStateFile;
 import org.cpt4j.internal.model.TransformerPolicy;
 import org.cpt4j.internal.rl.RlTrainer;

@@ -1,4 +1,4 @@
-package org.cpt4j.internal.io;
+package org.cpt4j.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -13,7 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 /**
  * Writes a file so that readers see either the old content or the complete new one, never a part: the bytes
  * go to a temporary file beside the target, are forced to disk, and the temporary file is renamed over the
- * target.
+ * target. Every file cpt4j writes goes through here, and a plugin that writes files should too.
  */
 public final class AtomicFiles {
 
@@ -23,9 +23,11 @@ public final class AtomicFiles {
     /** Something that writes a file's content. */
     @FunctionalInterface
     public interface Content {
+        /** Writes the whole content to {@code out}. */
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Replaces {@code target} (creating its directories) with what {@code content} writes, atomically. */
     public static void write(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();

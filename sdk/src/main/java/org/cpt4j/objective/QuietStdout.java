@@ -1,4 +1,4 @@
-package org.cpt4j.internal.runtime;
+package org.cpt4j.objective;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -9,12 +9,12 @@ import java.util.function.Supplier;
  * while it builds a gradient function ("Added differentiated op …", unconditionally); a CLI whose progress
  * display and {@code --json} output live on standard output cannot have that (docs/samediff-notes.md).
  */
-public final class QuietStdout {
+final class QuietStdout {
 
     private QuietStdout() {
     }
 
-    public static synchronized <T> T call(Supplier<T> action) {
+    static synchronized <T> T call(Supplier<T> action) {
         PrintStream original = System.out;
         System.setOut(new PrintStream(OutputStream.nullOutputStream()));
         try {

@@ -1,4 +1,4 @@
-package org.cpt4j.internal.runtime;
+package org.cpt4j.run;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

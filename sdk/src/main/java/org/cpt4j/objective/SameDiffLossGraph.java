@@ -1,9 +1,7 @@
-package org.cpt4j.internal.objective;
+package org.cpt4j.objective;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.cpt4j.objective.LossGraph;
-import org.cpt4j.objective.ObjectiveBatch;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -12,13 +10,16 @@ import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A {@link LossGraph} over a logits variable {@code [B·L, V]} of some graph (the transformer's, or a bare
- * variable in tests). Log-softmax is written by hand ({@code sd.nn.logSoftmax} breaks gradients in
- * 1.0.0-M2.1); target log-probabilities are taken with a one-hot product (gather's gradient is broken).
- * Placeholders are created when the objective first asks for them; {@link #feed} fills them from a batch.
+ * The {@link LossGraph} an objective's loss is declared on: the engine builds one over its transformer's logits,
+ * and the contract tests over a bare logits variable {@code [B·L, V]}. Log-softmax is written by hand
+ * ({@code sd.nn.logSoftmax} breaks gradients in 1.0.0-M2.1); target log-probabilities are taken with a one-hot
+ * product (gather's gradient is broken). Placeholders are created when the objective first asks for them;
+ * {@link #feed} fills them from a batch.
  */
-public final class GraphLossContext implements LossGraph {
+public final class SameDiffLossGraph implements LossGraph {
 
+    /** The name {@link #define} gives the loss variable. */
+    public static final String LOSS = "loss";
     static final String TARGETS = "objective/targets";
     static final String MASK = "objective/mask";
     private static final String PER_TOKEN = "objective/token/";
@@ -35,7 +36,14 @@ public final class GraphLossContext implements LossGraph {
     private final Map<String, SDVariable> perToken = new LinkedHashMap<>();
     private final Map<String, SDVariable> distributions = new LinkedHashMap<>();
 
-    public GraphLossContext(SameDiff sd, SDVariable logits, int length, int vocabulary, DataType type) {
+    /**
+     * @param sd the graph {@code logits} belongs to
+     * @param logits the logits {@code [B·L, V]}, rows in (sequence, position) order
+     * @param length positions per sequence
+     * @param vocabulary the vocabulary size
+     * @param type the float type of the graph
+     */
+    public SameDiffLossGraph(SameDiff sd, SDVariable logits, int length, int vocabulary, DataType type) {
         this.sd = sd;
         this.length = length;
         this.vocabulary = vocabulary;
@@ -97,6 +105,23 @@ public final class GraphLossContext implements LossGraph {
     @Override
     public SDVariable stopGradient(SDVariable x) {
         return new StopGradient(sd, x).outputVariable();
+    }
+
+    /**
+     * Declares {@code objective}'s loss on this graph, names it {@link #LOSS}, makes it the graph's loss and builds
+     * its gradient function (discarding the line per op that SameDiff prints to standard output while it does).
+     *
+     * @return the loss and diagnostics the objective declared
+     */
+    public LossTerms define(Objective objective) {
+        LossTerms terms = objective.define(this);
+        terms.loss().rename(LOSS);
+        sd.setLossVariables(LOSS);
+        QuietStdout.call(() -> {
+            sd.createGradFunction();
+            return null;
+        });
+        return terms;
     }
 
     /**

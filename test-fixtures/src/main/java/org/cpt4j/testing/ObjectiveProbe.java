@@ -1,10 +1,10 @@
-package org.cpt4j.internal.objective;
+package org.cpt4j.testing;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.cpt4j.internal.runtime.QuietStdout;
 import org.cpt4j.objective.LossTerms;
 import org.cpt4j.objective.Objective;
+import org.cpt4j.objective.SameDiffLossGraph;
 import org.cpt4j.objective.ObjectiveBatch;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -22,25 +22,21 @@ public final class ObjectiveProbe {
     private static final String LOGITS = "objective/logits";
 
     private final SameDiff sd;
-    private final GraphLossContext context;
+    private final SameDiffLossGraph context;
     private final LossTerms terms;
     private final int length;
     private final int vocabulary;
     private final DataType type;
 
+    /** A probe of {@code objective} for batches of {@code rows x length} positions over {@code vocabulary}. */
     public ObjectiveProbe(Objective objective, int rows, int length, int vocabulary, DataType type) {
         this.sd = SameDiff.create();
         this.length = length;
         this.vocabulary = vocabulary;
         this.type = type;
         SDVariable logits = sd.var(LOGITS, type, (long) rows * length, vocabulary);
-        this.context = new GraphLossContext(sd, logits, length, vocabulary, type);
-        this.terms = objective.define(context);
-        sd.setLossVariables(terms.loss());
-        QuietStdout.call(() -> {
-            sd.createGradFunction();
-            return null;
-        });
+        this.context = new SameDiffLossGraph(sd, logits, length, vocabulary, type);
+        this.terms = context.define(objective);
     }
 
     /** The loss, its diagnostics and the gradient of the loss in the logits {@code [B][L][V]}. */
