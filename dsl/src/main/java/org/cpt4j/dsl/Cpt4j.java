@@ -1,7 +1,7 @@
 package org.cpt4j.dsl;
 
 import java.util.function.Consumer;
-import org.cpt4j.engine.Experiments;
+import org.cpt4j.engine.Cpt4jEngine;
 import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.run.RunListener;
 import org.cpt4j.run.RunOptions;
@@ -40,19 +40,19 @@ public final class Cpt4j {
      * Runs {@code spec} (or resumes an earlier run of it) with the defaults that {@code options} changes, quietly.
      *
      * @return each arm's accuracy matrix and collapse events; the files are under {@link RunResult#directory()}
-     * @see Experiments#run
+     * @see Cpt4jEngine#run
      */
     public static RunResult run(ExperimentSpec spec, Consumer<RunOptions.Builder> options) {
-        return Experiments.run(spec, RunOptions.of(options), RunListener.SILENT);
+        return Cpt4jEngine.create().run(spec, RunOptions.of(options), RunListener.SILENT);
     }
 
     /**
      * Runs {@code spec} (or resumes an earlier run of it), telling {@code listener} about progress.
      *
      * @return each arm's accuracy matrix and collapse events; the files are under {@link RunResult#directory()}
-     * @see Experiments#run
+     * @see Cpt4jEngine#run
      */
     public static RunResult run(ExperimentSpec spec, RunOptions options, RunListener listener) {
-        return Experiments.run(spec, options, listener);
+        return Cpt4jEngine.create().run(spec, options, listener);
     }
 }

@@ -1,63 +1,50 @@
 package org.cpt4j.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.cpt4j.domain.Domain;
+import org.cpt4j.engine.BaseModel;
+import org.cpt4j.engine.Cpt4jEngine;
 import org.cpt4j.evaluation.Evaluation;
+import org.cpt4j.evaluation.EvaluationSpec;
 import org.cpt4j.evaluation.SeedSpread;
-import org.cpt4j.internal.eval.Evaluator;
-import org.cpt4j.io.AtomicFiles;
-import org.cpt4j.internal.plugin.PluginRegistry;
-import org.cpt4j.internal.pretrain.BaseModelStore;
-import org.cpt4j.run.Arithmetic;
-import org.cpt4j.internal.sampling.Sampler;
-import org.cpt4j.internal.text.PromptFormat;
 import org.cpt4j.pretrain.PretrainSpec;
-import org.cpt4j.text.Tokenizer;
+import org.cpt4j.run.Arithmetic;
+import org.cpt4j.run.RunListener;
+import org.cpt4j.run.RunOptions;
 
 /**
- * Pretrains (or loads from the cache) the base model of a {@link PretrainSpec} and evaluates it on every
- * known domain, as the student and as its own teacher; prints the table and writes {@code evaluation.json}
- * beside the model.
+ * Pretrains (or loads from the cache) the base model of a {@link PretrainSpec} through the engine and evaluates it
+ * on every known domain, as the student and as its own teacher; prints the table (the engine writes
+ * {@code evaluation.json} beside the model).
  */
 final class BaseModelJob {
 
-    /** Longest response generated during evaluation; greedy decoding stops earlier at end-of-sequence. */
-    static final int MAX_NEW_TOKENS = 48;
-    static final long EVALUATION_SEED = 1;
     /** Smallest teacher advantage, in accuracy points, on a mix domain of a base model SDPO can learn from. */
     static final int MIN_TEACHER_ADVANTAGE_POINTS = 30;
     /** Largest student accuracy, in percent, on a mix domain that leaves post-training room to improve. */
     static final int MAX_STUDENT_POINTS = 70;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** What the job produced. */
-    record Result(BaseModelStore.Base base, Evaluation evaluation, double evaluationSeconds) {
+    record Result(BaseModel base, Evaluation evaluation, double evaluationSeconds) {
     }
 
-    private final PluginRegistry registry;
-    private final Path cache;
-    private final int checkpointEvery;
-    private final int prompts;
+    private final Cpt4jEngine engine;
+    private final RunOptions options;
+    private final EvaluationSpec evaluation;
 
-    BaseModelJob(PluginRegistry registry, Path cache, int checkpointEvery, int prompts) {
-        this.registry = registry;
-        this.cache = cache;
-        this.checkpointEvery = checkpointEvery;
-        this.prompts = prompts;
+    BaseModelJob(Cpt4jEngine engine, RunOptions options, EvaluationSpec evaluation) {
+        this.engine = engine;
+        this.options = options;
+        this.evaluation = evaluation;
     }
 
     /** Obtains the base model of {@code spec}, evaluates it, and prints its line and its per-domain table. */
-    Result run(PretrainSpec spec, PrintWriter out, PrintWriter err) throws IOException {
+    Result run(PretrainSpec spec, PrintWriter out, PrintWriter err) {
         Result result = obtainAndEvaluate(spec, out, err);
         out.printf(Locale.ROOT, "%nheld-out accuracy, greedy, %d prompts per domain (teacher: the worked solution as "
-                + "privileged context; evaluated in %.1f s)%n", prompts, result.evaluationSeconds());
+                + "privileged context; evaluated in %.1f s)%n", evaluation.prompts(), result.evaluationSeconds());
         out.print(result.evaluation().table());
         out.flush();
         return result;
@@ -67,14 +54,10 @@ final class BaseModelJob {
      * Obtains the base model of {@code spec} (from the cache, or trained now with progress on {@code err}), prints
      * one line about it, evaluates it on every known domain and writes {@code evaluation.json} beside it.
      */
-    Result obtainAndEvaluate(PretrainSpec spec, PrintWriter out, PrintWriter err) throws IOException {
-        List<Domain> mix = registry.domains("pretrain.mix", spec.mix());
-        List<Domain> all = registry.domains();
-        Tokenizer tokenizer = Tokenizer.forDomains(all);
-        BaseModelStore store = new BaseModelStore(cache, checkpointEvery);
-        BaseModelStore.Base base = store.obtain(spec, mix, tokenizer, ProgressBar.on(err, "pretrain"));
+    Result obtainAndEvaluate(PretrainSpec spec, PrintWriter out, PrintWriter err) {
+        BaseModel base = engine.pretrain(spec, options, ProgressBar.on(err, "pretrain"));
         out.printf(Locale.ROOT, "base model %s: %s, %,d parameters, %d steps on %s, seed %d (%s)%n",
-                base.specHash().substring(0, 12), describe(spec), base.policy().model().parameterCount(), spec.steps(),
+                base.specHash().substring(0, 12), describe(spec), base.model().parameterCount(), spec.steps(),
                 String.join(", ", spec.mix()), spec.seed(), base.cached() ? "from the cache" : "trained now");
         out.println("  " + base.directory());
         Arithmetic here = Arithmetic.ofThisMachine();
@@ -84,12 +67,8 @@ final class BaseModelJob {
                         + "(docs/domains.md, \"Cache and resume\").%n", trained.describe(), here.describe()));
         out.flush();
         long started = System.nanoTime();
-        Evaluator evaluator = new Evaluator(new PromptFormat(tokenizer), MAX_NEW_TOKENS);
-        Evaluation evaluation = evaluator.evaluate(new Sampler(base.policy().model(), base.policy().parameters()),
-                all, prompts, EVALUATION_SEED);
-        double seconds = (System.nanoTime() - started) / 1e9;
-        AtomicFiles.write(base.directory().resolve("evaluation.json"), o -> o.write(JSON.writeValueAsBytes(evaluation)));
-        return new Result(base, evaluation, seconds);
+        Evaluation result = engine.evaluateBase(spec, evaluation, options, RunListener.SILENT);
+        return new Result(base, result, (System.nanoTime() - started) / 1e9);
     }
 
     /**

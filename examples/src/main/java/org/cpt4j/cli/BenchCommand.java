@@ -6,7 +6,8 @@ import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cpt4j.bench.BenchReport;
-import org.cpt4j.bench.Benchmark;
+import org.cpt4j.bench.BenchSettings;
+import org.cpt4j.engine.Cpt4jEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,11 +40,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        int threadCount = runtime.threads();
         PrintStream err = System.err;
-        Benchmark benchmark = new Benchmark(Benchmark.Settings.standard(threadCount, referenceSteps, largeSteps, warmup),
-                line -> err.println("bench: " + line));
-        BenchReport report = benchmark.run();
+        BenchReport report = Cpt4jEngine.create().bench(BenchSettings.standard(runtime.threads(), referenceSteps,
+                largeSteps, warmup), line -> err.println("bench: " + line));
         if (json) {
             System.out.println(toJson(report));
         } else {

@@ -1,7 +1,9 @@
 package org.cpt4j.cli;
 
 import java.nio.file.Path;
-import org.cpt4j.internal.plugin.PluginRegistry;
+import org.cpt4j.engine.Cpt4jEngine;
+import org.cpt4j.evaluation.EvaluationSpec;
+import org.cpt4j.run.RunOptions;
 import picocli.CommandLine.Option;
 
 /** Where base models are cached and how many held-out prompts each domain is evaluated on. */
@@ -24,8 +26,9 @@ final class EvaluationOptions {
         return cache;
     }
 
-    /** @return the job these options describe */
-    BaseModelJob job() {
-        return new BaseModelJob(PluginRegistry.load(), cache, checkpointEvery, prompts);
+    /** @return the job these options describe, computing with {@code threads} native threads */
+    BaseModelJob job(int threads) {
+        return new BaseModelJob(Cpt4jEngine.create(), RunOptions.of(o -> o.cache(cache).checkpointEvery(checkpointEvery)
+                .threads(threads)), EvaluationSpec.of(e -> e.prompts(prompts)));
     }
 }

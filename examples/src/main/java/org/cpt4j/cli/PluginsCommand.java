@@ -3,7 +3,8 @@ package org.cpt4j.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.cpt4j.internal.plugin.PluginRegistry;
+import org.cpt4j.engine.Cpt4jEngine;
+import org.cpt4j.plugin.RegisteredComponent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -20,16 +21,16 @@ final class PluginsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
-        List<PluginRegistry.Entry> entries = PluginRegistry.load().entries();
-        int idWidth = entries.stream().mapToInt(e -> e.factory().id().length()).max().orElse(0);
+        List<RegisteredComponent> entries = Cpt4jEngine.create().components();
+        int idWidth = entries.stream().mapToInt(e -> e.id().length()).max().orElse(0);
         String line = "  %-" + idWidth + "s  %-60s %s (%s)%n";
         String kind = "";
-        for (PluginRegistry.Entry entry : entries) {
+        for (RegisteredComponent entry : entries) {
             if (!entry.kind().name().equals(kind)) {
                 kind = entry.kind().name();
                 out.printf("%n%s%n", kind);
             }
-            out.printf(line, entry.factory().id(), entry.factory().defaults(), entry.plugin(), entry.source());
+            out.printf(line, entry.id(), entry.defaults(), entry.plugin(), entry.source());
         }
         out.flush();
         return 0;

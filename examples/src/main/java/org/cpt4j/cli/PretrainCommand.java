@@ -75,10 +75,9 @@ final class PretrainCommand implements Callable<Integer> {
         if (seeds < 1) {
             throw new IllegalArgumentException("--seeds must be at least 1, was " + seeds);
         }
-        runtime.apply();
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
-        BaseModelJob job = evaluation.job();
+        BaseModelJob job = evaluation.job(runtime.threads());
         PretrainSpec first = spec(seed != null ? seed : PretrainSpec.of(p -> { }).seed());
         if (seeds == 1) {
             job.run(first, out, err);

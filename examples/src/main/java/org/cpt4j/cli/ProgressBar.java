@@ -2,15 +2,14 @@ package org.cpt4j.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import org.cpt4j.internal.model.TrainingStep;
-import org.cpt4j.internal.pretrain.Pretrainer;
+import org.cpt4j.run.RunListener;
 
 /**
  * Progress of a training loop on standard error: on a terminal one line redrawn a few times a second, else
  * (logs, CI) one line per tenth of the run. Shows the step, a smoothed loss, the learning rate, the speed and
  * the time left.
  */
-final class ProgressBar implements Pretrainer.Listener {
+final class ProgressBar implements RunListener {
 
     private static final int WIDTH = 24;
     private static final long REDRAW_NANOS = 200_000_000L;
@@ -37,8 +36,8 @@ final class ProgressBar implements Pretrainer.Listener {
     }
 
     @Override
-    public void onStep(long step, long total, TrainingStep result) {
-        step(step, total, result.loss(), result.learningRate());
+    public void onPretrainingStep(long step, long total, double loss, double learningRate) {
+        step(step, total, loss, learningRate);
     }
 
     /** Shows step {@code step} (0-based) of {@code total}. */

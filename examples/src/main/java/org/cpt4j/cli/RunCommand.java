@@ -7,7 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.cpt4j.engine.Experiments;
+import org.cpt4j.engine.Cpt4jEngine;
 import org.cpt4j.evaluation.SeedSpread;
 import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.experiment.ExperimentSpecFile;
@@ -75,10 +75,9 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("unknown experiment '" + experiment + "': no such spec file, and the "
                     + "built-in experiments are: " + QUICKSTART);
         }
-        runtime.apply();
         PretrainSpec spec = PretrainSpec.of(p -> { });
         PrintWriter out = command.commandLine().getOut();
-        BaseModelJob.Result result = evaluation.job().run(spec, out,
+        BaseModelJob.Result result = evaluation.job(runtime.threads()).run(spec, out,
                 command.commandLine().getErr());
         out.println();
         out.println(BaseModelJob.verdict(spec, new SeedSpread(List.of(spec.seed()), List.of(result.evaluation()))));
@@ -95,7 +94,7 @@ final class RunCommand implements Callable<Integer> {
         err.printf("run directory %s (per arm: metrics.jsonl, events.jsonl, drift.jsonl, accuracy.csv, measures.json, "
                 + "checkpoints/)%n", runs.resolve(spec.name()));
         ProgressBar pretraining = ProgressBar.on(err, "pretrain");
-        RunResult result = Experiments.run(spec, options, new RunListener() {
+        RunResult result = Cpt4jEngine.create().run(spec, options, new RunListener() {
             @Override
             public void onPretrainingStep(long step, long total, double loss, double learningRate) {
                 pretraining.step(step, total, loss, learningRate);

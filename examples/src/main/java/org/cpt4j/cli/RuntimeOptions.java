@@ -1,6 +1,5 @@
 package org.cpt4j.cli;
 
-import org.cpt4j.internal.runtime.NativeRuntime;
 import org.cpt4j.run.RunOptions;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
@@ -15,12 +14,5 @@ final class RuntimeOptions {
     /** @return the chosen thread count, or the runtime's default */
     int threads() {
         return threads != null ? threads : RunOptions.defaultThreads();
-    }
-
-    /** Applies the thread count to ND4J and BLAS; returns it. */
-    int apply() {
-        int count = threads();
-        NativeRuntime.useThreads(count);
-        return count;
     }
 }

@@ -5,9 +5,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.experiment.ExperimentSpecFile;
-import org.cpt4j.internal.plugin.ResolvedExperiment;
-import org.cpt4j.internal.run.ExperimentEngine;
-import org.cpt4j.run.RunOptions;
+import org.cpt4j.engine.Cpt4jEngine;
+import org.cpt4j.engine.ResolvedSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -28,11 +27,11 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExperimentSpec spec = ExperimentSpecFile.read(file);
-        ResolvedExperiment resolved = ExperimentEngine.create(spec, RunOptions.defaults()).resolved();
+        ResolvedSpec resolved = Cpt4jEngine.create().resolve(spec);
         PrintWriter out = command.commandLine().getOut();
         out.printf("%s: valid. Experiment '%s': %d arm(s) %s over %d stage(s); domains named: %s%n", file, spec.name(),
-                spec.arms().size(), resolved.arms().stream().map(a -> a.spec().name() + " (" + a.objective().id() + ")")
-                        .toList(), spec.curriculum().stages().size(), resolved.domains().keySet());
+                spec.arms().size(), resolved.arms().stream().map(a -> a.name() + " (" + a.objective() + ")").toList(),
+                spec.curriculum().stages().size(), resolved.domains());
         out.flush();
         return 0;
     }

@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.cpt4j.bench.BenchReport;
-import org.cpt4j.bench.Benchmark;
+import org.cpt4j.bench.BenchSettings;
+import org.cpt4j.engine.Cpt4jEngine;
 import org.cpt4j.model.ModelConfig;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,7 @@ class BenchCommandTest {
         ModelConfig tiny = ModelConfig.of(m -> m.layers(1).width(16).heads(2).context(16).vocabulary(12));
         ModelConfig small = ModelConfig.of(m -> m.layers(2).width(32).heads(4).context(16).vocabulary(12));
         ModelConfig rl = ModelConfig.of(m -> m.layers(1).width(16).heads(2).context(32));
-        BenchReport report = new Benchmark(new Benchmark.Settings(tiny, small, 1, 6, 3, 2, 0.01, rl, 2), line -> { }).run();
+        BenchReport report = Cpt4jEngine.create().bench(new BenchSettings(tiny, small, 1, 6, 3, 2, 0.01, rl, 2), line -> { });
         JsonNode json = new ObjectMapper().readTree(BenchCommand.toJson(report));
 
         assertEquals("cpt4j-bench", json.get("format").asText());

@@ -10,8 +10,8 @@ import java.util.List;
 import org.cpt4j.experiment.ComponentSpec;
 import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.experiment.ExperimentSpecFile;
-import org.cpt4j.internal.plugin.PluginRegistry;
-import org.cpt4j.internal.plugin.ResolvedExperiment;
+import org.cpt4j.engine.Cpt4jEngine;
+import org.cpt4j.engine.ResolvedSpec;
 import org.cpt4j.plugins.collapse.Collapse;
 import org.cpt4j.plugins.objectives.Objectives;
 import org.example.brevity.BrevityPlugin;
@@ -84,8 +84,8 @@ class ExperimentCommandsTest {
         assertTrue(Files.readString(file).contains("\"id\" : \"brevity\""));
         CommandLineRun ok = CommandLineRun.of("validate", file.toString());
         assertEquals(0, ok.exitCode(), ok.err());
-        ResolvedExperiment resolved = ResolvedExperiment.resolve(ExperimentSpecFile.read(file), PluginRegistry.load());
-        assertEquals(List.of("parameters", "largest-change"), resolved.drift().stream().map(d -> d.id()).toList());
+        ResolvedSpec resolved = Cpt4jEngine.create().resolve(ExperimentSpecFile.read(file));
+        assertEquals(List.of("parameters", "largest-change"), resolved.drift());
 
         Files.writeString(file, Files.readString(file).replace("\"tokens\" : 6", "\"tokens\" : 0"));
         CommandLineRun bad = CommandLineRun.of("validate", file.toString());

@@ -9,8 +9,7 @@ import java.util.Locale;
 import org.cpt4j.dsl.Cpt4j;
 import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.experiment.ExperimentSpecFile;
-import org.cpt4j.internal.plugin.PluginRegistry;
-import org.cpt4j.internal.plugin.ResolvedExperiment;
+import org.cpt4j.engine.Cpt4jEngine;
 import org.cpt4j.plugins.collapse.Collapse;
 import org.cpt4j.plugins.drift.Drift;
 import org.cpt4j.plugins.objectives.Objectives;
@@ -45,7 +44,7 @@ class UserGuideTest {
     void theGuidesJavaExperimentIsTheShippedJsonSpecAndResolves() throws Exception {
         ExperimentSpec spec = guideExperiment();
         assertEquals(ExperimentSpecFile.read(Path.of("experiments/sdpo-vs-grpo.json")), spec);
-        assertEquals(3, ResolvedExperiment.resolve(spec, PluginRegistry.load()).arms().size());
+        assertEquals(3, Cpt4jEngine.create().resolve(spec).arms().size());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.cpt4j.bench;
+package org.cpt4j.internal.bench;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package org.cpt4j.bench;
+package org.cpt4j.internal.bench;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

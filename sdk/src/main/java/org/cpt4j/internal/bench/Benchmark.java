@@ -1,4 +1,4 @@
-package org.cpt4j.bench;
+package org.cpt4j.internal.bench;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.bytedeco.javacpp.Pointer;
+import org.cpt4j.bench.BenchReport;
+import org.cpt4j.bench.BenchSettings;
 import org.cpt4j.internal.model.SequenceBatch;
 import org.cpt4j.internal.model.TransformerPolicy;
 import org.cpt4j.internal.runtime.NativeRuntime;
@@ -14,11 +16,6 @@ import org.cpt4j.internal.sampling.Generation;
 import org.cpt4j.internal.sampling.Sampler;
 import org.cpt4j.model.ModelConfig;
 import org.cpt4j.model.OptimizerConfig;
-import org.cpt4j.plugins.objectives.GrpoConfig;
-import org.cpt4j.plugins.objectives.GrpoObjective;
-import org.cpt4j.plugins.objectives.SdpoConfig;
-import org.cpt4j.plugins.objectives.SdpoObjective;
-import org.cpt4j.pretrain.PretrainSpec;
 import org.cpt4j.sampling.SamplingConfig;
 import org.cpt4j.text.Tokenizer;
 import org.nd4j.linalg.factory.Nd4j;
@@ -29,10 +26,6 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Benchmark {
 
-    /** The reference model: 2 layers, width 128, 4 heads, context 64, vocabulary 64. */
-    public static final ModelConfig REFERENCE = ModelConfig.of(m -> m.layers(2).width(128).heads(4).context(64).vocabulary(64));
-    /** The large model: 4 layers, width 256, 8 heads, context 64, vocabulary 64. */
-    public static final ModelConfig LARGE = ModelConfig.of(m -> m.layers(4).width(256).heads(8).context(64).vocabulary(64));
     /** Sequences per training step for both sizes. */
     public static final int SEQUENCES = 32;
     /** Responses decoded together in the sampling measurement. */
@@ -40,35 +33,14 @@ public final class Benchmark {
     /** Prompt tokens per response in the sampling measurement; responses run to the context. */
     static final int SAMPLING_PROMPT_TOKENS = 8;
 
-    /**
-     * @param reference the model reported under {@code reference}
-     * @param large the model reported under {@code large}
-     * @param threads native threads
-     * @param referenceSteps timed training steps of the reference model (the memory check spans them)
-     * @param largeSteps timed training steps of the large model
-     * @param warmupSteps untimed steps before timing (the JIT and caches settle)
-     * @param minimumTimingSeconds how long each GEMM shape and the forward pass are repeated for, at least
-     * @param rlModel the model of the on-policy step breakdown (its vocabulary is set by the domains' tokenizer)
-     * @param rlSteps timed on-policy steps per objective
-     */
-    public record Settings(ModelConfig reference, ModelConfig large, int threads, int referenceSteps, int largeSteps,
-                           int warmupSteps, double minimumTimingSeconds, ModelConfig rlModel, int rlSteps) {
-
-        /**
-         * @return the standard bench: {@link #REFERENCE} and {@link #LARGE}, each timed for at least a second, and
-         *     the on-policy step of the default base model's shape
-         */
-        public static Settings standard(int threads, int referenceSteps, int largeSteps, int warmupSteps) {
-            return new Settings(REFERENCE, LARGE, threads, referenceSteps, largeSteps, warmupSteps, 1.0,
-                    PretrainSpec.of(p -> { }).model(), 10);
-        }
-    }
-
-    private final Settings settings;
+    private final BenchSettings settings;
     private final Consumer<String> progress;
+    private final RlStepProbe.Components rlComponents;
 
-    public Benchmark(Settings settings, Consumer<String> progress) {
+    /** @param rlComponents the objectives, teacher, reward and domain of the on-policy step breakdown */
+    public Benchmark(BenchSettings settings, RlStepProbe.Components rlComponents, Consumer<String> progress) {
         this.settings = settings;
+        this.rlComponents = rlComponents;
         this.progress = progress;
     }
 
@@ -80,11 +52,9 @@ public final class Benchmark {
         BenchReport.ModelResult reference = measure("reference", settings.reference(), settings.referenceSteps(), gemm, gemm1024);
         BenchReport.ModelResult large = measure("large", settings.large(), settings.largeSteps(), gemm, gemm1024);
         BenchReport.Sampling sampling = sampling(settings.reference());
-        List<BenchReport.RlStep> rl = List.of(
-                new RlStepProbe(settings.rlModel(), settings.warmupSteps(), settings.rlSteps(), progress)
-                        .measure(new GrpoObjective(GrpoConfig.of(g -> g.klBeta(0.04)))),
-                new RlStepProbe(settings.rlModel(), settings.warmupSteps(), settings.rlSteps(), progress)
-                        .measure(new SdpoObjective(SdpoConfig.of(s -> { }))));
+        RlStepProbe probe = new RlStepProbe(settings.rlModel(), settings.warmupSteps(), settings.rlSteps(), rlComponents,
+                progress);
+        List<BenchReport.RlStep> rl = rlComponents.objectives().stream().map(probe::measure).toList();
         BenchReport.Machine machine = new BenchReport.Machine(NativeRuntime.backend(), settings.threads(),
                 Runtime.getRuntime().availableProcessors(), Runtime.version().toString(),
                 Nd4j.class.getPackage().getImplementationVersion() == null ? "1.0.0-M2.1"

@@ -1,0 +1,104 @@
+package org.cpt4j.engine;
+
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.function.Consumer;
+import org.cpt4j.bench.BenchReport;
+import org.cpt4j.bench.BenchSettings;
+import org.cpt4j.evaluation.Evaluation;
+import org.cpt4j.evaluation.EvaluationSpec;
+import org.cpt4j.experiment.ExperimentSpec;
+import org.cpt4j.plugin.Cpt4jPlugin;
+import org.cpt4j.plugin.RegisteredComponent;
+import org.cpt4j.pretrain.PretrainSpec;
+import org.cpt4j.run.RunListener;
+import org.cpt4j.run.RunOptions;
+import org.cpt4j.run.RunResult;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The engine, behind one face: everything the command line, the DSL and user code do goes through here. An engine
+ * holds the plugins it was built with (by default every {@link Cpt4jPlugin} that {@link ServiceLoader} finds) and
+ * is otherwise stateless: what a run computes is in its spec, and what it writes is under its {@link RunOptions}.
+ *
+ * <p>The engine itself is found on the class path ({@code cpt4j-engine}, through {@link EngineFactory}); this
+ * interface and the values it speaks in are the API.
+ */
+public interface Cpt4jEngine {
+
+    /** @return the engine with the plugins on the class path */
+    static Cpt4jEngine create() {
+        return builder().build();
+    }
+
+    /** @return a builder of an engine with chosen plugins */
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Resolves every component {@code spec} names against the plugins, without running anything.
+     *
+     * @return the spec with a summary of its arms and domains
+     * @throws org.cpt4j.spec.InvalidSpecException listing every unknown id and invalid parameter with its path
+     */
+    ResolvedSpec resolve(ExperimentSpec spec);
+
+    /**
+     * Obtains the base model of {@code spec}: from the cache under {@link RunOptions#cache()} when it is there,
+     * else trained now (resuming a killed pretraining from its last checkpoint), telling {@code listener} about each
+     * step.
+     *
+     * @throws org.cpt4j.spec.InvalidSpecException when the mix names an unknown domain
+     * @throws java.io.UncheckedIOException when the cache cannot be read or written, naming the file
+     */
+    BaseModel pretrain(PretrainSpec spec, RunOptions options, RunListener listener);
+
+    /**
+     * Evaluates the base model of {@code spec} (obtained as by {@link #pretrain}) on every registered domain, as the
+     * student and as its own teacher, and writes {@code evaluation.json} beside it.
+     */
+    Evaluation evaluateBase(PretrainSpec spec, EvaluationSpec evaluation, RunOptions options, RunListener listener);
+
+    /**
+     * Runs {@code spec}, or resumes it where an earlier run of the same spec stopped.
+     *
+     * @throws org.cpt4j.spec.InvalidSpecException before anything runs, listing every problem of the spec
+     * @throws IllegalStateException when the run directory holds a different spec of the same name
+     * @throws java.io.UncheckedIOException when a file cannot be read or written, naming it
+     */
+    RunResult run(ExperimentSpec spec, RunOptions options, RunListener listener);
+
+    /** @return every component the engine's plugins register, by kind and then id */
+    List<RegisteredComponent> components();
+
+    /** Measures this machine's speed at the engine's hot paths; {@code progress} hears a line per measurement. */
+    BenchReport bench(BenchSettings settings, Consumer<String> progress);
+
+    /** Builds a {@link Cpt4jEngine}. */
+    final class Builder {
+        private @Nullable List<Cpt4jPlugin> plugins;
+
+        private Builder() {
+        }
+
+        /** Uses exactly {@code value} instead of the plugins {@link ServiceLoader} finds. */
+        public Builder plugins(List<Cpt4jPlugin> value) {
+            plugins = List.copyOf(value);
+            return this;
+        }
+
+        /**
+         * @return the engine
+         * @throws IllegalStateException when no engine is on the class path (add {@code org.cpt4j:cpt4j-engine}), or
+         *     when two plugins register one id of one kind, naming both
+         */
+        public Cpt4jEngine build() {
+            List<Cpt4jPlugin> chosen = plugins != null ? plugins
+                    : ServiceLoader.load(Cpt4jPlugin.class).stream().map(ServiceLoader.Provider::get).toList();
+            EngineFactory factory = ServiceLoader.load(EngineFactory.class).findFirst().orElseThrow(
+                    () -> new IllegalStateException("no cpt4j engine on the class path: add org.cpt4j:cpt4j-engine"));
+            return factory.create(chosen);
+        }
+    }
+}

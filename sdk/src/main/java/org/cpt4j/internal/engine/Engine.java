@@ -1,0 +1,151 @@
+package org.cpt4j.internal.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.cpt4j.bench.BenchReport;
+import org.cpt4j.bench.BenchSettings;
+import org.cpt4j.collapse.CollapseDetector;
+import org.cpt4j.domain.Domain;
+import org.cpt4j.drift.DriftMetric;
+import org.cpt4j.engine.BaseModel;
+import org.cpt4j.engine.Cpt4jEngine;
+import org.cpt4j.engine.EngineFactory;
+import org.cpt4j.engine.ResolvedSpec;
+import org.cpt4j.evaluation.Evaluation;
+import org.cpt4j.evaluation.EvaluationSpec;
+import org.cpt4j.experiment.ComponentSpec;
+import org.cpt4j.experiment.ExperimentSpec;
+import org.cpt4j.internal.bench.Benchmark;
+import org.cpt4j.internal.bench.RlStepProbe;
+import org.cpt4j.internal.eval.Evaluator;
+import org.cpt4j.internal.plugin.PluginRegistry;
+import org.cpt4j.internal.plugin.ResolvedExperiment;
+import org.cpt4j.internal.pretrain.BaseModelStore;
+import org.cpt4j.internal.run.ExperimentEngine;
+import org.cpt4j.internal.runtime.NativeRuntime;
+import org.cpt4j.internal.sampling.Sampler;
+import org.cpt4j.internal.text.PromptFormat;
+import org.cpt4j.io.AtomicFiles;
+import org.cpt4j.objective.Objective;
+import org.cpt4j.plugin.ComponentKind;
+import org.cpt4j.plugin.Cpt4jPlugin;
+import org.cpt4j.plugin.RegisteredComponent;
+import org.cpt4j.pretrain.PretrainSpec;
+import org.cpt4j.reward.RewardModel;
+import org.cpt4j.reward.WeightedReward;
+import org.cpt4j.run.RunListener;
+import org.cpt4j.run.RunOptions;
+import org.cpt4j.run.RunResult;
+import org.cpt4j.spec.Problems;
+import org.cpt4j.teacher.TeacherSchedule;
+import org.cpt4j.text.Tokenizer;
+
+/**
+ * The engine behind {@link Cpt4jEngine}: each call applies its options' thread count, then works through the
+ * engine's internals. A run gets one Guice injector of its own ({@link ExperimentEngine}).
+ */
+public final class Engine implements Cpt4jEngine {
+
+    /** Found by {@link Cpt4jEngine#builder()} through {@code META-INF/services}. */
+    public static final class Factory implements EngineFactory {
+        @Override
+        public Cpt4jEngine create(List<Cpt4jPlugin> plugins) {
+            return new Engine(plugins);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final List<Cpt4jPlugin> plugins;
+    private final PluginRegistry registry;
+
+    private Engine(List<Cpt4jPlugin> plugins) {
+        this.plugins = List.copyOf(plugins);
+        this.registry = PluginRegistry.of(this.plugins);
+    }
+
+    @Override
+    public ResolvedSpec resolve(ExperimentSpec spec) {
+        ResolvedExperiment resolved = ExperimentEngine.create(spec, RunOptions.defaults(), plugins).resolved();
+        return new ResolvedSpec(spec, resolved.arms().stream().map(arm -> new ResolvedSpec.Arm(arm.spec().name(),
+                arm.objective().id(), arm.teacher().id(), arm.reward().components().stream()
+                        .map(WeightedReward.Component::name).toList())).toList(), List.copyOf(resolved.domains().keySet()),
+                resolved.drift().stream().map(DriftMetric::id).toList(),
+                resolved.collapseDetectors().stream().map(CollapseDetector::id).toList());
+    }
+
+    @Override
+    public BaseModel pretrain(PretrainSpec spec, RunOptions options, RunListener listener) {
+        BaseModelStore.Base base = obtain(spec, options, listener);
+        return new BaseModel(base.specHash(), base.directory(), base.cached(), base.policy().model(), base.trainedWith());
+    }
+
+    @Override
+    public Evaluation evaluateBase(PretrainSpec spec, EvaluationSpec evaluation, RunOptions options,
+                                   RunListener listener) {
+        BaseModelStore.Base base = obtain(spec, options, listener);
+        Evaluator evaluator = new Evaluator(new PromptFormat(base.tokenizer()), evaluation.maxNewTokens());
+        Evaluation result = evaluator.evaluate(new Sampler(base.policy().model(), base.policy().parameters()),
+                registry.domains(), evaluation.prompts(), evaluation.seed());
+        try {
+            AtomicFiles.write(base.directory().resolve("evaluation.json"), out -> out.write(JSON.writeValueAsBytes(result)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the evaluation of " + base.directory() + ": " + e.getMessage(), e);
+        }
+        return result;
+    }
+
+    private BaseModelStore.Base obtain(PretrainSpec spec, RunOptions options, RunListener listener) {
+        NativeRuntime.useThreads(options.threads());
+        List<Domain> mix = registry.domains("pretrain.mix", spec.mix());
+        Tokenizer tokenizer = Tokenizer.forDomains(registry.domains());
+        try {
+            return new BaseModelStore(options.cache(), options.checkpointEvery()).obtain(spec, mix, tokenizer,
+                    (step, total, result) -> listener.onPretrainingStep(step, total, result.loss(), result.learningRate()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("base model under " + options.cache() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public RunResult run(ExperimentSpec spec, RunOptions options, RunListener listener) {
+        ExperimentEngine engine = ExperimentEngine.create(spec, options, plugins);
+        NativeRuntime.useThreads(options.threads());
+        try {
+            return engine.runner().run(listener);
+        } catch (IOException e) {
+            throw new UncheckedIOException("experiment '" + spec.name() + "': " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<RegisteredComponent> components() {
+        return registry.entries().stream().map(entry -> new RegisteredComponent(entry.kind(), entry.factory().id(),
+                entry.factory().defaults(), entry.plugin(), entry.source())).toList();
+    }
+
+    /**
+     * Times the on-policy step of GRPO (with a reference KL, β 0.04) and of SDPO (its defaults), frozen teacher,
+     * the verifier's correctness, on {@code add}: what the shipped experiment runs.
+     */
+    @Override
+    public BenchReport bench(BenchSettings settings, Consumer<String> progress) {
+        Problems problems = new Problems("bench");
+        Objective grpo = registry.create(ComponentKind.OBJECTIVE, ComponentSpec.of("grpo", Map.of("klBeta", 0.04)),
+                "grpo", problems);
+        Objective sdpo = registry.create(ComponentKind.OBJECTIVE, ComponentSpec.of("sdpo"), "sdpo", problems);
+        TeacherSchedule teacher = registry.create(ComponentKind.TEACHER, ComponentSpec.of("frozen"), "teacher", problems);
+        RewardModel correctness = registry.create(ComponentKind.REWARD, ComponentSpec.of("correctness"), "reward",
+                problems);
+        problems.throwIfAny("the bench's components (it needs the built-in plugins)");
+        RlStepProbe.Components components = new RlStepProbe.Components(List.of(grpo, sdpo), teacher,
+                new WeightedReward(List.of(new WeightedReward.Component("correct", 1, correctness))),
+                registry.domains("bench.domain", List.of("add")).get(0), Tokenizer.forDomains(registry.domains()));
+        return new Benchmark(settings, components, progress).run();
+    }
+}

@@ -1,0 +1,20 @@
+package org.cpt4j.plugin;
+
+import java.util.Map;
+
+/**
+ * A component an engine's plugins register.
+ *
+ * @param kind its kind
+ * @param id its id within the kind
+ * @param defaults its parameters' defaults, as a spec writes them
+ * @param plugin the name of the plugin that registers it
+ * @param source the jar (or class directory) the plugin comes from
+ */
+public record RegisteredComponent(ComponentKind<?> kind, String id, Map<String, Object> defaults, String plugin,
+                                  String source) {
+
+    public RegisteredComponent {
+        defaults = Map.copyOf(defaults);
+    }
+}
