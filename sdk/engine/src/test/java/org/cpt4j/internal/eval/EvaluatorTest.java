@@ -1,0 +1,54 @@
+package org.cpt4j.internal.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.cpt4j.domain.Domain;
+import org.cpt4j.testing.FixtureDomain;
+import org.cpt4j.domain.Task;
+import org.cpt4j.evaluation.DomainScore;
+import org.cpt4j.internal.model.SequenceBatch;
+import org.cpt4j.internal.model.TransformerPolicy;
+import org.cpt4j.internal.sampling.Sampler;
+import org.cpt4j.internal.text.PromptFormat;
+import org.cpt4j.model.ModelConfig;
+import org.cpt4j.model.OptimizerConfig;
+import org.cpt4j.text.Tokenizer;
+import org.junit.jupiter.api.Test;
+
+class EvaluatorTest {
+
+    /** Every task is {@code 1} → {@code 2}, so a policy trained on its solution answers it greedily. */
+    private static final Domain CONSTANT = new FixtureDomain("constant", "12", random -> {
+        random.nextInt();
+        return new Task("constant", "1", "2", "", "1");
+    });
+
+    @Test
+    void heldOutTasksAreTheSameForTheSameSeedAndDifferAcrossSeeds() {
+        Domain counter = new FixtureDomain("counter", "0123456789",
+                random -> new Task("counter", Integer.toString(random.nextInt(1_000_000)), "0", "0", "00"));
+        assertEquals(Evaluator.heldOutTasks(counter, 5, 1), Evaluator.heldOutTasks(counter, 5, 1));
+        assertNotEquals(Evaluator.heldOutTasks(counter, 5, 1), Evaluator.heldOutTasks(counter, 5, 2));
+    }
+
+    @Test
+    void scoresCountCorrectWellFormedAnswersAndLengths() {
+        PromptFormat format = new PromptFormat(Tokenizer.forDomains(List.of(CONSTANT)));
+        ModelConfig model = ModelConfig.of(m -> m.layers(1).width(16).heads(2).context(16)
+                .vocabulary(format.tokenizer().vocabularySize()));
+        TransformerPolicy policy = TransformerPolicy.create(model, OptimizerConfig.of(o -> o.learningRate(1e-2)), 1);
+        Task task = CONSTANT.task(RandomGenerator.of("L64X128MixRandom"));
+        int[] sequence = PromptFormat.join(format.studentPrompt(task), format.response(task.solution(
+                org.cpt4j.domain.SolutionStyle.ANSWER_ONLY)));
+        for (int step = 0; step < 150; step++) {
+            policy.train(SequenceBatch.nextToken(new int[][] {sequence}, Tokenizer.PAD));
+        }
+        Evaluator evaluator = new Evaluator(format, 8);
+        DomainScore score = evaluator.score(new Sampler(model, policy.parameters()), CONSTANT,
+                Evaluator.heldOutTasks(CONSTANT, 4, 3), format::studentPrompt);
+        assertEquals(new DomainScore("constant", "fixture", 4, 1.0, 1.0, 4.0), score);
+    }
+}

@@ -1,0 +1,306 @@
+package org.cpt4j.internal.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.inject.Module;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.cpt4j.collapse.CollapseDetector;
+import org.cpt4j.collapse.CollapseEvent;
+import org.cpt4j.collapse.StepSignals;
+import org.cpt4j.drift.DriftMetric;
+import org.cpt4j.drift.ParameterView;
+import org.cpt4j.dsl.Cpt4j;
+import org.cpt4j.experiment.ComponentSpec;
+import org.cpt4j.experiment.ExperimentSpec;
+import org.cpt4j.experiment.ExperimentSpecFile;
+import org.cpt4j.experiment.StageSpec;
+import org.cpt4j.internal.model.PolicyStateFile;
+import org.cpt4j.plugin.ComponentKind;
+import org.cpt4j.plugin.Components;
+import org.cpt4j.plugin.Cpt4jPlugin;
+import org.cpt4j.plugin.RecordComponentFactory;
+import org.cpt4j.plugins.BuiltInPlugin;
+import org.cpt4j.plugins.collapse.Collapse;
+import org.cpt4j.plugins.drift.Drift;
+import org.cpt4j.plugins.objectives.Objectives;
+import org.cpt4j.plugins.teachers.Teachers;
+import org.cpt4j.run.ArmResult;
+import org.cpt4j.run.RunListener;
+import org.cpt4j.run.RunOptions;
+import org.cpt4j.run.StepMetrics;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What {@code cpt4j run spec.json} leaves in {@code runs/<experiment>/}, and that a run killed twice and started
+ * again ends with the same files and weights as one that was never interrupted.
+ */
+class RunDirectoryTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> TIMINGS = List.of("samplingMs", "scoringMs", "trainingMs");
+
+    @TempDir
+    static Path cache;
+
+    @TempDir
+    Path directory;
+
+    static ExperimentSpec tiny() {
+        return Cpt4j.experiment("tiny")
+                .model(m -> m.layers(1).width(16).heads(2).context(48))
+                .base(b -> b.steps(10).batchSize(4).mix("count"))
+                .curriculum(c -> c.stage("count", s -> s.steps(3)).stage("compare", s -> s.steps(3)))
+                .training(t -> t.promptsPerStep(2).groupSize(2).evaluationPrompts(4).sampling(s -> s.maxNewTokens(6)))
+                .arm("grpo", a -> a.objective(Objectives.grpo(g -> g.klBeta(0.04))))
+                .arm("sdpo", a -> a.objective(Objectives.sdpo()).teacher(Teachers.ema(0.3)))
+                .drift(Drift.parameters(), Drift.responses())
+                .collapse(Collapse.entropyBelow(10.0))
+                .build();
+    }
+
+    /** Thrown from the listener to stand in for a killed process. */
+    private static final class Killed extends RuntimeException {
+        Killed() {
+            super("killed");
+        }
+    }
+
+    /** Runs {@link #tiny} through the public entry point, killing it at the given step of the given arm. */
+    private static List<ArmResult> run(Path runs, String killArm, int killStage, long killStageStep) {
+        return run(runs, killArm, killStage, killStageStep, new ArrayList<>());
+    }
+
+    /** As {@link #run(Path, String, int, long)}, adding what the listener heard to {@code heard}. */
+    private static List<ArmResult> run(Path runs, String killArm, int killStage, long killStageStep, List<String> heard) {
+        RunOptions options = RunOptions.of(o -> o.runs(runs).cache(cache).checkpointEvery(2).threads(1));
+        return Cpt4j.run(tiny(), options, new RunListener() {
+            @Override
+            public void onStep(String arm, int stage, StageSpec spec, long step, StepMetrics metrics) {
+                heard.add("step " + arm + " " + stage + "/" + step);
+                if (arm.equals(killArm) && stage == killStage && step == killStageStep) {
+                    throw new Killed();
+                }
+            }
+
+            @Override
+            public void onResume(String arm, long step, boolean finished) {
+                heard.add("resume " + arm + " " + step + " " + finished);
+            }
+        }).arms();
+    }
+
+    @Test
+    void aRunWritesItsSpecAndPerArmMetricsEventsDriftAccuracyAndCheckpoints() throws IOException {
+        run(directory, "", -1, -1);
+        Path root = directory.resolve("tiny");
+        assertEquals(tiny(), ExperimentSpecFile.read(root.resolve("spec.json")));
+        for (String arm : List.of("grpo", "sdpo")) {
+            List<JsonNode> metrics = lines(root.resolve(arm).resolve("metrics.jsonl"));
+            assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L), metrics.stream().map(m -> m.get("step").asLong()).toList());
+            assertEquals("compare", metrics.get(5).get("domain").asText());
+            assertTrue(metrics.get(0).has("rewardMean") && metrics.get(0).has("entropy"), metrics.get(0).toString());
+            List<JsonNode> drift = lines(root.resolve(arm).resolve("drift.jsonl"));
+            assertEquals(List.of("0 parameters", "0 responses", "1 parameters", "1 responses"), drift.stream()
+                    .map(d -> d.get("stage").asInt() + " " + d.get("metric").asText()).toList(), "each metric per stage");
+            assertTrue(drift.get(2).get("values").get("relative_norm").asDouble() > 0, drift.get(2).toString());
+            JsonNode responses = drift.get(3).get("values");
+            assertTrue(responses.get("token_kl").asDouble() > 0, "the policy moved, so its samples diverge: " + responses);
+            // 16 probes of each evaluated domain (count, compare), all short enough for the context
+            double changed = responses.get("greedy_changed").asDouble() * 32;
+            assertEquals(Math.rint(changed), changed, 1e-9, "a share of the 32 probes: " + responses);
+            assertFalse(lines(root.resolve(arm).resolve("events.jsonl")).isEmpty(), "entropy below 10 fires");
+            assertEquals(List.of("row,count,compare", "base", "after count", "after compare"),
+                    Files.readAllLines(root.resolve(arm).resolve("accuracy.csv")).stream()
+                            .map(line -> line.startsWith("row") ? line : line.substring(0, line.indexOf(','))).toList());
+            List<String> csv = Files.readAllLines(root.resolve(arm).resolve("accuracy.csv"));
+            double finalCount = Double.parseDouble(csv.get(3).split(",")[1]);
+            double finalCompare = Double.parseDouble(csv.get(3).split(",")[2]);
+            JsonNode measures = JSON.readTree(root.resolve(arm).resolve("measures.json").toFile());
+            assertEquals((finalCount + finalCompare) / 2, measures.get("accuracy").asDouble(), 1e-4,
+                    "ACC is the mean final accuracy over the stages' domains");
+            assertEquals(Double.parseDouble(csv.get(2).split(",")[1]) - finalCount,
+                    measures.get("forgettingByDomain").get("count").asDouble(), 1e-4);
+            try (Stream<Path> checkpoints = Files.list(root.resolve(arm).resolve("checkpoints"))) {
+                assertEquals(List.of("step-0000000005.ckpt", "step-0000000006.ckpt"), checkpoints
+                        .map(p -> p.getFileName().toString()).sorted().toList(), "the two newest are kept");
+            }
+        }
+    }
+
+    @Test
+    void aRunKilledTwiceAndStartedAgainEndsAsAnUninterruptedOne() throws IOException {
+        Path whole = directory.resolve("whole");
+        Path resumed = directory.resolve("resumed");
+        List<ArmResult> expected = run(whole, "", -1, -1);
+        // killed in stage 2 (compare) after its first step: resumes from the end of stage 1
+        assertThrows(Killed.class, () -> run(resumed, "sdpo", 1, 1));
+        // killed at the last step of stage 2: resumes from the checkpoint in the middle of it
+        assertThrows(Killed.class, () -> run(resumed, "sdpo", 1, 2));
+        List<String> resuming = new ArrayList<>();
+        List<ArmResult> actual = run(resumed, "", -1, -1, resuming);
+        assertEquals(List.of("resume grpo 6 true", "resume sdpo 5 false", "step sdpo 1/2"), resuming,
+                "the third start trains only the step after the last checkpoint (not a deterministic rerun from 0)");
+
+        for (int arm = 0; arm < 2; arm++) {
+            assertTrue(Arrays.deepEquals(expected.get(arm).accuracy().accuracy(),
+                    actual.get(arm).accuracy().accuracy()));
+            assertEquals(expected.get(arm).collapse(), actual.get(arm).collapse());
+        }
+        for (String arm : List.of("grpo", "sdpo")) {
+            Path a = whole.resolve("tiny").resolve(arm);
+            Path b = resumed.resolve("tiny").resolve(arm);
+            assertEquals(withoutTimings(lines(a.resolve("metrics.jsonl"))), withoutTimings(lines(b.resolve("metrics.jsonl"))),
+                    arm + " metrics");
+            for (String file : List.of("events.jsonl", "drift.jsonl", "accuracy.csv", "measures.json")) {
+                assertEquals(Files.readString(a.resolve(file)), Files.readString(b.resolve(file)), arm + " " + file);
+            }
+            PolicyStateFile.Contents left = PolicyStateFile.readContents(a.resolve("checkpoints/step-0000000006.ckpt"));
+            PolicyStateFile.Contents right = PolicyStateFile.readContents(b.resolve("checkpoints/step-0000000006.ckpt"));
+            assertTrue(left.state().parameters().sameValues(right.state().parameters()), arm + " weights");
+            assertTrue(left.state().secondMoment().sameValues(right.state().secondMoment()), arm + " optimizer");
+            assertTrue(left.groups().get("teacher").sameValues(right.groups().get("teacher")), arm + " teacher");
+        }
+
+        Map<String, String> filesBefore = armFiles(resumed.resolve("tiny"));
+        List<String> heard = new ArrayList<>();
+        List<ArmResult> again = run(resumed, "", -1, -1, heard);
+        assertEquals(List.of("resume grpo 6 true", "resume sdpo 6 true"), heard,
+                "a finished run read again resumes each arm as finished and trains no step");
+        assertEquals(filesBefore, armFiles(resumed.resolve("tiny")), "and rewrites none of its files");
+        for (int arm = 0; arm < 2; arm++) {
+            assertTrue(Arrays.deepEquals(actual.get(arm).accuracy().accuracy(), again.get(arm).accuracy().accuracy()));
+            assertEquals(actual.get(arm).collapse(), again.get(arm).collapse());
+        }
+    }
+
+    /** @return every file under each arm's directory with its contents (checkpoints as their sizes and times) */
+    private static Map<String, String> armFiles(Path root) throws IOException {
+        Map<String, String> files = new java.util.TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+                files.put(root.relativize(file).toString(), file.toString().endsWith(".ckpt")
+                        ? Files.size(file) + " bytes, modified " + Files.getLastModifiedTime(file)
+                        : Files.readString(file));
+            }
+        }
+        return files;
+    }
+
+    @Test
+    void anotherSpecUnderTheSameNameIsRefusedAndNothingIsOverwritten() throws IOException {
+        Path root = directory.resolve("tiny");
+        Files.createDirectories(root);
+        ExperimentSpec other = Cpt4j.experiment("tiny").curriculum(c -> c.stage("count", s -> s.steps(1)))
+                .arm("grpo", a -> a.objective(Objectives.grpo())).build();
+        ExperimentSpecFile.write(root.resolve("spec.json"), other);
+        String before = Files.readString(root.resolve("spec.json"));
+        IllegalStateException error = assertThrows(IllegalStateException.class, () -> run(directory, "", -1, -1));
+        assertTrue(error.getMessage().contains("holds a run of a different spec named 'tiny'"), error.getMessage());
+        assertEquals(before, Files.readString(root.resolve("spec.json")));
+    }
+
+    @Test
+    void aPluginThatThrowsIsRecordedAndDisabledForTheArmAndTheRunGoesOn() throws IOException {
+        Cpt4jPlugin faulty = new Cpt4jPlugin() {
+            @Override
+            public String name() {
+                return "faulty";
+            }
+
+            @Override
+            public Module module() {
+                return binder -> {
+                    Components.register(binder, ComponentKind.DRIFT, new RecordComponentFactory<>("broken-drift",
+                            ComponentKind.DRIFT, new Nothing(), none -> new DriftMetric() {
+                                @Override
+                                public String id() {
+                                    return "broken-drift";
+                                }
+
+                                @Override
+                                public Map<String, Double> measure(ParameterView reference, ParameterView current) {
+                                    throw new IllegalStateException("out of cheese");
+                                }
+                            }));
+                    Components.register(binder, ComponentKind.COLLAPSE, new RecordComponentFactory<>("broken-detector",
+                            ComponentKind.COLLAPSE, new Nothing(), none -> new CollapseDetector() {
+                                @Override
+                                public String id() {
+                                    return "broken-detector";
+                                }
+
+                                @Override
+                                public Optional<CollapseEvent> observe(StepSignals signals) {
+                                    if (signals.step() == 1) {
+                                        throw new ArithmeticException("divided by zero");
+                                    }
+                                    return Optional.empty();
+                                }
+                            }));
+                };
+            }
+        };
+        ExperimentSpec spec = Cpt4j.experiment("faulty")
+                .model(m -> m.layers(1).width(16).heads(2).context(48))
+                .base(b -> b.steps(10).batchSize(4).mix("count"))
+                .curriculum(c -> c.stage("count", s -> s.steps(3)).stage("compare", s -> s.steps(1)))
+                .training(t -> t.promptsPerStep(2).groupSize(2).evaluationPrompts(4).sampling(s -> s.maxNewTokens(6)))
+                .arm("grpo", a -> a.objective(Objectives.grpo()))
+                .drift(ComponentSpec.of("broken-drift"), ComponentSpec.of("parameters"))
+                .collapse(ComponentSpec.of("broken-detector"))
+                .build();
+        RunOptions options = RunOptions.of(o -> o.runs(directory).cache(cache).checkpointEvery(2).threads(1));
+        // killed in the second stage, after both plugins failed in the first: the run resumes without them
+        assertThrows(Killed.class, () -> ExperimentEngine.create(spec, options, List.of(new BuiltInPlugin(), faulty))
+                .runner().run(new RunListener() {
+                    @Override
+                    public void onStep(String arm, int stage, StageSpec stageSpec, long step, StepMetrics metrics) {
+                        if (stage == 1) {
+                            throw new Killed();
+                        }
+                    }
+                }));
+        ExperimentEngine.create(spec, options, List.of(new BuiltInPlugin(), faulty)).runner().run(RunListener.SILENT);
+        Path arm = directory.resolve("faulty").resolve("grpo");
+        List<JsonNode> events = lines(arm.resolve("events.jsonl"));
+        assertEquals(List.of("collapse/broken-detector/1", "drift/broken-drift/3"), events.stream()
+                .map(e -> e.get("kind").asText() + "/" + e.get("id").asText() + "/" + e.get("step").asLong()).toList(),
+                "each failure once, then the plugin is off for the arm");
+        assertTrue(events.get(0).get("error").asText().contains("divided by zero"), events.get(0).toString());
+        assertEquals(List.of("parameters", "parameters"), lines(arm.resolve("drift.jsonl")).stream()
+                .map(d -> d.get("metric").asText()).toList(), "the other metric is measured after both stages");
+        assertEquals(4, lines(arm.resolve("metrics.jsonl")).size());
+    }
+
+    /** A component without parameters. */
+    record Nothing() {
+    }
+
+    private static List<JsonNode> lines(Path file) throws IOException {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            lines.add(JSON.readTree(line));
+        }
+        return lines;
+    }
+
+    private static List<JsonNode> withoutTimings(List<JsonNode> lines) {
+        lines.forEach(line -> ((ObjectNode) line).remove(TIMINGS));
+        return lines;
+    }
+}
