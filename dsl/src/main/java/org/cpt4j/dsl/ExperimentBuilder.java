@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.cpt4j.experiment.ArmSpec;
+import org.cpt4j.evaluation.EvaluationSpec;
+import org.cpt4j.experiment.CollapseAction;
+import org.cpt4j.experiment.CollapseRule;
 import org.cpt4j.experiment.ComponentSpec;
 import org.cpt4j.experiment.CurriculumSpec;
 import org.cpt4j.experiment.ExperimentSpec;
@@ -28,9 +31,10 @@ public final class ExperimentBuilder {
     private Consumer<PretrainSpec.Builder> base = b -> { };
     private Consumer<CurriculumBuilder> curriculum = c -> { };
     private Consumer<TrainingBuilder> training = t -> { };
+    private Consumer<EvaluationSpec.Builder> evaluation = e -> { };
     private final List<ArmEntry> arms = new ArrayList<>();
     private final List<ComponentSpec> drift = new ArrayList<>();
-    private final List<ComponentSpec> collapse = new ArrayList<>();
+    private final List<CollapseRule> collapse = new ArrayList<>();
 
     private record ArmEntry(String name, Consumer<ArmBuilder> configure) {
     }
@@ -69,6 +73,15 @@ public final class ExperimentBuilder {
         return this;
     }
 
+    /**
+     * When and how every arm is evaluated (defaults: {@link EvaluationSpec#of}, with the experiment's seed): at stage
+     * ends, and with {@code everySteps} also inside stages.
+     */
+    public ExperimentBuilder evaluation(Consumer<EvaluationSpec.Builder> configure) {
+        this.evaluation = configure;
+        return this;
+    }
+
     /** Adds an arm named {@code name}; arms are compared on the same curriculum from the same base. */
     public ExperimentBuilder arm(String name, Consumer<ArmBuilder> configure) {
         arms.add(new ArmEntry(name, configure));
@@ -81,9 +94,18 @@ public final class ExperimentBuilder {
         return this;
     }
 
-    /** Adds collapse detectors watching every step. */
+    /** Adds collapse detectors watching every step; their events are recorded. */
     public ExperimentBuilder collapse(ComponentSpec... detectors) {
-        collapse.addAll(Arrays.asList(detectors));
+        Arrays.stream(detectors).map(CollapseRule::record).forEach(collapse::add);
+        return this;
+    }
+
+    /**
+     * Adds a collapse detector whose events do what {@code action} says: e.g. {@code a -> a.stop()}, or
+     * {@code a -> a.rollback(c -> c.learningRateScale(0.5)).maxTimes(2)}.
+     */
+    public ExperimentBuilder collapse(ComponentSpec detector, Consumer<CollapseAction.Builder> action) {
+        collapse.add(new CollapseRule(detector, CollapseAction.of(action)));
         return this;
     }
 
@@ -102,18 +124,22 @@ public final class ExperimentBuilder {
         curriculum.accept(curriculumBuilder);
         CurriculumSpec builtCurriculum = curriculumBuilder.build();
         TrainingSpec builtTraining = TrainingBuilder.build(problems, "training", training);
+        EvaluationSpec builtEvaluation = attempt(problems, "evaluation", () -> EvaluationSpec.of(e -> {
+            e.seed(seed);
+            evaluation.accept(e);
+        }));
         List<ArmSpec> builtArms = new ArrayList<>();
         for (int i = 0; i < arms.size(); i++) {
             ArmBuilder arm = new ArmBuilder(arms.get(i).name());
             arms.get(i).configure().accept(arm);
             builtArms.add(arm.build(problems, "arms[" + i + "]"));
         }
-        if (!problems.isEmpty() || builtBase == null) {
+        if (!problems.isEmpty() || builtBase == null || builtEvaluation == null) {
             ExperimentSpec.checkStructure(problems, name, builtCurriculum, builtTraining, builtArms);
             problems.throwIfAny("experiment '" + name + "'");
         }
         return new ExperimentSpec(ExperimentSpec.FORMAT, ExperimentSpec.VERSION, name, seed, builtBase,
-                builtCurriculum, builtTraining, builtArms, drift, collapse);
+                builtCurriculum, builtTraining, builtEvaluation, builtArms, drift, collapse);
     }
 
     /** @return the part, or null after recording its problems under {@code path} */

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Training settings: 8 tasks x 8 samples per step, sampling at temperature 1 up to 32 tokens, AdamW at 1e-3 with
- * no decay of the rate, 100 evaluation tasks per domain; each can be changed.
+ * no decay of the rate; each can be changed (evaluation is {@link ExperimentBuilder#evaluation}).
  */
 public final class TrainingBuilder {
 
@@ -17,7 +17,6 @@ public final class TrainingBuilder {
     private int groupSize = 8;
     private Consumer<SamplingConfig.Builder> sampling = s -> { };
     private Consumer<OptimizerConfig.Builder> optimizer = o -> o.learningRate(1e-3);
-    private int evaluationPrompts = 100;
 
     TrainingBuilder() {
     }
@@ -42,11 +41,6 @@ public final class TrainingBuilder {
         return this;
     }
 
-    public TrainingBuilder evaluationPrompts(int value) {
-        evaluationPrompts = value;
-        return this;
-    }
-
     /** @return the settings, or null after recording the problems of their parts under {@code path} */
     static @Nullable TrainingSpec build(Problems problems, String path, Consumer<TrainingBuilder> configure) {
         TrainingBuilder builder = new TrainingBuilder();
@@ -58,7 +52,6 @@ public final class TrainingBuilder {
         if (builtSampling == null || builtOptimizer == null) {
             return null;
         }
-        return new TrainingSpec(builder.promptsPerStep, builder.groupSize, builtSampling, builtOptimizer,
-                builder.evaluationPrompts);
+        return new TrainingSpec(builder.promptsPerStep, builder.groupSize, builtSampling, builtOptimizer);
     }
 }

@@ -5,10 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.cpt4j.evaluation.EvaluationSampling;
+import org.cpt4j.evaluation.EvaluationSpec;
+import org.cpt4j.experiment.ArmChange;
+import org.cpt4j.experiment.CollapseAction;
+import org.cpt4j.experiment.CollapseRule;
 import org.cpt4j.experiment.ComponentSpec;
 import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.experiment.ExperimentSpecFile;
@@ -22,8 +30,12 @@ class ExperimentBuilderTest {
     @TempDir
     Path directory;
 
-    /** The experiment of the golden file, written in the DSL. */
+    /** The experiment of the version-1 golden file, written in the DSL: version 1 evaluated with 32 new tokens. */
     static ExperimentSpec example() {
+        return exampleBuilder().evaluation(e -> e.maxNewTokens(32)).build();
+    }
+
+    private static ExperimentBuilder exampleBuilder() {
         return Cpt4j.experiment("sdpo-vs-grpo")
                 .seed(7)
                 .model(m -> m.layers(2).width(64).heads(4).context(96))
@@ -40,7 +52,16 @@ class ExperimentBuilderTest {
                         .reward("format", 0.1, ComponentSpec.of("format"))
                         .training(t -> t.optimizer(o -> o.learningRate(5e-4))))
                 .drift(ComponentSpec.of("parameters"))
-                .collapse(ComponentSpec.of("entropyBelow", Map.of("threshold", 0.05)))
+                .collapse(ComponentSpec.of("entropyBelow", Map.of("threshold", 0.05)));
+    }
+
+    /** The experiment of the version-2 golden file: evaluations inside stages, pass@4, a stop and a rollback rule. */
+    static ExperimentSpec exampleOfVersionTwo() {
+        return exampleBuilder()
+                .evaluation(e -> e.everySteps(25).prompts(50).sampling(EvaluationSampling.passAtK(4, 0.8)))
+                .collapse(ComponentSpec.of("nonFinite"), action -> action.stop())
+                .collapse(ComponentSpec.of("formatFailureAbove", Map.of("threshold", 0.5)), action -> action
+                        .rollback(change -> change.learningRateScale(0.5).teacher(ComponentSpec.of("frozen"))).maxTimes(2))
                 .build();
     }
 
@@ -64,9 +85,47 @@ class ExperimentBuilderTest {
         assertEquals(spec, ExperimentSpecFile.read(file));
     }
 
+    /**
+     * A version-1 file reads as what version 1 ran: evaluation at stage ends with its {@code evaluationPrompts}, 32 new
+     * tokens, greedy, the experiment's seed; its collapse detectors only record.
+     */
     @Test
     void theGoldenFileOfVersionOneReadsAsTheDslExperiment() throws IOException {
-        assertEquals(example(), ExperimentSpecFile.read(Path.of("src/test/resources/golden/experiment-v1.json")));
+        ExperimentSpec read = ExperimentSpecFile.read(Path.of("src/test/resources/golden/experiment-v1.json"));
+        assertEquals(example(), read);
+        assertEquals(new EvaluationSpec(0, 100, 32, EvaluationSampling.greedy(), 7), read.evaluation());
+        assertEquals(List.of(CollapseRule.record(ComponentSpec.of("entropyBelow", Map.of("threshold", 0.05)))),
+                read.collapse());
+    }
+
+    @Test
+    void theGoldenFileOfVersionTwoReadsAsTheDslExperiment() throws IOException {
+        Path golden = Path.of("src/test/resources/golden/experiment-v2.json");
+        assertEquals(exampleOfVersionTwo(), ExperimentSpecFile.read(golden));
+        assertEquals(Files.readString(golden), ExperimentSpecFile.toJson(exampleOfVersionTwo()), "written the same way");
+    }
+
+    @Test
+    void aVersionOneArmWithItsOwnEvaluationPromptsIsAProblemAtItsPath() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode tree = (ObjectNode) json.readTree(Path.of("src/test/resources/golden/experiment-v1.json").toFile());
+        ((ObjectNode) tree.path("arms").get(1).path("training")).put("evaluationPrompts", 7);
+        InvalidSpecException error = assertThrows(InvalidSpecException.class,
+                () -> ExperimentSpecFile.fromJson(json.writeValueAsString(tree), "old.json"));
+        assertTrue(error.getMessage().contains("arms[1].training.evaluationPrompts: version 2 evaluates every arm alike"),
+                error.getMessage());
+    }
+
+    @Test
+    void collapseActionsSayWhatTheyNeed() {
+        InvalidSpecException rollback = assertThrows(InvalidSpecException.class,
+                () -> new CollapseAction(CollapseAction.Kind.ROLLBACK, null, 0));
+        assertEquals(List.of("action.change", "action.maxTimes"), rollback.problems().stream().map(Problem::path).toList());
+        InvalidSpecException stop = assertThrows(InvalidSpecException.class,
+                () -> new CollapseAction(CollapseAction.Kind.STOP, ArmChange.of(c -> c.learningRateScale(0.5)), 0));
+        assertTrue(stop.getMessage().contains("only a rollback changes the arm"), stop.getMessage());
+        assertThrows(InvalidSpecException.class, () -> ArmChange.of(c -> { }));
+        assertThrows(InvalidSpecException.class, () -> ArmChange.of(c -> c.learningRateScale(0)));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cpt4j.engine.Cpt4jEngine;
+import org.cpt4j.evaluation.EvaluationSampling;
 import org.cpt4j.evaluation.SeedSpread;
 import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.experiment.ExperimentSpecFile;
@@ -117,8 +118,10 @@ final class RunCommand implements Callable<Integer> {
                 err.flush();
             }
         });
-        out.printf("experiment %s: greedy accuracy on %d held-out tasks per domain%n", spec.name(),
-                spec.training().evaluationPrompts());
+        EvaluationSampling sampling = spec.evaluation().sampling();
+        out.printf(Locale.ROOT, "experiment %s: %s accuracy on %d held-out tasks per domain%n", spec.name(),
+                sampling.decodesGreedily() ? "greedy" : "pass@" + sampling.samples() + " (temperature "
+                        + sampling.temperature() + ")", spec.evaluation().prompts());
         for (ArmResult arm : result.arms()) {
             out.println(arm.accuracy().format());
             out.println(arm.measures().format());

@@ -35,6 +35,7 @@ class UserGuideTest {
                 .arm("sdpo-ema", a -> a.objective(Objectives.sdpo()).teacher(Teachers.ema(0.05)))
                 .drift(Drift.parameters(), Drift.spectral(), Drift.responses())
                 .collapse(Collapse.entropyBelow(0.05), Collapse.formatFailureAbove(0.5), Collapse.nonFinite())
+                .evaluation(e -> e.maxNewTokens(32))
                 .build();
         // --- end ---
         return spec;
@@ -53,7 +54,8 @@ class UserGuideTest {
                 .model(m -> m.layers(1).width(16).heads(2).context(48))
                 .base(b -> b.steps(10).batchSize(4).mix("count"))
                 .curriculum(c -> c.stage("count", s -> s.steps(2)))
-                .training(t -> t.promptsPerStep(2).groupSize(2).evaluationPrompts(4).sampling(s -> s.maxNewTokens(6)))
+                .training(t -> t.promptsPerStep(2).groupSize(2).sampling(s -> s.maxNewTokens(6)))
+                .evaluation(e -> e.prompts(4))
                 .arm("grpo", a -> a.objective(Objectives.grpo()))
                 .build();
         // --- user-guide: run ---

@@ -32,6 +32,7 @@ class KotlinExperimentTest {
             .arm("sdpo-ema") { it.objective(Objectives.sdpo()).teacher(Teachers.ema(0.05)) }
             .drift(Drift.parameters(), Drift.spectral(), Drift.responses())
             .collapse(Collapse.entropyBelow(0.05), Collapse.formatFailureAbove(0.5), Collapse.nonFinite())
+            .evaluation { it.maxNewTokens(32) }
             .build()
         // --- end ---
         assertEquals(ExperimentSpecFile.read(Path.of("experiments/sdpo-vs-grpo.json")), spec)
@@ -44,7 +45,8 @@ class KotlinExperimentTest {
             .model { it.layers(1).width(16).heads(2).context(48) }
             .base { it.steps(10).batchSize(4).mix("count") }
             .curriculum { c -> c.stage("count") { it.steps(2) }.evaluateOn("compare") }
-            .training { t -> t.promptsPerStep(2).groupSize(2).evaluationPrompts(4).sampling { it.maxNewTokens(6) } }
+            .training { t -> t.promptsPerStep(2).groupSize(2).sampling { it.maxNewTokens(6) } }
+            .evaluation { it.prompts(4) }
             .arm("sdpo") { it.objective(Objectives.sdpo { d -> d.alpha(1.0) }).teacher(Teachers.ema(0.1)) }
             .build()
         val result = Cpt4j.run(spec) { it.runs(runs).threads(1) }

@@ -4,35 +4,66 @@ import java.util.function.Consumer;
 import org.cpt4j.spec.Problems;
 
 /**
- * How a policy is evaluated: greedy responses to {@code prompts} held-out tasks per domain.
+ * When and how a policy is evaluated, by a run and by {@code cpt4j pretrain} alike: {@code prompts} held-out tasks
+ * per domain, answered as {@code sampling} says, before the first stage, at the end of every stage, and every
+ * {@code everySteps} steps inside a stage.
  *
+ * @param everySteps steps between evaluations inside a stage; 0 for stage ends only
  * @param prompts held-out tasks per domain
- * @param maxNewTokens the longest response generated (greedy decoding stops earlier at end-of-sequence)
- * @param seed the seed of the held-out task streams
+ * @param maxNewTokens the longest response generated (decoding stops earlier at end-of-sequence)
+ * @param sampling greedy, or pass@k
+ * @param seed the seed of the held-out task streams and of pass@k's samples
  */
-public record EvaluationSpec(int prompts, int maxNewTokens, long seed) {
+public record EvaluationSpec(int everySteps, int prompts, int maxNewTokens, EvaluationSampling sampling, long seed) {
+
+    /** Held-out tasks per domain unless a spec says otherwise. */
+    public static final int DEFAULT_PROMPTS = 100;
+    /** Long enough for the longest worked solution of the built-in domains. */
+    public static final int DEFAULT_MAX_NEW_TOKENS = 48;
+    /** The held-out seed of a base model's evaluation (a run's defaults to the experiment's seed). */
+    public static final long DEFAULT_SEED = 1;
 
     public EvaluationSpec {
         Problems problems = new Problems("evaluation");
+        problems.require(everySteps >= 0, "everySteps", "must be 0 (stage ends only) or positive, was " + everySteps);
         problems.require(prompts >= 1, "prompts", "must be at least 1, was " + prompts);
         problems.require(maxNewTokens >= 1, "maxNewTokens", "must be at least 1, was " + maxNewTokens);
         problems.throwIfAny("evaluation specification");
     }
 
-    /** @return the defaults (100 prompts, 48 new tokens, seed 1) with what {@code configure} changes */
+    /**
+     * @return the defaults (stage ends only, {@value #DEFAULT_PROMPTS} prompts, {@value #DEFAULT_MAX_NEW_TOKENS} new
+     *     tokens, greedy, seed {@value #DEFAULT_SEED}) with what {@code configure} changes
+     */
     public static EvaluationSpec of(Consumer<Builder> configure) {
         Builder builder = new Builder();
         configure.accept(builder);
-        return new EvaluationSpec(builder.prompts, builder.maxNewTokens, builder.seed);
+        return builder.build();
+    }
+
+    /**
+     * @return whether an evaluation is due after {@code stageStep} steps of a stage of {@code stageSteps}: at the
+     *     stage's end, and inside it after every {@code everySteps} steps
+     */
+    public boolean dueAfter(int stageStep, int stageSteps) {
+        return stageStep == stageSteps || everySteps > 0 && stageStep > 0 && stageStep % everySteps == 0;
     }
 
     /** Builder for {@link EvaluationSpec}. */
     public static final class Builder {
-        private int prompts = 100;
-        private int maxNewTokens = 48;
-        private long seed = 1;
+        private int everySteps;
+        private int prompts = DEFAULT_PROMPTS;
+        private int maxNewTokens = DEFAULT_MAX_NEW_TOKENS;
+        private EvaluationSampling sampling = EvaluationSampling.greedy();
+        private long seed = DEFAULT_SEED;
 
         private Builder() {
+        }
+
+        /** Evaluates every {@code value} steps inside each stage too (0: at stage ends only). */
+        public Builder everySteps(int value) {
+            everySteps = value;
+            return this;
         }
 
         public Builder prompts(int value) {
@@ -45,9 +76,19 @@ public record EvaluationSpec(int prompts, int maxNewTokens, long seed) {
             return this;
         }
 
+        /** Greedy by default; {@link EvaluationSampling#passAtK} for pass@k. */
+        public Builder sampling(EvaluationSampling value) {
+            sampling = value;
+            return this;
+        }
+
         public Builder seed(long value) {
             seed = value;
             return this;
+        }
+
+        EvaluationSpec build() {
+            return new EvaluationSpec(everySteps, prompts, maxNewTokens, sampling, seed);
         }
     }
 }

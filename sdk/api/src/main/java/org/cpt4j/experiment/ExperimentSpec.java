@@ -3,6 +3,7 @@ package org.cpt4j.experiment;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.cpt4j.evaluation.EvaluationSpec;
 import org.cpt4j.pretrain.PretrainSpec;
 import org.cpt4j.spec.Problems;
 import org.jspecify.annotations.Nullable;
@@ -20,18 +21,22 @@ import org.jspecify.annotations.Nullable;
  * @param base the base model's pretraining
  * @param curriculum the stages and extra evaluation domains
  * @param training the arms' default training settings
+ * @param evaluation when and how every arm is evaluated (before the first stage, after each, and inside stages)
  * @param arms the arms, at least one, names unique
  * @param drift drift metric plugins
- * @param collapse collapse detector plugins
+ * @param collapse collapse detector plugins, each with what its events do
  */
 public record ExperimentSpec(String format, int version, String name, long seed, PretrainSpec base,
-                             CurriculumSpec curriculum, TrainingSpec training, List<ArmSpec> arms,
-                             List<ComponentSpec> drift, List<ComponentSpec> collapse) {
+                             CurriculumSpec curriculum, TrainingSpec training, EvaluationSpec evaluation,
+                             List<ArmSpec> arms, List<ComponentSpec> drift, List<CollapseRule> collapse) {
 
     /** The format name every spec file carries. */
     public static final String FORMAT = "cpt4j-experiment";
-    /** The spec format version this cpt4j writes and reads. */
-    public static final int VERSION = 1;
+    /**
+     * The spec format version this cpt4j writes; version 1 files are read too ({@link ExperimentSpecFile} upgrades
+     * them: the evaluation block is made of what version 1 ran with).
+     */
+    public static final int VERSION = 2;
 
     public ExperimentSpec {
         arms = List.copyOf(arms);
@@ -91,8 +96,11 @@ public record ExperimentSpec(String format, int version, String name, long seed,
                 "must be at least 1, was " + training.promptsPerStep());
         problems.require(training.groupSize() >= 2, path + ".groupSize",
                 "must be at least 2 (objectives compare responses to one task), was " + training.groupSize());
-        problems.require(training.evaluationPrompts() >= 1, path + ".evaluationPrompts",
-                "must be at least 1, was " + training.evaluationPrompts());
+    }
+
+    /** @return the detectors of the collapse rules, in order */
+    public List<ComponentSpec> collapseDetectors() {
+        return collapse.stream().map(CollapseRule::detector).toList();
     }
 
     /** @return the training settings of arm {@code arm}: its own, else the experiment's */

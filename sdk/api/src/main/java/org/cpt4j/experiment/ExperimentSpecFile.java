@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.cpt4j.io.AtomicFiles;
+import org.cpt4j.evaluation.EvaluationSampling;
+import org.cpt4j.evaluation.EvaluationSpec;
 import org.cpt4j.model.ModelConfig;
 import org.cpt4j.model.OptimizerConfig;
 import org.cpt4j.pretrain.PretrainSpec;
@@ -27,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Reading converts each part of the spec on its own (the base model, each optimizer and sampling
  * configuration, each training block, then the whole), so that a file with several mistakes gets all of them
  * reported at once, each with its path ({@code base.model.width: ...}, {@code arms[1].name: ...}). Unknown
- * fields are errors, which catches misspelt options.
+ * fields are errors, which catches misspelt options. Version-1 files are upgraded as they are read.
  */
 public final class ExperimentSpecFile {
 
@@ -88,9 +91,14 @@ public final class ExperimentSpecFile {
             throw new IllegalStateException();
         }
         ObjectNode tree = object.deepCopy();
+        if (tree.path("version").asInt() == 1 && FORMAT_NAME.equals(tree.path("format").asText())) {
+            upgradeFromVersion1(tree, problems);
+        }
         part(problems, tree, "base", PretrainSpec.class,
                 List.of(new Nested("model", ModelConfig.class), new Nested("optimizer", OptimizerConfig.class)));
         part(problems, tree, "training", TrainingSpec.class, trainingParts());
+        part(problems, tree, "evaluation", EvaluationSpec.class,
+                List.of(new Nested("sampling", EvaluationSampling.class)));
         JsonNode arms = tree.path("arms");
         for (int i = 0; i < arms.size(); i++) {
             if (arms.get(i) instanceof ObjectNode arm && arm.hasNonNull("training")) {
@@ -116,6 +124,49 @@ public final class ExperimentSpecFile {
         problems.throwIfAny("experiment spec " + source);
         throw new IllegalStateException("unreachable");
     }
+
+    private static final String FORMAT_NAME = ExperimentSpec.FORMAT;
+
+    /**
+     * Makes a version-1 tree a version-2 one, meaning what version 1 ran: its evaluation block is what the runner of
+     * version 1 used (stage ends only, {@code training.evaluationPrompts} tasks, 32 new tokens, greedy, the
+     * experiment's seed), and its collapse detectors only record. A per-arm {@code evaluationPrompts} other than the
+     * experiment's has no version-2 form and is a problem at its path.
+     */
+    private static void upgradeFromVersion1(ObjectNode tree, Problems problems) {
+        JsonNode prompts = tree.path("training").path("evaluationPrompts");
+        ObjectNode evaluation = JSON.createObjectNode();
+        evaluation.put("everySteps", 0);
+        evaluation.set("prompts", prompts.isMissingNode() ? JSON.getNodeFactory().numberNode(EvaluationSpec.DEFAULT_PROMPTS)
+                : prompts);
+        evaluation.put("maxNewTokens", VERSION_1_MAX_NEW_TOKENS);
+        evaluation.putObject("sampling").put("temperature", 0.0).put("samples", 1);
+        evaluation.set("seed", tree.path("seed"));
+        if (tree.get("training") instanceof ObjectNode training) {
+            training.remove("evaluationPrompts");
+        }
+        JsonNode arms = tree.path("arms");
+        for (int i = 0; i < arms.size(); i++) {
+            if (arms.get(i).get("training") instanceof ObjectNode armTraining && armTraining.has("evaluationPrompts")) {
+                JsonNode own = armTraining.remove("evaluationPrompts");
+                problems.require(own.equals(evaluation.get("prompts")), "arms[" + i + "].training.evaluationPrompts",
+                        "version 2 evaluates every arm alike (evaluation.prompts); this arm's " + own + " differs from "
+                                + "the experiment's " + evaluation.get("prompts"));
+            }
+        }
+        ArrayNode rules = JSON.createArrayNode();
+        for (JsonNode detector : tree.path("collapse")) {
+            ObjectNode rule = rules.addObject();
+            rule.set("detector", detector);
+            rule.putObject("action").put("kind", "RECORD").putNull("change").put("maxTimes", 0);
+        }
+        tree.set("collapse", rules);
+        tree.set("evaluation", evaluation);
+        tree.put("version", ExperimentSpec.VERSION);
+    }
+
+    /** What the version-1 runner generated in an evaluation, at most. */
+    private static final int VERSION_1_MAX_NEW_TOKENS = 32;
 
     private record Nested(String field, Class<?> type) {
     }

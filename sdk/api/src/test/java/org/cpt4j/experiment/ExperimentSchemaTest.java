@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code docs/experiment-schema.json} is the schema the records define. After changing a spec record, regenerate
- * it with {@code mvn -pl sdk test -Dtest=ExperimentSchemaTest -Dcpt4j.writeSchema=true}.
+ * it with {@code mvn -pl sdk/api test -Dtest=ExperimentSchemaTest -Dcpt4j.writeSchema=true}.
  */
 class ExperimentSchemaTest {
 

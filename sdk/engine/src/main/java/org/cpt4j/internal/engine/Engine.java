@@ -89,9 +89,8 @@ public final class Engine implements Cpt4jEngine {
     public Evaluation evaluateBase(PretrainSpec spec, EvaluationSpec evaluation, RunOptions options,
                                    RunListener listener) {
         BaseModelStore.Base base = obtain(spec, options, listener);
-        Evaluator evaluator = new Evaluator(new PromptFormat(base.tokenizer()), evaluation.maxNewTokens());
-        Evaluation result = evaluator.evaluate(new Sampler(base.policy().model(), base.policy().parameters()),
-                registry.domains(), evaluation.prompts(), evaluation.seed());
+        Evaluation result = new Evaluator(new PromptFormat(base.tokenizer()), evaluation).evaluate(
+                new Sampler(base.policy().model(), base.policy().parameters()), registry.domains());
         try {
             AtomicFiles.write(base.directory().resolve("evaluation.json"), out -> out.write(JSON.writeValueAsBytes(result)));
         } catch (IOException e) {

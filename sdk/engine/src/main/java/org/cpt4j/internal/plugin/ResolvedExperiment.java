@@ -9,6 +9,7 @@ import org.cpt4j.collapse.CollapseDetector;
 import org.cpt4j.domain.Domain;
 import org.cpt4j.drift.DriftMetric;
 import org.cpt4j.experiment.ArmSpec;
+import org.cpt4j.experiment.CollapseRule;
 import org.cpt4j.experiment.ComponentSpec;
 import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.experiment.RewardSpec;
@@ -87,7 +88,12 @@ public record ResolvedExperiment(ExperimentSpec spec, Map<String, Domain> domain
             }
         }
         for (int i = 0; i < spec.collapse().size(); i++) {
-            registry.create(ComponentKind.COLLAPSE, spec.collapse().get(i), "collapse[" + i + "]", problems);
+            CollapseRule rule = spec.collapse().get(i);
+            registry.create(ComponentKind.COLLAPSE, rule.detector(), "collapse[" + i + "].detector", problems);
+            if (rule.action().change() != null && rule.action().change().teacher() != null) {
+                registry.create(ComponentKind.TEACHER, rule.action().change().teacher(),
+                        "collapse[" + i + "].action.change.teacher", problems);
+            }
         }
         problems.throwIfAny("experiment '" + spec.name() + "'");
         return new ResolvedExperiment(spec, Collections.unmodifiableMap(domains), List.copyOf(arms), List.copyOf(drift),
@@ -109,7 +115,7 @@ public record ResolvedExperiment(ExperimentSpec spec, Map<String, Domain> domain
         Problems problems = new Problems("");
         List<CollapseDetector> detectors = new ArrayList<>();
         for (int i = 0; i < spec.collapse().size(); i++) {
-            CollapseDetector detector = registry.create(ComponentKind.COLLAPSE, spec.collapse().get(i),
+            CollapseDetector detector = registry.create(ComponentKind.COLLAPSE, spec.collapse().get(i).detector(),
                     "collapse[" + i + "]", problems);
             if (detector != null) {
                 detectors.add(detector);

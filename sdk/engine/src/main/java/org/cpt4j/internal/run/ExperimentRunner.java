@@ -41,7 +41,6 @@ import org.cpt4j.text.Tokenizer;
  */
 public final class ExperimentRunner {
 
-    private static final int MAX_NEW_TOKENS = 32;
     /** Held-out prompts per evaluated domain in the probe set of response drift. */
     private static final int PROBES_PER_DOMAIN = 16;
 
@@ -81,7 +80,7 @@ public final class ExperimentRunner {
                         result.learningRate())).policy();
         PromptFormat format = new PromptFormat(tokenizer);
         ProbeComparison.ProbeSet probes = new ProbeComparison.ProbeSet(probes(format, base.model().context()),
-                MAX_NEW_TOKENS);
+                spec.evaluation().maxNewTokens());
         List<ArmResult> results = new ArrayList<>();
         for (ResolvedExperiment.Arm arm : experiment.arms()) {
             results.add(runArm(arm, base, format, probes, directory.arm(arm.spec().name()), listener));
@@ -111,7 +110,7 @@ public final class ExperimentRunner {
             listener.onResume(name, progress.step(), progress.stage() == spec.curriculum().stages().size());
         } else {
             files.clearLogs();
-            accuracy.add(evaluate(policy, format, training.evaluationPrompts()));
+            accuracy.add(evaluate(policy, format));
             progress = new ArmDirectory.Progress(0, 0, 0, accuracy);
             files.writeAccuracy(table(name, accuracy));
             files.writeCheckpoint(progress, policy, trainer);
@@ -133,7 +132,7 @@ public final class ExperimentRunner {
                     files.writeCheckpoint(new ArmDirectory.Progress(s, i + 1, step + 1, accuracy), policy, trainer);
                 }
             }
-            accuracy.add(evaluate(policy, format, training.evaluationPrompts()));
+            accuracy.add(evaluate(policy, format));
             watchers.measure(s, step, new ProbeComparison(policy.model(), format, base.parameters(),
                     policy.parameters(), probes, spec.seed()));
             files.writeAccuracy(table(name, accuracy));
@@ -150,7 +149,8 @@ public final class ExperimentRunner {
     private List<ProbeComparison.Probe> probes(PromptFormat format, int context) {
         List<ProbeComparison.Probe> probes = new ArrayList<>();
         for (String id : evaluated) {
-            for (Task task : Evaluator.heldOutTasks(experiment.domain(id), PROBES_PER_DOMAIN, experiment.spec().seed())) {
+            for (Task task : Evaluator.heldOutTasks(experiment.domain(id), PROBES_PER_DOMAIN,
+                    experiment.spec().evaluation().seed())) {
                 int[] prompt = format.studentPrompt(task);
                 if (prompt.length < context) {
                     probes.add(new ProbeComparison.Probe(id, prompt, task.question()));
@@ -177,13 +177,9 @@ public final class ExperimentRunner {
         return new AccuracyMatrix(arm, evaluated, rows, accuracy.toArray(double[][]::new));
     }
 
-    private double[] evaluate(TransformerPolicy policy, PromptFormat format, int prompts) {
-        Evaluator evaluator = new Evaluator(format, MAX_NEW_TOKENS);
+    private double[] evaluate(TransformerPolicy policy, PromptFormat format) {
+        Evaluator evaluator = new Evaluator(format, experiment.spec().evaluation());
         Sampler sampler = new Sampler(policy.model(), policy.parameters());
-        return evaluated.stream().mapToDouble(id -> {
-            Domain domain = experiment.domain(id);
-            return evaluator.score(sampler, domain, Evaluator.heldOutTasks(domain, prompts, experiment.spec().seed()),
-                    format::studentPrompt).accuracy();
-        }).toArray();
+        return evaluated.stream().mapToDouble(id -> evaluator.score(sampler, experiment.domain(id)).accuracy()).toArray();
     }
 }

@@ -46,7 +46,7 @@ class EvaluatorTest {
         for (int step = 0; step < 150; step++) {
             policy.train(SequenceBatch.nextToken(new int[][] {sequence}, Tokenizer.PAD));
         }
-        Evaluator evaluator = new Evaluator(format, 8);
+        Evaluator evaluator = new Evaluator(format, org.cpt4j.evaluation.EvaluationSpec.of(e -> e.maxNewTokens(8)));
         DomainScore score = evaluator.score(new Sampler(model, policy.parameters()), CONSTANT,
                 Evaluator.heldOutTasks(CONSTANT, 4, 3), format::studentPrompt);
         assertEquals(new DomainScore("constant", "fixture", 4, 1.0, 1.0, 4.0), score);
