@@ -76,4 +76,20 @@ class UserGuideTest {
         assertEquals(2, Files.readAllLines(result.directory().resolve("grpo").resolve("metrics.jsonl")).size(),
                 "one line per step");
     }
+
+    @Test
+    void collapseRulesActOnTheirEvents() {
+        ExperimentSpec spec = Cpt4j.experiment("guarded")
+                .curriculum(c -> c.stage("add"))
+                .arm("sdpo", a -> a.objective(Objectives.sdpo()).teacher(Teachers.ema(0.05)))
+                // --- user-guide: collapse actions ---
+                .collapse(Collapse.nonFinite(), action -> action.stop())
+                .collapse(Collapse.formatFailureAbove(0.5), action -> action
+                        .rollback(change -> change.learningRateScale(0.5).teacher(Teachers.frozen())).maxTimes(2))
+                // --- end ---
+                .build();
+        assertEquals(List.of("STOP", "ROLLBACK"), spec.collapse().stream().map(r -> r.action().kind().name()).toList());
+        assertEquals(2, spec.collapse().get(1).action().maxTimes());
+        assertEquals(List.of("nonFinite", "formatFailureAbove"), Cpt4jEngine.create().resolve(spec).collapse());
+    }
 }

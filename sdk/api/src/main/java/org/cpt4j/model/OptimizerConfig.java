@@ -51,6 +51,12 @@ public record OptimizerConfig(double learningRate, double beta1, double beta2, d
         return builder.build();
     }
 
+    /** @return these settings with the peak learning rate {@code value} (the schedule's shape kept) */
+    public OptimizerConfig withLearningRate(double value) {
+        return new OptimizerConfig(value, beta1, beta2, epsilon, weightDecay, warmupSteps, totalSteps,
+                minLearningRateRatio, maxGradNorm);
+    }
+
     /**
      * The learning rate of the update at 0-based {@code step}:
      * {@code lr·(s+1)/warmup} while {@code s < warmup}; then, if {@code totalSteps > 0},

@@ -1,6 +1,7 @@
 package org.cpt4j.run;
 
 import java.util.List;
+import java.util.Optional;
 import org.cpt4j.collapse.CollapseEvent;
 
 /**
@@ -8,11 +9,18 @@ import org.cpt4j.collapse.CollapseEvent;
  *
  * @param accuracy accuracy on every evaluated domain before and after each stage
  * @param measures the continual-learning measures of {@code accuracy} (ACC, BWT, FWT, forgetting, ...)
- * @param collapse the collapse events the spec's detectors reported, in step order
+ * @param collapse the collapse events the spec's detectors reported, in step order (rolled-back attempts included)
+ * @param evaluations every evaluation of the arm's final attempt, in step order (base, inside stages, stage ends)
+ * @param learningSpeed per finished stage, the steps to half and nine tenths of its gain on its domain
+ * @param stoppedBy the collapse event a rule stopped the arm at; empty when the arm ran its whole curriculum
  */
-public record ArmResult(AccuracyMatrix accuracy, ContinualMeasures measures, List<CollapseEvent> collapse) {
+public record ArmResult(AccuracyMatrix accuracy, ContinualMeasures measures, List<CollapseEvent> collapse,
+                        List<EvaluationPoint> evaluations, List<LearningSpeed> learningSpeed,
+                        Optional<CollapseEvent> stoppedBy) {
 
     public ArmResult {
         collapse = List.copyOf(collapse);
+        evaluations = List.copyOf(evaluations);
+        learningSpeed = List.copyOf(learningSpeed);
     }
 }

@@ -19,6 +19,10 @@ public interface RunListener {
     default void onStep(String arm, int stage, StageSpec spec, long stageStep, StepMetrics metrics) {
     }
 
+    /** After each evaluation of arm {@code arm}: the base's, one inside a stage, a stage end's, or where it stopped. */
+    default void onEvaluation(String arm, EvaluationPoint point) {
+    }
+
     /** When arm {@code arm} goes on from a checkpoint after {@code step} steps ({@code finished} if it had ended). */
     default void onResume(String arm, long step, boolean finished) {
     }

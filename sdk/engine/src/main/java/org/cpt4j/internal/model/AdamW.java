@@ -16,7 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class AdamW {
 
-    private final OptimizerConfig config;
+    private OptimizerConfig config;
     private final Parameters firstMoment;
     private final Parameters secondMoment;
     private final Set<String> decayed;
@@ -41,6 +41,11 @@ final class AdamW {
 
     Parameters secondMoment() {
         return secondMoment;
+    }
+
+    /** Goes on with {@code value}'s settings (a rollback's changed learning rate), keeping moments and step. */
+    void reconfigure(OptimizerConfig value) {
+        config = value;
     }
 
     void restore(Parameters first, Parameters second, long restoredStep) {

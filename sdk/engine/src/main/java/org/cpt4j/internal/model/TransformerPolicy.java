@@ -30,7 +30,7 @@ public final class TransformerPolicy {
     static final int BUCKET = 8;
 
     private final ModelConfig model;
-    private final OptimizerConfig optimizer;
+    private OptimizerConfig optimizer;
     private final TransformerLayout layout;
     private final Parameters parameters;
     private final AdamW adam;
@@ -109,13 +109,23 @@ public final class TransformerPolicy {
                 adam.secondMoment().copy());
     }
 
-    /** Overwrites parameters, moments and step with {@code state}, which must have this policy's layout. */
+    /**
+     * Overwrites parameters, moments, step and optimizer settings with {@code state}, which must have this policy's
+     * layout.
+     */
     public void restore(PolicyState state) {
         if (!state.model().equals(model)) {
             throw new IllegalArgumentException("state is for model " + state.model() + ", this policy is " + model);
         }
         parameters.assign(state.parameters());
         adam.restore(state.firstMoment(), state.secondMoment(), state.step());
+        reconfigure(state.optimizer());
+    }
+
+    /** Goes on with {@code value}'s optimizer settings, keeping parameters, moments and step. */
+    public void reconfigure(OptimizerConfig value) {
+        optimizer = value;
+        adam.reconfigure(value);
     }
 
     /** @return logits {@code [B, L, V]} for token rows {@code [B][L]} of equal length */

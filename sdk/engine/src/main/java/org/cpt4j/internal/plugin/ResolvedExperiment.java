@@ -125,6 +125,14 @@ public record ResolvedExperiment(ExperimentSpec spec, Map<String, Domain> domain
         return detectors;
     }
 
+    /** @return a new teacher schedule of {@code spec} (one the spec names in a collapse rule, checked when resolved) */
+    public TeacherSchedule teacher(ComponentSpec spec) {
+        Problems problems = new Problems("");
+        TeacherSchedule teacher = registry.create(ComponentKind.TEACHER, spec, "teacher", problems);
+        problems.throwIfAny("teacher schedule");
+        return java.util.Objects.requireNonNull(teacher);
+    }
+
     /** @return the domain of {@code id} (one the spec names) */
     public Domain domain(String id) {
         Domain domain = domains.get(id);

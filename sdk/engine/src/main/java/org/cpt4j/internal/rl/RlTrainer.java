@@ -59,7 +59,7 @@ public final class RlTrainer {
     private final TransformerPolicy policy;
     private final PromptFormat format;
     private final Objective objective;
-    private final TeacherSchedule schedule;
+    private TeacherSchedule schedule;
     private final WeightedReward reward;
     private final Settings settings;
     private final Sampler sampler;
@@ -94,6 +94,14 @@ public final class RlTrainer {
      */
     public void restoreTeacher(Parameters weights, TeacherMode mode) {
         teacher.restore(weights, mode);
+    }
+
+    /**
+     * Hands the teacher to {@code replacement} for the rest of the run (a collapse rule's change): the teacher keeps
+     * its weights and mode, and from the next step on the replacement decides how they move.
+     */
+    public void replaceSchedule(TeacherSchedule replacement) {
+        schedule = replacement;
     }
 
     /** Tells the teacher schedule that stage {@code stage} (0-based) begins. */

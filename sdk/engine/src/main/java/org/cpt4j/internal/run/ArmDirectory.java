@@ -20,21 +20,31 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.cpt4j.collapse.CollapseEvent;
+import org.cpt4j.experiment.ArmChange;
+import org.cpt4j.experiment.CollapseAction;
+import org.cpt4j.experiment.ComponentSpec;
 import org.cpt4j.io.AtomicFiles;
 import org.cpt4j.internal.model.PolicyStateFile;
 import org.cpt4j.internal.model.TransformerPolicy;
 import org.cpt4j.internal.rl.RlTrainer;
 import org.cpt4j.run.AccuracyMatrix;
 import org.cpt4j.run.ContinualMeasures;
+import org.cpt4j.run.EvaluationPoint;
+import org.cpt4j.run.LearningSpeed;
 import org.cpt4j.run.StepMetrics;
 import org.cpt4j.internal.rl.TeacherMode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One arm's files under {@code runs/<experiment>/<arm>/}:
  * <ul>
- *   <li>{@code metrics.jsonl}: one object per step ({@link StepMetrics} with the stage and its domain);</li>
- *   <li>{@code events.jsonl}: collapse events ({@code "type": "collapse"}) and plugins that threw and were disabled
- *       for the arm ({@code "type": "plugin-failure"});</li>
+ *   <li>{@code metrics.jsonl}: one object per step ({@link StepMetrics} with the stage, its domain and the
+ *       attempt);</li>
+ *   <li>{@code events.jsonl}: collapse events ({@code "type": "collapse"}), what a collapse rule did about one
+ *       ({@code "type": "collapse-action"}: stop, or rollback with the step it went back to and the change), and
+ *       plugins that threw and were disabled for the arm ({@code "type": "plugin-failure"});</li>
+ *   <li>{@code evaluations.jsonl}: every evaluation, the base's, inside stages and at stage ends
+ *       ({@link EvaluationPoint});</li>
  *   <li>{@code drift.jsonl}: each drift metric after each stage, against the base;</li>
  *   <li>{@code accuracy.csv}: the accuracy table so far, rewritten atomically after each evaluation;</li>
  *   <li>{@code measures.json}: the arm's {@link ContinualMeasures}, when it has finished;</li>
@@ -42,7 +52,9 @@ import org.cpt4j.internal.rl.TeacherMode;
  *       mode, and the {@link Progress} (the two newest are kept).</li>
  * </ul>
  * The logs are appended a line at a time; a run killed mid-line leaves a partial last line, which resuming drops
- * with every record after the checkpoint it resumes from.
+ * with every record after the checkpoint it resumes from. Every line carries its {@code attempt}: a rollback goes
+ * back to a checkpoint and goes on as the next attempt, and the lines of the attempt it abandoned stay, so that the
+ * collapse it answered can be read; the arm's <em>lineage</em> is, step by step, the latest attempt's line.
  */
 final class ArmDirectory {
 
@@ -53,12 +65,47 @@ final class ArmDirectory {
     private static final String TEACHER = "teacher";
 
     /**
-     * How far an arm got: the next stage to run and the steps of it already done, the steps done in all, and the
-     * accuracy rows so far (the base's, then one per finished stage).
+     * How far an arm got: the next stage to run and the steps of it already done, the steps done in all, the accuracy
+     * rows so far (the base's, then one per finished stage), the attempt with the step each later attempt began at,
+     * each collapse rule's rollbacks so far, the teacher schedule a rollback put in (null: the arm's own), and the
+     * event a rule stopped the arm at (null unless it did). Checkpoints of version-1 runs hold only the first four
+     * and read as attempt 0.
      */
-    record Progress(int stage, int stageStep, long step, List<double[]> accuracy) {
+    record Progress(int stage, int stageStep, long step, List<double[]> accuracy, int attempt, List<Long> attemptStarts,
+                    List<Integer> rollbacks, @Nullable ComponentSpec teacher, @Nullable CollapseEvent stoppedBy) {
         Progress {
             accuracy = List.copyOf(accuracy);
+            attemptStarts = attemptStarts == null ? List.of() : List.copyOf(attemptStarts);
+            rollbacks = rollbacks == null ? List.of() : List.copyOf(rollbacks);
+        }
+
+        /** @return progress of a first attempt, before any rollback */
+        static Progress first(int stage, int stageStep, long step, List<double[]> accuracy) {
+            return new Progress(stage, stageStep, step, accuracy, 0, List.of(), List.of(), null, null);
+        }
+
+        /**
+         * @return whether step {@code lineStep} (0-based) of attempt {@code lineAttempt} is on the arm's lineage: no
+         *     later attempt went back to before it
+         */
+        boolean inLineage(int lineAttempt, long lineStep) {
+            return onLineage(lineAttempt, lineStep + 1);
+        }
+
+        /**
+         * @return whether what attempt {@code lineAttempt} recorded after {@code stepsDone} steps (an evaluation) is on
+         *     the arm's lineage: no later attempt went back to before that point
+         */
+        boolean onLineage(int lineAttempt, long stepsDone) {
+            if (lineAttempt > attempt) {
+                return false;
+            }
+            for (int later = lineAttempt + 1; later <= attempt; later++) {
+                if (stepsDone > attemptStarts.get(later - 1)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -92,36 +139,70 @@ final class ArmDirectory {
         return root.resolve("checkpoints");
     }
 
-    void appendMetrics(int stage, String domain, StepMetrics metrics) throws IOException {
+    Path evaluations() {
+        return root.resolve("evaluations.jsonl");
+    }
+
+    void appendMetrics(int stage, String domain, int attempt, StepMetrics metrics) throws IOException {
         ObjectNode line = JSON.createObjectNode().put("stage", stage).put("domain", domain);
         line.setAll((ObjectNode) JSON.valueToTree(metrics));
-        append(metrics(), line);
+        append(metrics(), withAttempt(line, attempt));
     }
 
-    void appendCollapse(int stage, CollapseEvent event) throws IOException {
+    void appendCollapse(int stage, int attempt, CollapseEvent event) throws IOException {
         ObjectNode line = JSON.createObjectNode().put("type", "collapse").put("stage", stage);
         line.setAll((ObjectNode) JSON.valueToTree(event));
-        append(events(), line);
+        append(events(), withAttempt(line, attempt));
     }
 
-    void appendPluginFailure(int stage, long step, String kind, String id, RuntimeException error) throws IOException {
-        append(events(), JSON.createObjectNode().put("type", "plugin-failure").put("stage", stage).put("step", step)
-                .put("kind", kind).put("id", id).put("error", String.valueOf(error)));
+    /** Records what a collapse rule did: stopped the arm, or went back to step {@code toStep} with {@code change}. */
+    void appendCollapseAction(int stage, int attempt, CollapseEvent event, CollapseAction.Kind action, long toStep,
+                              @Nullable ArmChange change) throws IOException {
+        ObjectNode line = JSON.createObjectNode().put("type", "collapse-action").put("stage", stage)
+                .put("step", event.step()).put("detector", event.detector()).put("action", action.name());
+        if (action == CollapseAction.Kind.ROLLBACK) {
+            line.put("toStep", toStep);
+            line.set("change", JSON.valueToTree(change));
+        }
+        append(events(), withAttempt(line, attempt));
     }
 
-    void appendDrift(int stage, long step, String metric, Map<String, Double> values) throws IOException {
+    void appendPluginFailure(int stage, long step, int attempt, String kind, String id, RuntimeException error)
+            throws IOException {
+        append(events(), withAttempt(JSON.createObjectNode().put("type", "plugin-failure").put("stage", stage)
+                .put("step", step).put("kind", kind).put("id", id).put("error", String.valueOf(error)), attempt));
+    }
+
+    void appendEvaluation(EvaluationPoint point) throws IOException {
+        ObjectNode line = JSON.createObjectNode().put("format", EVALUATIONS_FORMAT).put("version", EVALUATIONS_VERSION);
+        line.setAll((ObjectNode) JSON.valueToTree(point));
+        append(evaluations(), line);
+    }
+
+    /** The format name and version of every line of {@code evaluations.jsonl}. */
+    static final String EVALUATIONS_FORMAT = "cpt4j-evaluation";
+    static final int EVALUATIONS_VERSION = 1;
+
+    private static ObjectNode withAttempt(ObjectNode line, int attempt) {
+        return line.put("attempt", attempt);
+    }
+
+    void appendDrift(int stage, long step, int attempt, String metric, Map<String, Double> values) throws IOException {
         ObjectNode line = JSON.createObjectNode().put("stage", stage).put("step", step).put("reference", "base")
                 .put("metric", metric);
         line.set("values", JSON.valueToTree(values));
-        append(drift(), line);
+        append(drift(), withAttempt(line, attempt));
     }
 
     void writeAccuracy(AccuracyMatrix table) throws IOException {
         AtomicFiles.write(accuracy(), out -> out.write(table.csv().getBytes(StandardCharsets.UTF_8)));
     }
 
-    void writeMeasures(ContinualMeasures measures) throws IOException {
-        byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(measures);
+    /** Writes {@code measures.json}: the continual-learning measures, and the learning speed of each stage. */
+    void writeMeasures(ContinualMeasures measures, List<LearningSpeed> learningSpeed) throws IOException {
+        ObjectNode tree = JSON.valueToTree(measures);
+        tree.set("learningSpeed", JSON.valueToTree(learningSpeed));
+        byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(tree);
         AtomicFiles.write(measures(), out -> out.write(json));
     }
 
@@ -167,38 +248,62 @@ final class ArmDirectory {
         return Optional.empty();
     }
 
-    /** Drops every record a run made after {@code progress} (and any partial last line), so the run can go on. */
+    /**
+     * Drops every record the current attempt made after {@code progress} (and any partial last line), so the run can
+     * go on from there; earlier attempts' records stay.
+     */
     void rewindTo(Progress progress) throws IOException {
-        keep(metrics(), line -> line.get("step").asLong() < progress.step());
+        keep(metrics(), line -> keeps(progress, line, line.get("step").asLong() < progress.step()));
         // drift is measured at a stage's end, after its last step: its failures count by stage, as its records do
-        keep(events(), line -> "drift".equals(line.path("kind").asText()) ? line.get("stage").asInt() < progress.stage()
-                : line.get("step").asLong() < progress.step());
-        keep(drift(), line -> line.get("stage").asInt() < progress.stage());
+        keep(events(), line -> keeps(progress, line, "drift".equals(line.path("kind").asText())
+                ? line.get("stage").asInt() < progress.stage() : line.get("step").asLong() < progress.step()));
+        keep(drift(), line -> keeps(progress, line, line.get("stage").asInt() < progress.stage()));
+        // an evaluation at the checkpoint's step was taken before the checkpoint was written
+        keep(evaluations(), line -> keeps(progress, line, line.get("step").asLong() <= progress.step()));
+    }
+
+    private static boolean keeps(Progress progress, JsonNode line, boolean beforeTheCheckpoint) {
+        int attempt = line.path("attempt").asInt(0);
+        return attempt < progress.attempt() || attempt == progress.attempt() && beforeTheCheckpoint;
     }
 
     /** Deletes the logs of a run that never reached its first checkpoint. */
     void clearLogs() throws IOException {
-        for (Path file : List.of(metrics(), events(), drift(), accuracy(), measures())) {
+        for (Path file : List.of(metrics(), events(), drift(), accuracy(), measures(), evaluations())) {
             Files.deleteIfExists(file);
         }
     }
 
-    /** @return every step's metrics recorded so far, in order */
-    List<StepMetrics> recordedMetrics() throws IOException {
+    /** @return the metrics of every step on the arm's lineage up to {@code progress}, in step order */
+    List<StepMetrics> recordedMetrics(Progress progress) throws IOException {
         List<StepMetrics> metrics = new ArrayList<>();
         for (JsonNode line : lines(metrics())) {
-            metrics.add(JSON.treeToValue(line, StepMetrics.class));
+            if (progress.inLineage(line.path("attempt").asInt(0), line.get("step").asLong())) {
+                metrics.add(JSON.treeToValue(line, StepMetrics.class));
+            }
         }
         return metrics;
     }
 
-    /** @return the collapse events recorded so far, in order */
+    /** @return the collapse events recorded so far, every attempt's, in order */
     List<CollapseEvent> recordedCollapse() throws IOException {
         List<CollapseEvent> events = new ArrayList<>();
         for (JsonNode line : recordedEvents("collapse")) {
             events.add(JSON.treeToValue(line, CollapseEvent.class));
         }
         return events;
+    }
+
+    /** @return the evaluations on the arm's lineage up to {@code progress}, in order */
+    List<EvaluationPoint> recordedEvaluations(Progress progress) throws IOException {
+        List<EvaluationPoint> points = new ArrayList<>();
+        for (JsonNode line : lines(evaluations())) {
+            EvaluationPoint point = JSON.treeToValue(line, EvaluationPoint.class);
+            if (progress.onLineage(point.attempt(), point.step())) {
+                points.add(point);
+            }
+        }
+        return points;
     }
 
     /** @return {@code kind/id} of every plugin recorded as failed and disabled for this arm */

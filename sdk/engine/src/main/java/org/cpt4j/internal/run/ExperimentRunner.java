@@ -6,23 +6,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.cpt4j.domain.Domain;
 import org.cpt4j.domain.Task;
 import org.cpt4j.experiment.ExperimentSpec;
-import org.cpt4j.experiment.StageSpec;
 import org.cpt4j.experiment.TrainingSpec;
 import org.cpt4j.internal.eval.Evaluator;
 import org.cpt4j.internal.model.TransformerPolicy;
 import org.cpt4j.internal.plugin.ResolvedExperiment;
 import org.cpt4j.internal.pretrain.BaseModelStore;
 import org.cpt4j.internal.rl.RlTrainer;
-import org.cpt4j.internal.sampling.Sampler;
 import org.cpt4j.internal.text.PromptFormat;
-import org.cpt4j.run.AccuracyMatrix;
 import org.cpt4j.run.ArmResult;
-import org.cpt4j.run.ContinualMeasures;
+import org.cpt4j.run.EvaluationPoint;
 import org.cpt4j.run.RunListener;
 import org.cpt4j.run.RunOptions;
 import org.cpt4j.run.RunResult;
@@ -30,14 +26,11 @@ import org.cpt4j.run.StepMetrics;
 import org.cpt4j.text.Tokenizer;
 
 /**
- * Runs a resolved experiment: obtains the base model (cached), then takes each arm from the base through the
- * curriculum's stages in order with the {@link RlTrainer}, evaluating every domain (the curriculum's and the
- * extra ones) before the first stage and after each stage, measuring the drift metrics after each stage, and
- * feeding every step's signals to a fresh set of the spec's collapse detectors ({@link ArmWatchers}). Everything lands in
- * {@code runs/<experiment>/} ({@link RunDirectory}, {@link ArmDirectory}); an arm is checkpointed every
- * {@link RunOptions#checkpointEvery()} steps and after each stage, and a run started again with the same spec
- * resumes each arm from its newest checkpoint and ends as an uninterrupted run would. A drift metric or collapse
- * detector that throws is recorded in {@code events.jsonl} and disabled for the arm.
+ * Runs a resolved experiment: obtains the base model (cached), the probe set of response drift, and takes each arm
+ * through its {@link ArmLoop} (with the {@link RunListener} and the evaluation log attached to its phases).
+ * Everything lands in {@code runs/<experiment>/} ({@link RunDirectory}, {@link ArmDirectory}); an arm is
+ * checkpointed every {@link RunOptions#checkpointEvery()} steps and after each stage, and a run started again with
+ * the same spec resumes each arm from its newest checkpoint and ends as an uninterrupted run would.
  */
 public final class ExperimentRunner {
 
@@ -98,51 +91,28 @@ public final class ExperimentRunner {
         RlTrainer trainer = new RlTrainer(policy, format, arm.objective(), arm.teacher(), arm.reward(),
                 new RlTrainer.Settings(training.promptsPerStep(), training.groupSize(), training.sampling(),
                         spec.seed()));
-        ArmWatchers watchers = new ArmWatchers(experiment.collapseDetectors(), experiment.drift(), files);
-        List<double[]> accuracy = new ArrayList<>();
-        ArmDirectory.Progress progress;
-        Optional<ArmDirectory.Progress> restored = files.restoreLatest(policy, trainer);
-        if (restored.isPresent()) {
-            progress = restored.get();
-            files.rewindTo(progress);
-            accuracy.addAll(progress.accuracy());
-            watchers.resume();
-            listener.onResume(name, progress.step(), progress.stage() == spec.curriculum().stages().size());
-        } else {
-            files.clearLogs();
-            accuracy.add(evaluate(policy, format));
-            progress = new ArmDirectory.Progress(0, 0, 0, accuracy);
-            files.writeAccuracy(table(name, accuracy));
-            files.writeCheckpoint(progress, policy, trainer);
-        }
-        long step = progress.step();
-        for (int s = progress.stage(); s < spec.curriculum().stages().size(); s++) {
-            StageSpec stage = spec.curriculum().stages().get(s);
-            int first = s == progress.stage() ? progress.stageStep() : 0;
-            if (first == 0) {
-                trainer.startStage(s);
+        DriftWatch drift = new DriftWatch(experiment.drift(), () -> new ProbeComparison(policy.model(), format,
+                base.parameters(), policy.parameters(), probes, spec.seed()), files);
+        ArmPhase listening = new ArmPhase() {
+            @Override
+            public Directive afterStep(ArmState state, StepMetrics metrics) {
+                listener.onStep(name, state.stage(), state.currentStage(), state.stageStep() - 1, metrics);
+                return Directive.CONTINUE;
             }
-            Domain domain = experiment.domain(stage.domain());
-            for (int i = first; i < stage.steps(); i++, step++) {
-                StepMetrics metrics = trainer.step(domain, step);
-                files.appendMetrics(s, stage.domain(), metrics);
-                watchers.observe(s, metrics);
-                listener.onStep(name, s, stage, i, metrics);
-                if ((i + 1) % settings.checkpointEvery() == 0 && i + 1 < stage.steps()) {
-                    files.writeCheckpoint(new ArmDirectory.Progress(s, i + 1, step + 1, accuracy), policy, trainer);
-                }
+
+            @Override
+            public void evaluated(ArmState state, EvaluationPoint point) {
+                listener.onEvaluation(name, point);
             }
-            accuracy.add(evaluate(policy, format));
-            watchers.measure(s, step, new ProbeComparison(policy.model(), format, base.parameters(),
-                    policy.parameters(), probes, spec.seed()));
-            files.writeAccuracy(table(name, accuracy));
-            files.writeCheckpoint(new ArmDirectory.Progress(s + 1, 0, step, accuracy), policy, trainer);
-        }
-        AccuracyMatrix matrix = table(name, accuracy);
-        ContinualMeasures measures = ContinualMeasures.of(matrix,
-                spec.curriculum().stages().stream().map(StageSpec::domain).toList());
-        files.writeMeasures(measures);
-        return new ArmResult(matrix, measures, watchers.events());
+        };
+        ArmPhase logging = new ArmPhase() {
+            @Override
+            public void evaluated(ArmState state, EvaluationPoint point) throws IOException {
+                files.appendEvaluation(point);
+            }
+        };
+        return new ArmLoop(experiment, arm, policy, trainer, format, files, evaluated, settings.checkpointEvery(), drift,
+                List.of(listening, logging)).run((step, finished) -> listener.onResume(name, step, finished));
     }
 
     /** @return the first {@value #PROBES_PER_DOMAIN} held-out tasks of each evaluated domain that fit the context */
@@ -166,20 +136,5 @@ public final class ExperimentRunner {
         spec.curriculum().stages().forEach(stage -> evaluated.add(stage.domain()));
         evaluated.addAll(spec.curriculum().evaluateOn());
         return List.copyOf(evaluated);
-    }
-
-    /** @return the accuracy rows so far as a matrix: {@code base}, then {@code after <domain>} per finished stage */
-    private AccuracyMatrix table(String arm, List<double[]> accuracy) {
-        List<String> rows = new ArrayList<>(List.of("base"));
-        for (int s = 0; s < accuracy.size() - 1; s++) {
-            rows.add("after " + experiment.spec().curriculum().stages().get(s).domain());
-        }
-        return new AccuracyMatrix(arm, evaluated, rows, accuracy.toArray(double[][]::new));
-    }
-
-    private double[] evaluate(TransformerPolicy policy, PromptFormat format) {
-        Evaluator evaluator = new Evaluator(format, experiment.spec().evaluation());
-        Sampler sampler = new Sampler(policy.model(), policy.parameters());
-        return evaluated.stream().mapToDouble(id -> evaluator.score(sampler, experiment.domain(id)).accuracy()).toArray();
     }
 }

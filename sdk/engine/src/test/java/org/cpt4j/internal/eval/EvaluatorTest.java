@@ -2,6 +2,7 @@ package org.cpt4j.internal.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -9,6 +10,8 @@ import org.cpt4j.domain.Domain;
 import org.cpt4j.testing.FixtureDomain;
 import org.cpt4j.domain.Task;
 import org.cpt4j.evaluation.DomainScore;
+import org.cpt4j.evaluation.EvaluationSampling;
+import org.cpt4j.evaluation.EvaluationSpec;
 import org.cpt4j.internal.model.SequenceBatch;
 import org.cpt4j.internal.model.TransformerPolicy;
 import org.cpt4j.internal.sampling.Sampler;
@@ -50,5 +53,39 @@ class EvaluatorTest {
         DomainScore score = evaluator.score(new Sampler(model, policy.parameters()), CONSTANT,
                 Evaluator.heldOutTasks(CONSTANT, 4, 3), format::studentPrompt);
         assertEquals(new DomainScore("constant", "fixture", 4, 1.0, 1.0, 4.0), score);
+    }
+
+    /**
+     * Pass@k draws each task's samples from streams of their own (seed, task, sample), so the first of k samples is
+     * the one pass@1 draws: k samples solve at least the tasks one solves. Checked on a coin: every question is
+     * {@code c}, the answer 1 or 2 at random, so a trained policy answers at random too (pass@1 near a half).
+     */
+    @Test
+    void passAtKSolvesAtLeastTheTasksItsFirstSampleSolves() {
+        Domain coin = new FixtureDomain("coin", "c12", random -> {
+            String answer = random.nextBoolean() ? "1" : "2";
+            return new Task("coin", "c", answer, "", answer);
+        });
+        PromptFormat format = new PromptFormat(Tokenizer.forDomains(List.of(coin)));
+        ModelConfig model = ModelConfig.of(m -> m.layers(1).width(16).heads(2).context(16)
+                .vocabulary(format.tokenizer().vocabularySize()));
+        TransformerPolicy policy = TransformerPolicy.create(model, OptimizerConfig.of(o -> o.learningRate(1e-2)), 2);
+        RandomGenerator random = RandomGenerator.of("L64X128MixRandom");
+        for (int step = 0; step < 100; step++) {
+            int[][] batch = new int[16][];
+            for (int i = 0; i < batch.length; i++) {
+                Task task = coin.task(random);
+                batch[i] = PromptFormat.join(format.studentPrompt(task), format.response(task.solution(
+                        org.cpt4j.domain.SolutionStyle.ANSWER_ONLY)));
+            }
+            policy.train(SequenceBatch.nextToken(batch, Tokenizer.PAD));
+        }
+        Sampler sampler = new Sampler(model, policy.parameters());
+        double one = new Evaluator(format, EvaluationSpec.of(e -> e.prompts(50).sampling(EvaluationSampling.passAtK(1, 1.0))))
+                .score(sampler, coin).accuracy();
+        double four = new Evaluator(format, EvaluationSpec.of(e -> e.prompts(50).sampling(EvaluationSampling.passAtK(4, 1.0))))
+                .score(sampler, coin).accuracy();
+        assertTrue(four >= one, "pass@4 " + four + " < pass@1 " + one);
+        assertTrue(one > 0.2 && one < 0.8 && four > 0.8, "a coin: pass@1 " + one + ", pass@4 " + four);
     }
 }

@@ -1,0 +1,50 @@
+package org.cpt4j.internal.run;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.cpt4j.drift.DriftMetric;
+import org.cpt4j.drift.PolicyComparison;
+
+/**
+ * The arm's drift metrics, measured at the end of every stage against the base. A metric that throws is recorded in
+ * {@code events.jsonl} and dropped for the rest of the arm.
+ */
+final class DriftWatch implements ArmPhase {
+
+    /** The comparison of the policy as it is now with the base. */
+    @FunctionalInterface
+    interface Comparison {
+        PolicyComparison now();
+    }
+
+    private final List<DriftMetric> metrics;
+    private final Comparison comparison;
+    private final ArmDirectory files;
+
+    DriftWatch(List<DriftMetric> metrics, Comparison comparison, ArmDirectory files) {
+        this.metrics = new ArrayList<>(metrics);
+        this.comparison = comparison;
+        this.files = files;
+    }
+
+    /** Drops the metrics a stopped run recorded as failed. */
+    void resume() throws IOException {
+        Set<String> failed = files.recordedPluginFailures();
+        metrics.removeIf(metric -> failed.contains("drift/" + metric.id()));
+    }
+
+    @Override
+    public void afterStage(ArmState arm) throws IOException {
+        PolicyComparison policies = comparison.now();
+        for (DriftMetric metric : List.copyOf(metrics)) {
+            try {
+                files.appendDrift(arm.stage(), arm.step(), arm.attempt(), metric.id(), metric.measure(policies));
+            } catch (RuntimeException e) {
+                files.appendPluginFailure(arm.stage(), arm.step(), arm.attempt(), "drift", metric.id(), e);
+                metrics.remove(metric);
+            }
+        }
+    }
+}
