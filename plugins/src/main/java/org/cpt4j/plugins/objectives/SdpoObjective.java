@@ -127,6 +127,37 @@ public final class SdpoObjective implements Objective {
         }
     }
 
+    /**
+     * @return {@code teacher_context_fraction} (rollouts taught), {@code feedback_context_fraction} (taught from the
+     *     verifier's feedback, not a sibling's success: a rising share is an early collapse signal, DESIGN.md §4) and
+     *     {@code success_group_fraction} (groups with a rollout at the success threshold)
+     */
+    @Override
+    public Map<String, Double> stepDiagnostics(Rollouts rollouts) {
+        List<Rollouts.Rollout> all = rollouts.rollouts();
+        int taught = 0;
+        int feedback = 0;
+        for (int i = 0; i < all.size(); i++) {
+            Optional<String> context = rollouts.teacherContext(i);
+            taught += context.isPresent() ? 1 : 0;
+            feedback += context.isPresent() && context.get().equals(all.get(i).verdict().feedback()) ? 1 : 0;
+        }
+        int groups = all.size() / rollouts.groupSize();
+        int successful = 0;
+        for (int g = 0; g < groups; g++) {
+            boolean success = false;
+            for (int i = g * rollouts.groupSize(); i < (g + 1) * rollouts.groupSize(); i++) {
+                success |= all.get(i).reward() >= config.successThreshold();
+            }
+            successful += success ? 1 : 0;
+        }
+        Map<String, Double> diagnostics = new LinkedHashMap<>();
+        diagnostics.put("teacher_context_fraction", (double) taught / all.size());
+        diagnostics.put("feedback_context_fraction", (double) feedback / all.size());
+        diagnostics.put("success_group_fraction", (double) successful / Math.max(groups, 1));
+        return diagnostics;
+    }
+
     /** @return 1 on the {@code k} largest entries of each position (ties to the lower id), else 0 */
     static double[][][] topKSupport(double[][][] logProbs, int k) {
         double[][][] support = new double[logProbs.length][][];

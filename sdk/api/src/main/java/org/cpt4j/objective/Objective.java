@@ -34,6 +34,15 @@ public interface Objective {
     default void prepare(Rollouts rollouts, ObjectiveBatch.Builder batch) {
     }
 
+    /**
+     * @return the objective's own counts of a step's rollouts (after {@link #prepare}), reported with the step's
+     *     diagnostics: e.g. SDPO's share of rollouts taught and of those taught from the verifier's feedback; none by
+     *     default
+     */
+    default java.util.Map<String, Double> stepDiagnostics(Rollouts rollouts) {
+        return java.util.Map.of();
+    }
+
     /** @return optimisation passes over each step's batch */
     default int epochs() {
         return 1;

@@ -33,7 +33,7 @@ class SdpoTeacherOverflowTest {
         StepMetrics metrics = trainer.step(EndToEndBase.DOMAIN, 0);
         assertEquals(0.0, metrics.accuracy(), "the untrained policy solves nothing, so only feedback could teach");
         assertEquals(0.0, metrics.diagnostics().get("distilled_tokens"), "no token is distilled toward an unscored teacher");
-        assertEquals(0.0, metrics.reprompted(), "and no rollout counts as reprompted");
+        assertEquals(0.0, metrics.diagnostics().get("teacher_context_fraction"), "and no rollout counts as taught");
         assertEquals(0.0, metrics.loss(), 0.0);
     }
 }
