@@ -232,6 +232,21 @@ class ArmLoopTest {
         assertEquals(result.stoppedBy(), again.get(0).stoppedBy());
     }
 
+    @Test
+    void aRunKilledBeforeItsFirstCheckpointStartsAfreshWithoutItsLeftovers() throws IOException {
+        ExperimentSpec spec = tiny("fresh").arm("grpo", a -> a.objective(Objectives.grpo()))
+                .evaluation(e -> e.prompts(4)).build();
+        Path arm = directory.resolve("fresh/fresh/grpo");
+        Files.createDirectories(arm);
+        Files.writeString(arm.resolve("metrics.jsonl"), "{\"stage\":0,\"step\":0,\"rewardMean\":9}\n{\"sta");
+        Files.writeString(arm.resolve("events.jsonl"), "{\"type\":\"collapse\",\"step\":0}\n");
+        run(spec, directory.resolve("fresh"), m -> { });
+        assertEquals(8, lines(arm.resolve("metrics.jsonl")).size(), "the run's own 8 steps, nothing left over");
+        assertTrue(lines(arm.resolve("metrics.jsonl")).stream().noneMatch(line -> line.get("rewardMean").asDouble() == 9));
+        assertTrue(!Files.exists(arm.resolve("events.jsonl")) || Files.readString(arm.resolve("events.jsonl")).isEmpty(),
+                "no collapse rule, no event");
+    }
+
     private static List<JsonNode> withoutTimings(List<JsonNode> lines) {
         lines.forEach(line -> ((com.fasterxml.jackson.databind.node.ObjectNode) line)
                 .remove(List.of("samplingMs", "scoringMs", "trainingMs")));
