@@ -2,17 +2,29 @@ package org.cpt4j.plugins.objectives;
 
 import java.util.function.Consumer;
 import org.cpt4j.experiment.ComponentSpec;
-import org.cpt4j.plugin.RecordComponentFactory;
+import org.cpt4j.objective.Objective;
+import org.cpt4j.plugin.Component;
+import org.cpt4j.plugin.ComponentKind;
 
-/** Specs of the built-in objectives, for the DSL: {@code .objective(Objectives.grpo(g -> g.klBeta(0.04)))}. */
+/**
+ * The built-in objectives, each declared once, and their specs for the DSL:
+ * {@code .objective(Objectives.grpo(g -> g.klBeta(0.04)))}.
+ */
 public final class Objectives {
+
+    /** {@code grpo}: group-relative policy optimisation ({@link GrpoConfig}). */
+    public static final Component<GrpoConfig, Objective> GRPO =
+            Component.of(ComponentKind.OBJECTIVE, GrpoObjective.ID, GrpoConfig.of(g -> { }), GrpoObjective::new);
+    /** {@code sdpo}: self-distillation policy optimisation ({@link SdpoConfig}). */
+    public static final Component<SdpoConfig, Objective> SDPO =
+            Component.of(ComponentKind.OBJECTIVE, SdpoObjective.ID, SdpoConfig.of(s -> { }), SdpoObjective::new);
 
     private Objectives() {
     }
 
     /** @return GRPO with the options {@code configure} sets (every one written out, so specs are explicit) */
     public static ComponentSpec grpo(Consumer<GrpoConfig.Builder> configure) {
-        return ComponentSpec.of(GrpoObjective.ID, RecordComponentFactory.parametersOf(GrpoConfig.of(configure)));
+        return GRPO.spec(GrpoConfig.of(configure));
     }
 
     /** @return GRPO with its defaults */
@@ -22,7 +34,7 @@ public final class Objectives {
 
     /** @return SDPO with the options {@code configure} sets */
     public static ComponentSpec sdpo(Consumer<SdpoConfig.Builder> configure) {
-        return ComponentSpec.of(SdpoObjective.ID, RecordComponentFactory.parametersOf(SdpoConfig.of(configure)));
+        return SDPO.spec(SdpoConfig.of(configure));
     }
 
     /** @return SDPO with its defaults */

@@ -1,11 +1,36 @@
 package org.cpt4j.plugins.rewards;
 
 import java.util.List;
+import org.cpt4j.plugin.Component;
+import org.cpt4j.plugin.ComponentKind;
+import org.cpt4j.plugin.NoParameters;
 import org.cpt4j.reward.RewardModel;
 import org.cpt4j.reward.WeightedReward;
+import org.cpt4j.spec.Problems;
 
-/** The built-in reward models and the default reward. */
+/**
+ * The built-in reward models, each declared once, and the default reward. A spec names one as
+ * {@code Rewards.LENGTH_PENALTY.spec(new Rewards.Budget(16))}.
+ */
 public final class Rewards {
+
+    /** A token budget. */
+    public record Budget(int budget) {
+        public Budget {
+            new Problems("reward").require(budget >= 1, "budget", "must be at least 1 token, was " + budget)
+                    .throwIfAny("reward parameters");
+        }
+    }
+
+    /** {@code correctness}: 1 when the verifier judges the response correct, else 0. */
+    public static final Component<NoParameters, RewardModel> CORRECTNESS =
+            Component.of(ComponentKind.REWARD, "correctness", Rewards::correctness);
+    /** {@code format}: 1 when the response's answer tags are well-formed, else 0. */
+    public static final Component<NoParameters, RewardModel> FORMAT =
+            Component.of(ComponentKind.REWARD, "format", Rewards::format);
+    /** {@code lengthPenalty}: 0 within the budget (16 tokens by default), −1 at twice the budget. */
+    public static final Component<Budget, RewardModel> LENGTH_PENALTY =
+            Component.of(ComponentKind.REWARD, "lengthPenalty", new Budget(16), p -> lengthPenalty(p.budget()));
 
     private Rewards() {
     }

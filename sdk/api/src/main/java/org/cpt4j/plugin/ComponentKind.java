@@ -1,5 +1,6 @@
 package org.cpt4j.plugin;
 
+import java.util.List;
 import org.cpt4j.collapse.CollapseDetector;
 import org.cpt4j.domain.Domain;
 import org.cpt4j.drift.DriftMetric;
@@ -8,9 +9,9 @@ import org.cpt4j.reward.RewardModel;
 import org.cpt4j.teacher.TeacherSchedule;
 
 /**
- * The kinds of components a plugin contributes, each with the type its factories create.
+ * The kinds of components a plugin contributes, each with the type its components are.
  *
- * @param <T> what a factory of this kind creates
+ * @param <T> what a component of this kind is
  */
 public final class ComponentKind<T> {
 
@@ -27,6 +28,8 @@ public final class ComponentKind<T> {
     /** Collapse detectors. */
     public static final ComponentKind<CollapseDetector> COLLAPSE = new ComponentKind<>("collapse", CollapseDetector.class);
 
+    private static final List<ComponentKind<?>> ALL = List.of(OBJECTIVE, TEACHER, REWARD, DOMAIN, DRIFT, COLLAPSE);
+
     private final String name;
     private final Class<T> type;
 
@@ -35,12 +38,17 @@ public final class ComponentKind<T> {
         this.type = type;
     }
 
+    /** @return every kind */
+    public static List<ComponentKind<?>> values() {
+        return ALL;
+    }
+
     /** @return the kind's name, e.g. {@code objective} */
     public String name() {
         return name;
     }
 
-    /** @return the type its factories create */
+    /** @return the type its components are */
     public Class<T> type() {
         return type;
     }

@@ -1,13 +1,15 @@
 package org.cpt4j.plugin;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A component an engine's plugins register.
  *
  * @param kind its kind
  * @param id its id within the kind
- * @param defaults its parameters' defaults, as a spec writes them
+ * @param defaults its parameters' defaults, as a spec writes them (sorted by name)
  * @param plugin the name of the plugin that registers it
  * @param source the jar (or class directory) the plugin comes from
  */
@@ -15,6 +17,6 @@ public record RegisteredComponent(ComponentKind<?> kind, String id, Map<String, 
                                   String source) {
 
     public RegisteredComponent {
-        defaults = Map.copyOf(defaults);
+        defaults = Collections.unmodifiableMap(new TreeMap<>(defaults));
     }
 }

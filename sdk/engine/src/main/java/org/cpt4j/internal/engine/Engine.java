@@ -124,8 +124,8 @@ public final class Engine implements Cpt4jEngine {
 
     @Override
     public List<RegisteredComponent> components() {
-        return registry.entries().stream().map(entry -> new RegisteredComponent(entry.kind(), entry.factory().id(),
-                entry.factory().defaults(), entry.plugin(), entry.source())).toList();
+        return registry.entries().stream().map(entry -> new RegisteredComponent(entry.kind(), entry.id(),
+                entry.component().defaultValues(), entry.plugin(), entry.source())).toList();
     }
 
     /**

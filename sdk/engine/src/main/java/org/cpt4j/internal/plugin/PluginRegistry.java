@@ -1,10 +1,20 @@
 package org.cpt4j.internal.plugin;
 
+import com.google.inject.Binder;
 import com.google.inject.Binding;
+import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Key;
 import com.google.inject.Module;
 import com.google.inject.TypeLiteral;
+import com.google.inject.multibindings.MapBinder;
+import com.google.inject.multibindings.MapBinderBinding;
+import com.google.inject.multibindings.MultibinderBinding;
+import com.google.inject.multibindings.MultibindingsTargetVisitor;
+import com.google.inject.multibindings.OptionalBinderBinding;
+import com.google.inject.name.Names;
+import com.google.inject.spi.DefaultBindingTargetVisitor;
 import com.google.inject.spi.ElementSource;
 import java.security.CodeSource;
 import java.util.ArrayList;
@@ -13,27 +23,39 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.stream.Collectors;
 import org.cpt4j.domain.Domain;
 import org.cpt4j.experiment.ComponentSpec;
-import org.cpt4j.plugin.ComponentFactory;
+import org.cpt4j.plugin.Component;
 import org.cpt4j.plugin.ComponentKind;
-import org.cpt4j.plugin.Components;
 import org.cpt4j.plugin.Cpt4jPlugin;
 import org.cpt4j.spec.InvalidSpecException;
 import org.cpt4j.spec.Problems;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every component the plugins on the class path register, by kind and id. The plugins' modules share one injector
- * (an experiment's, with the engine's bindings beside them); each is installed under its plugin's {@link Source},
- * so that every factory is attributed to its plugin and jar, and two plugins registering one id of one kind is an
- * error naming both.
+ * Every component the plugins declare, by kind and id. The declarations are bound in Guice, one {@link MapBinder}
+ * per kind keyed by id, each under its plugin's {@link Source}: two plugins declaring one id of one kind fail in
+ * Guice itself, naming both plugins and jars, and every component is attributed to its plugin.
  */
 public final class PluginRegistry {
 
-    /** One registered factory and where it came from. */
-    public record Entry(ComponentKind<?> kind, ComponentFactory<?> factory, String plugin, String source) {
+    /** One declared component and where it came from. */
+    public record Entry(Component<?, ?> component, String plugin, String source) {
+
+        /** @return its kind */
+        public ComponentKind<?> kind() {
+            return component.kind();
+        }
+
+        /** @return its id within its kind */
+        public String id() {
+            return component.id();
+        }
     }
+
+    private static final TypeLiteral<Component<?, ?>> COMPONENT = new TypeLiteral<>() { };
+    private static final TypeLiteral<Map<String, Component<?, ?>>> MAP = new TypeLiteral<>() { };
 
     private final Map<String, Entry> entries;
 
@@ -48,47 +70,97 @@ public final class PluginRegistry {
         return of(plugins);
     }
 
-    /** @return the registry of the given plugins, read from an injector of their modules alone */
+    /**
+     * @return the registry of the given plugins, read from an injector of their declarations alone
+     * @throws IllegalStateException when two plugins declare one id of one kind, naming both
+     */
     public static PluginRegistry of(List<Cpt4jPlugin> plugins) {
-        return from(Guice.createInjector(modules(plugins)));
+        try {
+            return from(Guice.createInjector(module(plugins)));
+        } catch (CreationException e) {
+            throw duplicates(e, plugins);
+        }
     }
 
     /**
-     * @return one module that installs every plugin's module under its plugin's {@link Source}, so that each
-     *     binding (each registered factory among them) names the plugin and jar it came from
+     * @return one module that binds every plugin's components into the map of their kind, keyed by id, under the
+     *     plugin's {@link Source}
      */
-    public static Module modules(List<Cpt4jPlugin> plugins) {
+    public static Module module(List<Cpt4jPlugin> plugins) {
         return binder -> {
+            for (ComponentKind<?> kind : ComponentKind.values()) {
+                mapOf(binder, kind);
+            }
             for (Cpt4jPlugin plugin : plugins) {
-                binder.withSource(new Source(plugin.name(), location(plugin))).install(plugin.module());
+                Binder attributed = binder.withSource(new Source(plugin.name(), location(plugin)));
+                for (Component<?, ?> component : plugin.components()) {
+                    mapOf(attributed, component.kind()).addBinding(component.id()).toInstance(component);
+                }
             }
         };
     }
 
+    private static MapBinder<String, Component<?, ?>> mapOf(Binder binder, ComponentKind<?> kind) {
+        return MapBinder.newMapBinder(binder, TypeLiteral.get(String.class), COMPONENT, Names.named(kind.name()));
+    }
+
     /**
-     * @return the registry of the factories registered in {@code injector}, which must have been created with
-     *     {@link #modules}
-     * @throws IllegalStateException when two plugins register one id of one kind, naming both
+     * @return when {@code e} is Guice refusing a duplicated id (its {@code Guice/DuplicateMapKey} error), an error that names
+     *     each id and the plugins that declare it; else {@code e}
+     */
+    public static RuntimeException duplicates(CreationException e, List<Cpt4jPlugin> plugins) {
+        if (e.getErrorMessages().stream().noneMatch(message -> message.getMessage().startsWith("Duplicate key"))) {
+            return e;
+        }
+        Map<String, List<Source>> declaring = new LinkedHashMap<>();
+        for (Cpt4jPlugin plugin : plugins) {
+            for (Component<?, ?> component : plugin.components()) {
+                declaring.computeIfAbsent(component.kind() + " '" + component.id() + "'", k -> new ArrayList<>())
+                        .add(new Source(plugin.name(), location(plugin)));
+            }
+        }
+        List<String> lines = declaring.entrySet().stream().filter(entry -> entry.getValue().size() > 1)
+                .map(entry -> entry.getKey() + " is declared by " + entry.getValue().stream().map(Source::toString)
+                        .collect(Collectors.joining(" and by "))).toList();
+        return new IllegalStateException("two plugins declare one component; remove one of the plugins' jars:\n  - "
+                + String.join("\n  - ", lines), e);
+    }
+
+    /**
+     * @return the registry of the components bound in {@code injector}, which must have been created with
+     *     {@link #module}
      */
     public static PluginRegistry from(Injector injector) {
         Map<String, Entry> entries = new LinkedHashMap<>();
-        List<String> duplicates = new ArrayList<>();
-        for (Binding<Components.Registration> binding
-                : injector.findBindingsByType(TypeLiteral.get(Components.Registration.class))) {
-            Components.Registration registration = binding.getProvider().get();
-            Source source = sourceOf(binding);
-            Entry entry = new Entry(registration.kind(), registration.factory(), source.plugin(), source.jar());
-            Entry earlier = entries.putIfAbsent(key(registration.kind(), registration.factory().id()), entry);
-            if (earlier != null) {
-                duplicates.add(registration.kind() + " '" + registration.factory().id() + "' is registered by "
-                        + earlier.plugin() + " (" + earlier.source() + ") and by " + entry.plugin() + " ("
-                        + entry.source() + ")");
+        for (ComponentKind<?> kind : ComponentKind.values()) {
+            Binding<Map<String, Component<?, ?>>> map = injector.getBinding(Key.get(MAP, Names.named(kind.name())));
+            for (Map.Entry<?, Binding<?>> bound : map.acceptTargetVisitor(new MapEntries())) {
+                Component<?, ?> component = (Component<?, ?>) bound.getValue().getProvider().get();
+                Source source = sourceOf(bound.getValue());
+                entries.put(key(kind, component.id()), new Entry(component, source.plugin(), source.jar()));
             }
         }
-        if (!duplicates.isEmpty()) {
-            throw new IllegalStateException("duplicate plugin components:\n  - " + String.join("\n  - ", duplicates));
-        }
         return new PluginRegistry(entries);
+    }
+
+    /** Reads a map binding's entries, each with its own binding (and so its source). */
+    private static final class MapEntries extends DefaultBindingTargetVisitor<Object, List<Map.Entry<?, Binding<?>>>>
+            implements MultibindingsTargetVisitor<Object, List<Map.Entry<?, Binding<?>>>> {
+
+        @Override
+        public List<Map.Entry<?, Binding<?>>> visit(MapBinderBinding<?> binding) {
+            return binding.getEntries();
+        }
+
+        @Override
+        public List<Map.Entry<?, Binding<?>>> visit(MultibinderBinding<?> binding) {
+            throw new IllegalStateException("not a component map: " + binding);
+        }
+
+        @Override
+        public List<Map.Entry<?, Binding<?>>> visit(OptionalBinderBinding<?> binding) {
+            throw new IllegalStateException("not a component map: " + binding);
+        }
     }
 
     /** Where a binding came from: the plugin that installed it and the plugin's jar. */
@@ -110,12 +182,12 @@ public final class PluginRegistry {
     /** @return every entry, by kind then id */
     public List<Entry> entries() {
         return entries.values().stream().sorted(Comparator.comparing((Entry e) -> e.kind().name())
-                .thenComparing(e -> e.factory().id())).toList();
+                .thenComparing(Entry::id)).toList();
     }
 
     /** @return the ids registered for {@code kind}, in registration order */
     public List<String> ids(ComponentKind<?> kind) {
-        return entries.values().stream().filter(e -> e.kind() == kind).map(e -> e.factory().id()).toList();
+        return entries.values().stream().filter(e -> e.kind() == kind).map(Entry::id).toList();
     }
 
     /**
@@ -150,16 +222,41 @@ public final class PluginRegistry {
      *     created (an unknown id with the known ones and the closest, or every invalid parameter)
      */
     public <T> @Nullable T create(ComponentKind<T> kind, ComponentSpec spec, String path, Problems problems) {
-        Entry entry = entries.get(key(kind, spec.id()));
+        Entry entry = entry(kind, spec.id(), path, problems);
         if (entry == null) {
-            List<String> known = ids(kind);
-            problems.add(path, "unknown " + kind + " '" + spec.id() + "'"
-                    + (known.isEmpty() ? "" : "; did you mean '" + closest(spec.id(), known) + "'?")
-                    + " Known: " + String.join(", ", known));
             return null;
         }
         try {
-            return kind.type().cast(entry.factory().create(spec.parameters()));
+            return kind.type().cast(entry.component().create(spec.parameters()));
+        } catch (InvalidSpecException e) {
+            problems.include(path, e);
+            return null;
+        }
+    }
+
+    /** @return the entry of {@code id}, or null after recording it as unknown, with the known ids and the closest */
+    private @Nullable Entry entry(ComponentKind<?> kind, String id, String path, Problems problems) {
+        Entry entry = entries.get(key(kind, id));
+        if (entry == null) {
+            List<String> known = ids(kind);
+            problems.add(path, "unknown " + kind + " '" + id + "'"
+                    + (known.isEmpty() ? "" : "; did you mean '" + closest(id, known) + "'?")
+                    + " Known: " + String.join(", ", known));
+        }
+        return entry;
+    }
+
+    /**
+     * @return {@code spec} with every parameter written (its own laid over the component's defaults), or null after
+     *     recording under {@code path} why it cannot be (as {@link #create} does)
+     */
+    public @Nullable ComponentSpec explicit(ComponentKind<?> kind, ComponentSpec spec, String path, Problems problems) {
+        Entry entry = entry(kind, spec.id(), path, problems);
+        if (entry == null) {
+            return null;
+        }
+        try {
+            return entry.component().explicit(spec.parameters());
         } catch (InvalidSpecException e) {
             problems.include(path, e);
             return null;
@@ -171,6 +268,9 @@ public final class PluginRegistry {
     }
 
     private static String location(Cpt4jPlugin plugin) {
+        if (plugin.getClass().getEnclosingClass() == Cpt4jPlugin.class) {
+            return "declared in code";
+        }
         CodeSource code = plugin.getClass().getProtectionDomain().getCodeSource();
         return code == null ? "unknown location" : code.getLocation().toString();
     }

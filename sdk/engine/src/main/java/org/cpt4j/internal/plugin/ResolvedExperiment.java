@@ -8,7 +8,9 @@ import java.util.Map;
 import org.cpt4j.collapse.CollapseDetector;
 import org.cpt4j.domain.Domain;
 import org.cpt4j.drift.DriftMetric;
+import org.cpt4j.experiment.ArmChange;
 import org.cpt4j.experiment.ArmSpec;
+import org.cpt4j.experiment.CollapseAction;
 import org.cpt4j.experiment.CollapseRule;
 import org.cpt4j.experiment.ComponentSpec;
 import org.cpt4j.experiment.ExperimentSpec;
@@ -24,7 +26,8 @@ import org.cpt4j.teacher.TeacherSchedule;
  * curriculum and the extra evaluations, and each arm's objective, teacher and reward. {@link #resolve} checks
  * everything at once and reports every problem with its path.
  *
- * @param spec the spec
+ * @param spec the spec made {@linkplain #explicit explicit}: every component's parameters written, so that what a
+ *     run directory records does not change meaning when a plugin's default does
  * @param domains every domain the spec names, by id, in order of first mention
  * @param arms the arms' components, in the spec's order
  * @param drift the drift metrics, in the spec's order
@@ -96,8 +99,58 @@ public record ResolvedExperiment(ExperimentSpec spec, Map<String, Domain> domain
             }
         }
         problems.throwIfAny("experiment '" + spec.name() + "'");
-        return new ResolvedExperiment(spec, Collections.unmodifiableMap(domains), List.copyOf(arms), List.copyOf(drift),
-                registry);
+        return new ResolvedExperiment(explicit(spec, registry), Collections.unmodifiableMap(domains),
+                List.copyOf(arms), List.copyOf(drift), registry);
+    }
+
+    /**
+     * @return {@code spec} with each component it names written with every parameter (its own laid over the
+     *     component's defaults); a missing teacher or reward stays missing
+     * @throws org.cpt4j.spec.InvalidSpecException listing every unknown id and invalid parameter with its path
+     */
+    public static ExperimentSpec explicit(ExperimentSpec spec, PluginRegistry registry) {
+        Problems problems = new Problems("");
+        List<ArmSpec> arms = new ArrayList<>();
+        for (int i = 0; i < spec.arms().size(); i++) {
+            ArmSpec arm = spec.arms().get(i);
+            String path = "arms[" + i + "]";
+            List<RewardSpec> rewards = new ArrayList<>();
+            for (int r = 0; r < arm.rewards().size(); r++) {
+                RewardSpec reward = arm.rewards().get(r);
+                rewards.add(new RewardSpec(reward.name(), reward.weight(), explicit(registry, ComponentKind.REWARD,
+                        reward.model(), path + ".rewards[" + r + "].model", problems)));
+            }
+            arms.add(new ArmSpec(arm.name(),
+                    explicit(registry, ComponentKind.OBJECTIVE, arm.objective(), path + ".objective", problems),
+                    arm.teacher() == null ? null
+                            : explicit(registry, ComponentKind.TEACHER, arm.teacher(), path + ".teacher", problems),
+                    rewards, arm.training()));
+        }
+        List<ComponentSpec> drift = new ArrayList<>();
+        for (int i = 0; i < spec.drift().size(); i++) {
+            drift.add(explicit(registry, ComponentKind.DRIFT, spec.drift().get(i), "drift[" + i + "]", problems));
+        }
+        List<CollapseRule> collapse = new ArrayList<>();
+        for (int i = 0; i < spec.collapse().size(); i++) {
+            CollapseRule rule = spec.collapse().get(i);
+            ArmChange change = rule.action().change();
+            ArmChange explicitChange = change == null || change.teacher() == null ? change
+                    : new ArmChange(change.learningRateScale(), explicit(registry, ComponentKind.TEACHER,
+                            change.teacher(), "collapse[" + i + "].action.change.teacher", problems));
+            collapse.add(new CollapseRule(explicit(registry, ComponentKind.COLLAPSE, rule.detector(),
+                    "collapse[" + i + "].detector", problems),
+                    new CollapseAction(rule.action().kind(), explicitChange, rule.action().maxTimes())));
+        }
+        problems.throwIfAny("experiment '" + spec.name() + "'");
+        return new ExperimentSpec(spec.format(), spec.version(), spec.name(), spec.seed(), spec.base(),
+                spec.curriculum(), spec.training(), spec.evaluation(), arms, drift, collapse);
+    }
+
+    /** @return the explicit form of {@code component}, or it unchanged after recording why it has none */
+    private static ComponentSpec explicit(PluginRegistry registry, ComponentKind<?> kind, ComponentSpec component,
+                                          String path, Problems problems) {
+        ComponentSpec explicit = registry.explicit(kind, component, path, problems);
+        return explicit != null ? explicit : component;
     }
 
     private static void domain(PluginRegistry registry, String id, String path, Problems problems,

@@ -1,6 +1,7 @@
 package org.cpt4j.internal.run;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.ProvisionException;
@@ -18,8 +19,8 @@ import org.cpt4j.spec.InvalidSpecException;
 import org.cpt4j.text.Tokenizer;
 
 /**
- * One experiment's engine, wired by one Guice injector: every plugin's module (each under its plugin's name, see
- * {@link PluginRegistry#modules}) beside the engine's bindings (the spec, the registry read from the same
+ * One experiment's engine, wired by one Guice injector: every plugin's components (one map per kind, each under its
+ * plugin's name, see {@link PluginRegistry#module}) beside the engine's bindings (the spec, the registry read from the same
  * injector, the resolved experiment, the tokenizer of every registered domain, the base-model store and the
  * runner). Creating it resolves the spec, so a wrong spec fails here with every problem listed.
  */
@@ -45,17 +46,21 @@ public final class ExperimentEngine {
     /**
      * @return the engine of {@code spec} with {@code plugins}
      * @throws InvalidSpecException listing every unknown id and invalid parameter with its path
-     * @throws IllegalStateException when two plugins register one id of one kind, naming both
-     * @throws com.google.inject.CreationException when a plugin's module cannot be wired, naming the plugin
+     * @throws IllegalStateException when two plugins declare one id of one kind, naming both
      */
     public static ExperimentEngine create(ExperimentSpec spec, RunOptions settings, List<Cpt4jPlugin> plugins) {
-        ExperimentEngine engine = new ExperimentEngine(Guice.createInjector(new EngineModule(spec, settings),
-                PluginRegistry.modules(plugins)));
+        ExperimentEngine engine;
+        try {
+            engine = new ExperimentEngine(Guice.createInjector(new EngineModule(spec, settings),
+                    PluginRegistry.module(plugins)));
+        } catch (CreationException e) {
+            throw PluginRegistry.duplicates(e, plugins);
+        }
         try {
             engine.injector.getInstance(ResolvedExperiment.class);
         } catch (ProvisionException e) {
-            // an invalid spec or two plugins claiming one id: the engine's own errors, not Guice's
-            if (e.getCause() instanceof InvalidSpecException || e.getCause() instanceof IllegalStateException) {
+            // an invalid spec: the engine's own error, not Guice's
+            if (e.getCause() instanceof InvalidSpecException) {
                 throw (RuntimeException) e.getCause();
             }
             throw e;

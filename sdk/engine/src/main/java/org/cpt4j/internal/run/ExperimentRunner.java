@@ -66,7 +66,8 @@ public final class ExperimentRunner {
             throw new IllegalStateException("experiment '" + spec.name() + "' would write into the base-model cache "
                     + settings.cache() + "; rename the experiment");
         }
-        RunDirectory directory = RunDirectory.open(settings.runs(), spec);
+        RunDirectory directory = RunDirectory.open(settings.runs(), spec,
+                earlier -> ResolvedExperiment.explicit(earlier, experiment.registry()));
         List<Domain> mix = spec.base().mix().stream().map(experiment::domain).toList();
         TransformerPolicy base = store.obtain(spec.base(), mix, tokenizer,
                 (step, total, result) -> listener.onPretrainingStep(step, total, result.loss(),

@@ -3,8 +3,10 @@ package org.cpt4j.internal.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.experiment.ExperimentSpecFile;
+import org.cpt4j.spec.InvalidSpecException;
 
 /**
  * An experiment's directory, {@code runs/<experiment>/}: its {@code spec.json} and a directory per arm
@@ -20,15 +22,25 @@ final class RunDirectory {
     }
 
     /**
+     * @param spec the spec, explicit (every component's parameters written)
+     * @param explicit makes a spec explicit with today's plugins, for the one an earlier run recorded: a directory
+     *     whose {@code spec.json} left a parameter to its default resumes as long as that default is what it was
      * @return the directory of {@code spec} under {@code runs}, with its {@code spec.json} written, or checked
      *     equal when the directory was made by an earlier run
      * @throws IllegalStateException when the directory holds another experiment's spec
      */
-    static RunDirectory open(Path runs, ExperimentSpec spec) throws IOException {
+    static RunDirectory open(Path runs, ExperimentSpec spec, UnaryOperator<ExperimentSpec> explicit)
+            throws IOException {
         Path root = runs.resolve(spec.name());
         Path file = root.resolve("spec.json");
         if (Files.exists(file)) {
-            ExperimentSpec earlier = ExperimentSpecFile.read(file);
+            ExperimentSpec earlier;
+            try {
+                earlier = explicit.apply(ExperimentSpecFile.read(file));
+            } catch (InvalidSpecException e) {
+                throw new IllegalStateException(file + " records components this engine cannot make (was a plugin "
+                        + "removed?): " + e.getMessage() + "; to start over, delete " + root, e);
+            }
             if (!earlier.equals(spec)) {
                 throw new IllegalStateException(root + " holds a run of a different spec named '" + spec.name()
                         + "' (its spec.json differs from this one); to keep both, rename the experiment or run it "

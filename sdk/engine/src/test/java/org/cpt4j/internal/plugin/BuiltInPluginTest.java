@@ -6,15 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.inject.Module;
 import java.util.List;
 import java.util.Map;
 import org.cpt4j.experiment.ComponentSpec;
 import org.cpt4j.objective.Objective;
 import org.cpt4j.plugin.ComponentKind;
-import org.cpt4j.plugin.Components;
+import org.cpt4j.plugin.Component;
 import org.cpt4j.plugin.Cpt4jPlugin;
-import org.cpt4j.plugin.RecordComponentFactory;
 import org.cpt4j.plugins.objectives.GrpoConfig;
 import org.cpt4j.plugins.objectives.GrpoObjective;
 import org.cpt4j.plugins.objectives.Objectives;
@@ -33,7 +31,7 @@ class BuiltInPluginTest {
     @Test
     void theServiceLoaderFindsTheBuiltInPlugin() {
         assertTrue(PluginRegistry.load().entries().stream().anyMatch(e -> e.plugin().equals("cpt4j-builtins")
-                && e.factory().id().equals("grpo")));
+                && e.id().equals("grpo")));
     }
 
     @Test
@@ -114,25 +112,13 @@ class BuiltInPluginTest {
 
     @Test
     void twoPluginsRegisteringOneIdAreNamedBoth() {
-        Cpt4jPlugin impostor = new Cpt4jPlugin() {
-            @Override
-            public String name() {
-                return "impostor";
-            }
-
-            @Override
-            public Module module() {
-                return binder -> Components.register(binder, ComponentKind.OBJECTIVE, new RecordComponentFactory<>(
-                        "grpo", ComponentKind.OBJECTIVE, new Nothing(), p -> (Objective) null));
-            }
-        };
+        Cpt4jPlugin impostor = Cpt4jPlugin.of("impostor", List.of(
+                Component.of(ComponentKind.OBJECTIVE, "grpo", () -> Objectives.GRPO.create(Map.of()))));
         IllegalStateException error = assertThrows(IllegalStateException.class,
                 () -> PluginRegistry.of(List.of(new BuiltInPlugin(), impostor)));
-        assertTrue(error.getMessage().contains("objective 'grpo' is registered by cpt4j-builtins ("), error.getMessage());
-        assertTrue(error.getMessage().contains(") and by impostor ("), error.getMessage());
+        assertTrue(error.getMessage().contains("objective 'grpo' is declared by plugin cpt4j-builtins ("),
+                error.getMessage());
+        assertTrue(error.getMessage().contains(") and by plugin impostor (declared in code)"), error.getMessage());
     }
 
-    /** A component without parameters. */
-    record Nothing() {
-    }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.inject.Module;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,9 +23,8 @@ import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.experiment.StageSpec;
 import org.cpt4j.internal.model.PolicyStateFile;
 import org.cpt4j.plugin.ComponentKind;
-import org.cpt4j.plugin.Components;
+import org.cpt4j.plugin.Component;
 import org.cpt4j.plugin.Cpt4jPlugin;
-import org.cpt4j.plugin.RecordComponentFactory;
 import org.cpt4j.plugins.BuiltInPlugin;
 import org.cpt4j.plugins.objectives.Objectives;
 import org.cpt4j.plugins.teachers.Teachers;
@@ -54,30 +52,19 @@ class ArmLoopTest {
     }
 
     /** The built-ins and a {@code firesAt} collapse detector. */
-    private static final Cpt4jPlugin FIRES_AT = new Cpt4jPlugin() {
-        @Override
-        public String name() {
-            return "fires-at";
-        }
+    private static final Cpt4jPlugin FIRES_AT = Cpt4jPlugin.of("fires-at", List.of(Component.of(
+            ComponentKind.COLLAPSE, "firesAt", new FiresAt(-1), at -> new CollapseDetector() {
+                @Override
+                public String id() {
+                    return "firesAt";
+                }
 
-        @Override
-        public Module module() {
-            return binder -> Components.register(binder, ComponentKind.COLLAPSE, new RecordComponentFactory<>("firesAt",
-                    ComponentKind.COLLAPSE, new FiresAt(-1), at -> new CollapseDetector() {
-                        @Override
-                        public String id() {
-                            return "firesAt";
-                        }
-
-                        @Override
-                        public Optional<CollapseEvent> observe(StepSignals signals) {
-                            return signals.step() == at.step() ? Optional.of(new CollapseEvent("firesAt",
-                                    signals.step(), "step " + at.step(), CollapseEvent.Severity.CRITICAL))
-                                    : Optional.empty();
-                        }
-                    }));
-        }
-    };
+                @Override
+                public Optional<CollapseEvent> observe(StepSignals signals) {
+                    return signals.step() == at.step() ? Optional.of(new CollapseEvent("firesAt", signals.step(),
+                            "step " + at.step(), CollapseEvent.Severity.CRITICAL)) : Optional.empty();
+                }
+            })));
 
     private static ExperimentBuilder tiny(String name) {
         return Cpt4j.experiment(name)

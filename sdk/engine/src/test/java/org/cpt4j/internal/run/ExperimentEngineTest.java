@@ -4,18 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.inject.CreationException;
-import com.google.inject.Module;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.cpt4j.dsl.Cpt4j;
 import org.cpt4j.experiment.ComponentSpec;
 import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.internal.plugin.PluginRegistry;
 import org.cpt4j.plugin.ComponentKind;
-import org.cpt4j.plugin.Components;
+import org.cpt4j.plugin.Component;
 import org.cpt4j.plugin.Cpt4jPlugin;
-import org.cpt4j.plugin.RecordComponentFactory;
 import org.cpt4j.plugins.BuiltInPlugin;
 import org.cpt4j.plugins.objectives.Objectives;
 import org.cpt4j.plugins.teachers.Teachers;
@@ -23,12 +21,11 @@ import org.cpt4j.reward.RewardModel;
 import org.cpt4j.run.RunOptions;
 import org.cpt4j.reward.WeightedReward;
 import org.cpt4j.spec.InvalidSpecException;
-import org.cpt4j.text.Tokenizer;
 import org.example.brevity.BrevityPlugin;
 import org.example.brevity.Budget;
 import org.junit.jupiter.api.Test;
 
-/** One injector per experiment: the plugins' modules beside the engine's bindings, each binding attributed. */
+/** One injector per experiment: the plugins' components beside the engine's bindings, each attributed. */
 class ExperimentEngineTest {
 
     private static final RunOptions SETTINGS = RunOptions.of(o -> o.runs(Path.of("target", "engine-test-runs")));
@@ -43,21 +40,6 @@ class ExperimentEngineTest {
                 .build();
     }
 
-    /** A plugin with the given module. */
-    private static Cpt4jPlugin plugin(String name, Module module) {
-        return new Cpt4jPlugin() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public Module module() {
-                return module;
-            }
-        };
-    }
-
     @Test
     void theEngineResolvesWithEveryPluginOnTheClassPathAndNamesEachComponentsPlugin() {
         ExperimentEngine engine = ExperimentEngine.create(brief("grpo"), SETTINGS);
@@ -65,7 +47,7 @@ class ExperimentEngineTest {
                 .map(WeightedReward.Component::name).toList());
         assertEquals("largest-change", engine.resolved().drift().get(0).id());
         PluginRegistry.Entry brevity = engine.registry().entries().stream()
-                .filter(e -> e.factory().id().equals("brevity")).findFirst().orElseThrow();
+                .filter(e -> e.id().equals("brevity")).findFirst().orElseThrow();
         assertEquals(new BrevityPlugin().name(), brevity.plugin());
         assertTrue(brevity.source().contains("plugin-example") || brevity.source().contains("brevity-plugin"),
                 brevity.source());
@@ -79,7 +61,7 @@ class ExperimentEngineTest {
                 .curriculum(c -> c.stage("count", s -> s.steps(2)))
                 .arm("first", a -> a.objective(ComponentSpec.of("gpro")))
                 .arm("second", a -> a.objective(Objectives.sdpo()).teacher(Teachers.ema(0.05))
-                        .reward("brief", 1, BrevityPlugin.brevity(0)))
+                        .reward("brief", 1, ComponentSpec.of("brevity", Map.of("tokens", 0))))
                 .build();
         InvalidSpecException error = assertThrows(InvalidSpecException.class,
                 () -> ExperimentEngine.create(spec, SETTINGS));
@@ -90,23 +72,13 @@ class ExperimentEngineTest {
     }
 
     @Test
-    void twoPluginsRegisteringOneIdFailNamingBoth() {
-        Cpt4jPlugin impostor = plugin("impostor", binder -> Components.register(binder, ComponentKind.REWARD,
-                new RecordComponentFactory<>("brevity", ComponentKind.REWARD, new Budget(3),
-                        budget -> (RewardModel) (task, response, verdict, tokens) -> 0)));
+    void twoPluginsDeclaringOneIdFailInGuiceNamingBoth() {
+        Cpt4jPlugin impostor = Cpt4jPlugin.of("impostor", List.of(Component.of(ComponentKind.REWARD, "brevity",
+                new Budget(3), budget -> (RewardModel) (task, response, verdict, tokens) -> 0)));
         IllegalStateException error = assertThrows(IllegalStateException.class, () -> ExperimentEngine.create(
                 brief("grpo"), SETTINGS, List.of(new BuiltInPlugin(), new BrevityPlugin(), impostor)));
-        assertTrue(error.getMessage().contains("reward 'brevity' is registered by " + new BrevityPlugin().name()),
-                error.getMessage());
-        assertTrue(error.getMessage().contains(") and by impostor ("), error.getMessage());
-    }
-
-    @Test
-    void aPluginBindingWhatTheEngineBindsIsNamedInTheError() {
-        Cpt4jPlugin greedy = plugin("greedy", binder -> binder.bind(Tokenizer.class)
-                .toInstance(Tokenizer.forDomains(List.of())));
-        CreationException error = assertThrows(CreationException.class, () -> ExperimentEngine.create(brief("grpo"),
-                SETTINGS, List.of(new BuiltInPlugin(), new BrevityPlugin(), greedy)));
-        assertTrue(error.getMessage().contains("plugin greedy"), error.getMessage());
+        assertTrue(error.getMessage().contains("reward 'brevity' is declared by plugin " + new BrevityPlugin().name()
+                + " ("), error.getMessage());
+        assertTrue(error.getMessage().contains(") and by plugin impostor (declared in code)"), error.getMessage());
     }
 }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.google.inject.Module;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,9 +29,8 @@ import org.cpt4j.experiment.ExperimentSpecFile;
 import org.cpt4j.experiment.StageSpec;
 import org.cpt4j.internal.model.PolicyStateFile;
 import org.cpt4j.plugin.ComponentKind;
-import org.cpt4j.plugin.Components;
+import org.cpt4j.plugin.Component;
 import org.cpt4j.plugin.Cpt4jPlugin;
-import org.cpt4j.plugin.RecordComponentFactory;
 import org.cpt4j.plugins.BuiltInPlugin;
 import org.cpt4j.plugins.collapse.Collapse;
 import org.cpt4j.plugins.drift.Drift;
@@ -42,6 +40,9 @@ import org.cpt4j.run.ArmResult;
 import org.cpt4j.run.RunListener;
 import org.cpt4j.run.RunOptions;
 import org.cpt4j.run.StepMetrics;
+import java.util.function.UnaryOperator;
+import org.cpt4j.internal.plugin.PluginRegistry;
+import org.cpt4j.internal.plugin.ResolvedExperiment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -203,6 +204,34 @@ class RunDirectoryTest {
     }
 
     @Test
+    void aRunRecordsItsSpecWithEveryParameterSoThatOnlyAnUnchangedDefaultResumes() throws IOException {
+        PluginRegistry registry = PluginRegistry.of(List.of(new BuiltInPlugin()));
+        UnaryOperator<ExperimentSpec> explicit = spec -> ResolvedExperiment.explicit(spec, registry);
+        // as a JSON spec may name it: the EMA teacher without its rate
+        ExperimentSpec implicit = Cpt4j.experiment("tiny").curriculum(c -> c.stage("count", s -> s.steps(1)))
+                .arm("sdpo", a -> a.objective(Objectives.sdpo()).teacher(ComponentSpec.of("ema"))).build();
+        ExperimentSpec recorded = explicit.apply(implicit);
+        assertEquals(Teachers.ema(0.05), recorded.arms().get(0).teacher());
+
+        RunDirectory.open(directory.resolve("new"), recorded, explicit);
+        assertEquals(recorded, ExperimentSpecFile.read(directory.resolve("new/tiny/spec.json")));
+
+        // a directory whose spec.json left the rate out, as runs before explicit specs did, resumes
+        Files.createDirectories(directory.resolve("older/tiny"));
+        ExperimentSpecFile.write(directory.resolve("older/tiny/spec.json"), implicit);
+        RunDirectory.open(directory.resolve("older"), recorded, explicit);
+
+        // one recorded when the default was another rate is refused, though both specs leave the rate out
+        Files.createDirectories(directory.resolve("changed/tiny"));
+        ExperimentSpecFile.write(directory.resolve("changed/tiny/spec.json"), Cpt4j.experiment("tiny")
+                .curriculum(c -> c.stage("count", s -> s.steps(1)))
+                .arm("sdpo", a -> a.objective(Objectives.sdpo()).teacher(Teachers.ema(0.3))).build());
+        IllegalStateException error = assertThrows(IllegalStateException.class,
+                () -> RunDirectory.open(directory.resolve("changed"), recorded, explicit));
+        assertTrue(error.getMessage().contains("holds a run of a different spec named 'tiny'"), error.getMessage());
+    }
+
+    @Test
     void anotherSpecUnderTheSameNameIsRefusedAndNothingIsOverwritten() throws IOException {
         Path root = directory.resolve("tiny");
         Files.createDirectories(root);
@@ -217,45 +246,32 @@ class RunDirectoryTest {
 
     @Test
     void aPluginThatThrowsIsRecordedAndDisabledForTheArmAndTheRunGoesOn() throws IOException {
-        Cpt4jPlugin faulty = new Cpt4jPlugin() {
-            @Override
-            public String name() {
-                return "faulty";
-            }
+        Cpt4jPlugin faulty = Cpt4jPlugin.of("faulty", List.of(
+                Component.of(ComponentKind.DRIFT, "broken-drift", () -> new DriftMetric() {
+                    @Override
+                    public String id() {
+                        return "broken-drift";
+                    }
 
-            @Override
-            public Module module() {
-                return binder -> {
-                    Components.register(binder, ComponentKind.DRIFT, new RecordComponentFactory<>("broken-drift",
-                            ComponentKind.DRIFT, new Nothing(), none -> new DriftMetric() {
-                                @Override
-                                public String id() {
-                                    return "broken-drift";
-                                }
+                    @Override
+                    public Map<String, Double> measure(ParameterView reference, ParameterView current) {
+                        throw new IllegalStateException("out of cheese");
+                    }
+                }),
+                Component.of(ComponentKind.COLLAPSE, "broken-detector", () -> new CollapseDetector() {
+                    @Override
+                    public String id() {
+                        return "broken-detector";
+                    }
 
-                                @Override
-                                public Map<String, Double> measure(ParameterView reference, ParameterView current) {
-                                    throw new IllegalStateException("out of cheese");
-                                }
-                            }));
-                    Components.register(binder, ComponentKind.COLLAPSE, new RecordComponentFactory<>("broken-detector",
-                            ComponentKind.COLLAPSE, new Nothing(), none -> new CollapseDetector() {
-                                @Override
-                                public String id() {
-                                    return "broken-detector";
-                                }
-
-                                @Override
-                                public Optional<CollapseEvent> observe(StepSignals signals) {
-                                    if (signals.step() == 1) {
-                                        throw new ArithmeticException("divided by zero");
-                                    }
-                                    return Optional.empty();
-                                }
-                            }));
-                };
-            }
-        };
+                    @Override
+                    public Optional<CollapseEvent> observe(StepSignals signals) {
+                        if (signals.step() == 1) {
+                            throw new ArithmeticException("divided by zero");
+                        }
+                        return Optional.empty();
+                    }
+                })));
         ExperimentSpec spec = Cpt4j.experiment("faulty")
                 .model(m -> m.layers(1).width(16).heads(2).context(48))
                 .base(b -> b.steps(10).batchSize(4).mix("count"))
@@ -289,9 +305,6 @@ class RunDirectoryTest {
         assertEquals(4, lines(arm.resolve("metrics.jsonl")).size());
     }
 
-    /** A component without parameters. */
-    record Nothing() {
-    }
 
     private static List<JsonNode> lines(Path file) throws IOException {
         List<JsonNode> lines = new ArrayList<>();

@@ -1,5 +1,0 @@
-package org.example.brevity;
-
-/** The parameters of a component that has none. */
-public record NoParameters() {
-}
