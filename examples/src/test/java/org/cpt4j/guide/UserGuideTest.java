@@ -67,7 +67,7 @@ class UserGuideTest {
         assertEquals(List.of("base", "after count"), result.arm("grpo").accuracy().rows());
         assertEquals(runs.resolve("guide-tiny"), result.directory());
         List<String> csv = Files.readAllLines(result.directory().resolve("grpo").resolve("accuracy.csv"));
-        assertEquals(List.of("row,count", String.format(Locale.ROOT, "base,%.4f", before),
+        assertEquals(List.of("# cpt4j-accuracy version 1", "row,count", String.format(Locale.ROOT, "base,%.4f", before),
                 String.format(Locale.ROOT, "after count,%.4f", after)), csv,
                 "the result is what the run wrote");
         for (double accuracy : new double[] {before, after}) {

@@ -29,8 +29,8 @@ import org.cpt4j.internal.pretrain.BaseModelStore;
 import org.cpt4j.internal.run.ExperimentEngine;
 import org.cpt4j.internal.runtime.NativeRuntime;
 import org.cpt4j.internal.sampling.Sampler;
+import org.cpt4j.internal.store.FileFormat;
 import org.cpt4j.internal.text.PromptFormat;
-import org.cpt4j.io.AtomicFiles;
 import org.cpt4j.objective.Objective;
 import org.cpt4j.plugin.ComponentKind;
 import org.cpt4j.plugin.Cpt4jPlugin;
@@ -92,7 +92,7 @@ public final class Engine implements Cpt4jEngine {
         Evaluation result = new Evaluator(new PromptFormat(base.tokenizer()), evaluation).evaluate(
                 new Sampler(base.policy().model(), base.policy().parameters()), registry.domains());
         try {
-            AtomicFiles.write(base.directory().resolve("evaluation.json"), out -> out.write(JSON.writeValueAsBytes(result)));
+            FileFormat.BASE_EVALUATION.write(base.directory().resolve("evaluation.json"), JSON, result);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the evaluation of " + base.directory() + ": " + e.getMessage(), e);
         }

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.cpt4j.domain.Domain;
-import org.cpt4j.internal.checkpoint.Checkpoint;
-import org.cpt4j.internal.checkpoint.CheckpointFile;
-import org.cpt4j.io.AtomicFiles;
+import org.cpt4j.internal.store.Checkpoint;
+import org.cpt4j.internal.store.CheckpointFile;
+import org.cpt4j.internal.store.FileFormat;
 import org.cpt4j.internal.model.TransformerPolicy;
 import org.cpt4j.run.Arithmetic;
 import org.cpt4j.internal.text.PromptFormat;
@@ -100,11 +100,11 @@ public final class BaseModelStore {
             Checkpoint done = CheckpointFile.readFor(finished, hash);
             Path arithmetic = directory.resolve(ARITHMETIC);
             Optional<Arithmetic> trainedWith = Files.exists(arithmetic)
-                    ? Optional.of(JSON.readValue(arithmetic.toFile(), Arithmetic.class)) : Optional.empty();
+                    ? Optional.of(FileFormat.ARITHMETIC.read(arithmetic, JSON, Arithmetic.class)) : Optional.empty();
             return new Base(TransformerPolicy.fromState(done.policy()), tokenizer, hash, directory, true, trainedWith);
         }
         Files.createDirectories(directory);
-        AtomicFiles.write(directory.resolve("spec.json"), out -> out.write(JSON.writeValueAsBytes(spec)));
+        FileFormat.BASE_SPEC.write(directory.resolve("spec.json"), JSON, spec);
         tokenizer.write(directory.resolve("tokenizer.json"));
         Pretrainer pretrainer = new Pretrainer(spec, domains, new PromptFormat(tokenizer));
         Path progress = directory.resolve(PROGRESS);
@@ -124,10 +124,10 @@ public final class BaseModelStore {
             pretrainer.train(policy, step, until, listener);
             step = until;
             if (step == spec.steps()) {
-                AtomicFiles.write(directory.resolve(ARITHMETIC), out -> out.write(JSON.writeValueAsBytes(arithmetic)));
+                FileFormat.ARITHMETIC.write(directory.resolve(ARITHMETIC), JSON, arithmetic);
             }
             CheckpointFile.write(step < spec.steps() ? progress : finished,
-                    new Checkpoint(policy.state(), hash, step, spec.seed()));
+                    new Checkpoint(hash, step, spec.seed(), policy.state(), Map.of(), JSON.createObjectNode()));
         }
         Files.deleteIfExists(progress);
         return new Base(policy, tokenizer, hash, directory, false, Optional.of(arithmetic));

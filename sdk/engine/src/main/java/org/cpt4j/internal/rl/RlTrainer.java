@@ -68,6 +68,11 @@ public final class RlTrainer {
         schedule.start(teacher);
     }
 
+    /** @return the seed of the trainer's random streams (each step's is derived from it and the step) */
+    public long seed() {
+        return settings.seed();
+    }
+
     /** @return the teacher's own weights (live; a checkpoint stores them) */
     public Parameters teacherWeights() {
         return teacher.weights();

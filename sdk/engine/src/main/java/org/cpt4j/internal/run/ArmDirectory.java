@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,15 +16,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.cpt4j.collapse.CollapseEvent;
 import org.cpt4j.experiment.ArmChange;
 import org.cpt4j.experiment.CollapseAction;
 import org.cpt4j.experiment.ComponentSpec;
 import org.cpt4j.io.AtomicFiles;
-import org.cpt4j.internal.model.PolicyStateFile;
 import org.cpt4j.internal.model.TransformerPolicy;
+import org.cpt4j.internal.store.Checkpoint;
+import org.cpt4j.internal.store.CheckpointFile;
+import org.cpt4j.internal.store.FileFormat;
+import org.cpt4j.internal.store.JsonLines;
 import org.cpt4j.internal.rl.RlTrainer;
 import org.cpt4j.run.AccuracyMatrix;
 import org.cpt4j.run.ContinualMeasures;
@@ -110,9 +111,12 @@ final class ArmDirectory {
     }
 
     private final Path root;
+    private final String owner;
 
-    ArmDirectory(Path root) {
+    /** @param owner what its checkpoints are of, {@code <experiment>/<arm>}: a checkpoint of another is refused */
+    ArmDirectory(Path root, String owner) {
         this.root = root;
+        this.owner = owner;
     }
 
     Path metrics() {
@@ -143,16 +147,32 @@ final class ArmDirectory {
         return root.resolve("evaluations.jsonl");
     }
 
+    private JsonLines metricsLog() {
+        return new JsonLines(metrics(), FileFormat.METRICS, JSON);
+    }
+
+    private JsonLines eventsLog() {
+        return new JsonLines(events(), FileFormat.EVENTS, JSON);
+    }
+
+    private JsonLines driftLog() {
+        return new JsonLines(drift(), FileFormat.DRIFT, JSON);
+    }
+
+    private JsonLines evaluationsLog() {
+        return new JsonLines(evaluations(), FileFormat.EVALUATIONS, JSON);
+    }
+
     void appendMetrics(int stage, String domain, int attempt, StepMetrics metrics) throws IOException {
         ObjectNode line = JSON.createObjectNode().put("stage", stage).put("domain", domain);
         line.setAll((ObjectNode) JSON.valueToTree(metrics));
-        append(metrics(), withAttempt(line, attempt));
+        metricsLog().append(withAttempt(line, attempt));
     }
 
     void appendCollapse(int stage, int attempt, CollapseEvent event) throws IOException {
         ObjectNode line = JSON.createObjectNode().put("type", "collapse").put("stage", stage);
         line.setAll((ObjectNode) JSON.valueToTree(event));
-        append(events(), withAttempt(line, attempt));
+        eventsLog().append(withAttempt(line, attempt));
     }
 
     /** Records what a collapse rule did: stopped the arm, or went back to step {@code toStep} with {@code change}. */
@@ -164,24 +184,18 @@ final class ArmDirectory {
             line.put("toStep", toStep);
             line.set("change", JSON.valueToTree(change));
         }
-        append(events(), withAttempt(line, attempt));
+        eventsLog().append(withAttempt(line, attempt));
     }
 
     void appendPluginFailure(int stage, long step, int attempt, String kind, String id, RuntimeException error)
             throws IOException {
-        append(events(), withAttempt(JSON.createObjectNode().put("type", "plugin-failure").put("stage", stage)
+        eventsLog().append(withAttempt(JSON.createObjectNode().put("type", "plugin-failure").put("stage", stage)
                 .put("step", step).put("kind", kind).put("id", id).put("error", String.valueOf(error)), attempt));
     }
 
     void appendEvaluation(EvaluationPoint point) throws IOException {
-        ObjectNode line = JSON.createObjectNode().put("format", EVALUATIONS_FORMAT).put("version", EVALUATIONS_VERSION);
-        line.setAll((ObjectNode) JSON.valueToTree(point));
-        append(evaluations(), line);
+        evaluationsLog().append(JSON.valueToTree(point));
     }
-
-    /** The format name and version of every line of {@code evaluations.jsonl}. */
-    static final String EVALUATIONS_FORMAT = "cpt4j-evaluation";
-    static final int EVALUATIONS_VERSION = 1;
 
     private static ObjectNode withAttempt(ObjectNode line, int attempt) {
         return line.put("attempt", attempt);
@@ -191,28 +205,30 @@ final class ArmDirectory {
         ObjectNode line = JSON.createObjectNode().put("stage", stage).put("step", step).put("reference", "base")
                 .put("metric", metric);
         line.set("values", JSON.valueToTree(values));
-        append(drift(), withAttempt(line, attempt));
+        driftLog().append(withAttempt(line, attempt));
     }
 
+    /** Writes {@code accuracy.csv}: its format's comment line, then the table. */
     void writeAccuracy(AccuracyMatrix table) throws IOException {
-        AtomicFiles.write(accuracy(), out -> out.write(table.csv().getBytes(StandardCharsets.UTF_8)));
+        byte[] csv = (FileFormat.ACCURACY.csvHeader() + "\n" + table.csv()).getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(accuracy(), out -> out.write(csv));
     }
 
     /** Writes {@code measures.json}: the continual-learning measures, and the learning speed of each stage. */
     void writeMeasures(ContinualMeasures measures, List<LearningSpeed> learningSpeed) throws IOException {
         ObjectNode tree = JSON.valueToTree(measures);
         tree.set("learningSpeed", JSON.valueToTree(learningSpeed));
-        byte[] json = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(tree);
-        AtomicFiles.write(measures(), out -> out.write(json));
+        FileFormat.MEASURES.write(measures(), JSON, tree);
     }
 
     /** Writes a checkpoint of {@code progress} and deletes all but the newest {@value #CHECKPOINTS_KEPT}. */
     void writeCheckpoint(Progress progress, TransformerPolicy policy, RlTrainer trainer) throws IOException {
-        ObjectNode extra = JSON.createObjectNode();
-        extra.set("progress", JSON.valueToTree(progress));
-        extra.set("teacherMode", JSON.valueToTree(trainer.teacherMode()));
-        PolicyStateFile.write(checkpoints().resolve(String.format(Locale.ROOT, "step-%010d.ckpt", progress.step())),
-                policy.state(), Map.of(TEACHER, trainer.teacherWeights()), extra);
+        ObjectNode loop = JSON.createObjectNode();
+        loop.set("progress", JSON.valueToTree(progress));
+        loop.set("teacherMode", JSON.valueToTree(trainer.teacherMode()));
+        CheckpointFile.write(checkpoints().resolve(String.format(Locale.ROOT, "step-%010d.ckpt", progress.step())),
+                new Checkpoint(owner, progress.step(), trainer.seed(), policy.state(),
+                        Map.of(TEACHER, trainer.teacherWeights()), loop));
         List<Path> files = checkpointFiles();
         for (int i = 0; i < files.size() - CHECKPOINTS_KEPT; i++) {
             Files.deleteIfExists(files.get(i));
@@ -229,17 +245,17 @@ final class ArmDirectory {
         List<Path> files = checkpointFiles();
         IOException damaged = null;
         for (int i = files.size() - 1; i >= 0; i--) {
-            PolicyStateFile.Contents contents;
+            Checkpoint checkpoint;
             try {
-                contents = PolicyStateFile.readContents(files.get(i));
+                checkpoint = CheckpointFile.readFor(files.get(i), owner);
             } catch (IOException e) {
                 damaged = e;
                 continue;
             }
-            policy.restore(contents.state());
-            trainer.restoreTeacher(contents.groups().get(TEACHER),
-                    JSON.treeToValue(contents.extra().get("teacherMode"), TeacherMode.class));
-            return Optional.of(JSON.treeToValue(contents.extra().get("progress"), Progress.class));
+            policy.restore(checkpoint.policy());
+            trainer.restoreTeacher(checkpoint.groups().get(TEACHER),
+                    JSON.treeToValue(checkpoint.loop().get("teacherMode"), TeacherMode.class));
+            return Optional.of(JSON.treeToValue(checkpoint.loop().get("progress"), Progress.class));
         }
         if (damaged != null) {
             throw new IOException("no checkpoint of " + root + " can be read; the newest failure: "
@@ -253,13 +269,13 @@ final class ArmDirectory {
      * go on from there; earlier attempts' records stay.
      */
     void rewindTo(Progress progress) throws IOException {
-        keep(metrics(), line -> keeps(progress, line, line.get("step").asLong() < progress.step()));
+        metricsLog().keep(line -> keeps(progress, line, line.get("step").asLong() < progress.step()));
         // drift is measured at a stage's end, after its last step: its failures count by stage, as its records do
-        keep(events(), line -> keeps(progress, line, "drift".equals(line.path("kind").asText())
+        eventsLog().keep(line -> keeps(progress, line, "drift".equals(line.path("kind").asText())
                 ? line.get("stage").asInt() < progress.stage() : line.get("step").asLong() < progress.step()));
-        keep(drift(), line -> keeps(progress, line, line.get("stage").asInt() < progress.stage()));
+        driftLog().keep(line -> keeps(progress, line, line.get("stage").asInt() < progress.stage()));
         // an evaluation at the checkpoint's step was taken before the checkpoint was written
-        keep(evaluations(), line -> keeps(progress, line, line.get("step").asLong() <= progress.step()));
+        evaluationsLog().keep(line -> keeps(progress, line, line.get("step").asLong() <= progress.step()));
     }
 
     private static boolean keeps(Progress progress, JsonNode line, boolean beforeTheCheckpoint) {
@@ -277,7 +293,7 @@ final class ArmDirectory {
     /** @return the metrics of every step on the arm's lineage up to {@code progress}, in step order */
     List<StepMetrics> recordedMetrics(Progress progress) throws IOException {
         List<StepMetrics> metrics = new ArrayList<>();
-        for (JsonNode line : lines(metrics())) {
+        for (JsonNode line : metricsLog().lines()) {
             if (progress.inLineage(line.path("attempt").asInt(0), line.get("step").asLong())) {
                 metrics.add(JSON.treeToValue(line, StepMetrics.class));
             }
@@ -297,7 +313,7 @@ final class ArmDirectory {
     /** @return the evaluations on the arm's lineage up to {@code progress}, in order */
     List<EvaluationPoint> recordedEvaluations(Progress progress) throws IOException {
         List<EvaluationPoint> points = new ArrayList<>();
-        for (JsonNode line : lines(evaluations())) {
+        for (JsonNode line : evaluationsLog().lines()) {
             EvaluationPoint point = JSON.treeToValue(line, EvaluationPoint.class);
             if (progress.onLineage(point.attempt(), point.step())) {
                 points.add(point);
@@ -316,7 +332,7 @@ final class ArmDirectory {
     }
 
     private List<JsonNode> recordedEvents(String type) throws IOException {
-        return lines(events()).stream().filter(line -> type.equals(line.path("type").asText())).toList();
+        return eventsLog().lines().stream().filter(line -> type.equals(line.path("type").asText())).toList();
     }
 
     private List<Path> checkpointFiles() throws IOException {
@@ -326,38 +342,5 @@ final class ArmDirectory {
         try (Stream<Path> files = Files.list(checkpoints())) {
             return files.filter(f -> f.getFileName().toString().matches("step-\\d{10}\\.ckpt")).sorted().toList();
         }
-    }
-
-    private static void append(Path file, JsonNode line) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.write(file, (JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8),
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    }
-
-    /** @return the complete, parseable lines of {@code file} (a partial last line is left out) */
-    private static List<JsonNode> lines(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return List.of();
-        }
-        List<JsonNode> lines = new ArrayList<>();
-        String content = Files.readString(file, StandardCharsets.UTF_8);
-        int start = 0;
-        for (int end = content.indexOf('\n'); end >= 0; start = end + 1, end = content.indexOf('\n', start)) {
-            lines.add(JSON.readTree(content.substring(start, end)));
-        }
-        return lines;
-    }
-
-    private static void keep(Path file, Predicate<JsonNode> wanted) throws IOException {
-        if (!Files.exists(file)) {
-            return;
-        }
-        StringBuilder kept = new StringBuilder();
-        for (JsonNode line : lines(file)) {
-            if (wanted.test(line)) {
-                kept.append(JSON.writeValueAsString(line)).append('\n');
-            }
-        }
-        AtomicFiles.write(file, out -> out.write(kept.toString().getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -57,6 +57,6 @@ final class RunDirectory {
     }
 
     ArmDirectory arm(String name) {
-        return new ArmDirectory(root.resolve(name));
+        return new ArmDirectory(root.resolve(name), root.getFileName() + "/" + name);
     }
 }

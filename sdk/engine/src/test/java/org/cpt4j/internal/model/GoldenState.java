@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a golden policy-state file decodes to, stored beside it as {@code <file>.expected.json}: the step, and per
@@ -63,11 +64,29 @@ public final class GoldenState {
         return arrays;
     }
 
+    /** @return the expectation of {@code state} and its further groups (under {@code groups}) */
+    public static ObjectNode describe(PolicyState state, Map<String, Parameters> groups) {
+        ObjectNode root = describe(state);
+        ObjectNode described = root.putObject("groups");
+        new java.util.TreeMap<>(groups).forEach((name, parameters) -> described.set(name, describe(parameters)));
+        return root;
+    }
+
     /** Asserts that {@code state} decodes to the expectation stored in {@code expectation}. */
     public static void assertMatches(Path expectation, PolicyState state) throws IOException {
+        assertMatches(expectation, state, null);
+    }
+
+    /**
+     * Asserts that {@code state} and {@code groups} decode to the expectation stored in {@code expectation}; null
+     * groups for an expectation of a state alone.
+     */
+    public static void assertMatches(Path expectation, PolicyState state, @Nullable Map<String, Parameters> groups)
+            throws IOException {
         JsonNode expected = JSON.readTree(expectation.toFile());
         // through text, so that numbers compare as the same node types as the file's
-        JsonNode actual = JSON.readTree(JSON.writeValueAsBytes(describe(state)));
+        JsonNode actual = JSON.readTree(JSON.writeValueAsBytes(groups == null ? describe(state) : describe(state, groups)));
+        assertEquals(expected.get("groups"), actual.get("groups"), "the further groups");
         assertEquals(expected.get("step"), actual.get("step"), "step");
         for (String group : new String[] {"parameters", "firstMoment", "secondMoment"}) {
             assertEquals(iterable(expected.get(group)), iterable(actual.get(group)), group + ": the array names");
@@ -101,7 +120,8 @@ public final class GoldenState {
     /** Writes {@code <file>.expected.json} for the policy state or checkpoint {@code args[0]}. */
     public static void main(String[] args) throws IOException {
         Path file = Path.of(args[0]);
-        PolicyState state = PolicyStateFile.readContents(file).state();
-        JSON.writeValue(file.resolveSibling(file.getFileName() + ".expected.json").toFile(), describe(state));
+        PolicyStateFile.Contents contents = PolicyStateFile.readContents(file);
+        JSON.writeValue(file.resolveSibling(file.getFileName() + ".expected.json").toFile(), contents.groups().isEmpty()
+                ? describe(contents.state()) : describe(contents.state(), contents.groups()));
     }
 }

@@ -125,4 +125,26 @@ class PolicyStateFileTest {
         assertEquals(DataType.FLOAT, state.parameters().dataType());
         GoldenState.assertMatches(golden.resolveSibling("policy-state-v1.bin.expected.json"), state);
     }
+
+    /**
+     * The golden file of the current version (three): the same tiny model, seed 9, two AdamW steps, written once with
+     * {@code -Dcpt4j.writeGolden=true}; its values are checked against those stored beside it.
+     */
+    @Test
+    void readsTheGoldenFileOfVersionThree() throws IOException {
+        Path golden = Path.of("src/test/resources/golden/policy-state-v3.bin");
+        if (Boolean.getBoolean("cpt4j.writeGolden")) {
+            TransformerPolicy policy = TransformerPolicy.create(CONFIG, OptimizerConfig.of(o -> o.learningRate(0.01)), 9);
+            policy.train(BATCH);
+            policy.train(BATCH);
+            PolicyStateFile.write(golden, policy.state());
+            GoldenState.main(new String[] {golden.toString()});
+        }
+        assertTrue(new String(Files.readAllBytes(golden), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .contains("\"version\":3"), "the golden file is of version 3");
+        PolicyState state = PolicyStateFile.read(golden);
+        assertEquals(CONFIG, state.model());
+        assertEquals(2, state.step());
+        GoldenState.assertMatches(golden.resolveSibling("policy-state-v3.bin.expected.json"), state);
+    }
 }

@@ -50,7 +50,7 @@ class ArmDirectoryTest {
 
     @Test
     void aDamagedNewestCheckpointIsPassedOverForTheOneBeforeIt() throws IOException {
-        ArmDirectory files = new ArmDirectory(directory);
+        ArmDirectory files = new ArmDirectory(directory, "tiny/arm");
         TransformerPolicy older = policy(1);
         files.writeCheckpoint(progress(2), older, trainer(older));
         TransformerPolicy newer = policy(2);
@@ -68,7 +68,7 @@ class ArmDirectoryTest {
 
     @Test
     void noReadableCheckpointIsAnErrorNamingTheDirectoryAndTheNewestFailure() throws IOException {
-        ArmDirectory files = new ArmDirectory(directory);
+        ArmDirectory files = new ArmDirectory(directory, "tiny/arm");
         TransformerPolicy policy = policy(1);
         files.writeCheckpoint(progress(2), policy, trainer(policy));
         Files.writeString(files.checkpoints().resolve("step-0000000002.ckpt"), "not a checkpoint");
@@ -79,14 +79,14 @@ class ArmDirectoryTest {
 
     @Test
     void noCheckpointAtAllIsAFreshStart() throws IOException {
-        ArmDirectory files = new ArmDirectory(directory);
+        ArmDirectory files = new ArmDirectory(directory, "tiny/arm");
         TransformerPolicy policy = policy(1);
         assertTrue(files.restoreLatest(policy, trainer(policy)).isEmpty());
     }
 
     @Test
     void rewindingDropsAPartialLastLineAndEveryRecordAfterTheCheckpoint() throws IOException {
-        ArmDirectory files = new ArmDirectory(directory);
+        ArmDirectory files = new ArmDirectory(directory, "tiny/arm");
         for (long step = 0; step < 5; step++) {
             files.appendMetrics(0, "successor", 0, metrics(step));
         }
@@ -98,7 +98,7 @@ class ArmDirectoryTest {
 
     @Test
     void aRunKilledBeforeItsFirstCheckpointLeavesNothingTheNextStartKeeps() throws IOException {
-        ArmDirectory files = new ArmDirectory(directory);
+        ArmDirectory files = new ArmDirectory(directory, "tiny/arm");
         files.appendMetrics(0, "successor", 0, metrics(0));
         files.appendEvaluation(new org.cpt4j.run.EvaluationPoint(org.cpt4j.run.EvaluationPoint.Kind.BASE, 0, 0, 0, 0,
                 Map.of("successor", 0.5)));

@@ -175,7 +175,7 @@ class ArmLoopTest {
                 arm.resolve("checkpoints/step-0000000002.ckpt"));
         assertTrue(atRollback.groups().get("teacher").sameValues(last.groups().get("teacher")),
                 "the frozen teacher kept its weights through attempt 1's steps (the EMA teacher had moved them)");
-        assertEquals(1, atRollback.extra().get("progress").get("attempt").asInt(),
+        assertEquals(1, atRollback.extra().get("loop").get("progress").get("attempt").asInt(),
                 "the checkpoint written after the rollback is attempt 1's");
     }
 

@@ -126,10 +126,11 @@ class RunDirectoryTest {
             double changed = responses.get("greedy_changed").asDouble() * 32;
             assertEquals(Math.rint(changed), changed, 1e-9, "a share of the 32 probes: " + responses);
             assertFalse(lines(root.resolve(arm).resolve("events.jsonl")).isEmpty(), "entropy below 10 fires");
-            assertEquals(List.of("row,count,compare", "base", "after count", "after compare"),
-                    Files.readAllLines(root.resolve(arm).resolve("accuracy.csv")).stream()
-                            .map(line -> line.startsWith("row") ? line : line.substring(0, line.indexOf(','))).toList());
             List<String> csv = Files.readAllLines(root.resolve(arm).resolve("accuracy.csv"));
+            assertEquals("# cpt4j-accuracy version 1", csv.get(0), "the format's comment line comes first");
+            csv = csv.subList(1, csv.size());
+            assertEquals(List.of("row,count,compare", "base", "after count", "after compare"), csv.stream()
+                    .map(line -> line.startsWith("row") ? line : line.substring(0, line.indexOf(','))).toList());
             double finalCount = Double.parseDouble(csv.get(3).split(",")[1]);
             double finalCompare = Double.parseDouble(csv.get(3).split(",")[2]);
             JsonNode measures = JSON.readTree(root.resolve(arm).resolve("measures.json").toFile());

@@ -1,0 +1,140 @@
+package org.cpt4j.internal.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.cpt4j.io.AtomicFiles;
+
+/**
+ * Every format of the files the engine writes, each with the version it writes now. A JSON file, and each line of a
+ * JSON-lines log, begins with {@code "format"} and {@code "version"}; a CSV file begins with a comment line naming
+ * both ({@link #csvHeader}); a checkpoint carries them in its header. A reader accepts the versions up to its own
+ * and a file without the fields (written before cpt4j versioned its run files, read as version 0), and refuses a
+ * newer version or another format, naming the file. The experiment spec ({@code cpt4j-experiment}), the tokenizer
+ * ({@code cpt4j-tokenizer}) and the policy state ({@code cpt4j-policy-state}) version themselves the same way.
+ */
+public enum FileFormat {
+
+    /** A checkpoint of pretraining or of an arm: a policy state file with the checkpoint in its header. */
+    CHECKPOINT("cpt4j-checkpoint", 2),
+    /** A line of an arm's {@code metrics.jsonl}: one step. */
+    METRICS("cpt4j-metrics", 1),
+    /** A line of an arm's {@code events.jsonl}: a collapse, what a rule did about one, or a plugin that failed. */
+    EVENTS("cpt4j-events", 1),
+    /** A line of an arm's {@code drift.jsonl}: one drift metric after one stage. */
+    DRIFT("cpt4j-drift", 1),
+    /** A line of an arm's {@code evaluations.jsonl}: one evaluation. */
+    EVALUATIONS("cpt4j-evaluation", 1),
+    /** An arm's {@code accuracy.csv}. */
+    ACCURACY("cpt4j-accuracy", 1),
+    /** An arm's {@code measures.json}. */
+    MEASURES("cpt4j-measures", 1),
+    /** A cached base model's {@code spec.json}: what was asked. */
+    BASE_SPEC("cpt4j-base-spec", 1),
+    /** A cached base model's {@code arithmetic.json}. */
+    ARITHMETIC("cpt4j-arithmetic", 1),
+    /** A cached base model's {@code evaluation.json}. */
+    BASE_EVALUATION("cpt4j-base-evaluation", 1);
+
+    /** The version a file written before the formats were versioned reads as. */
+    public static final int UNVERSIONED = 0;
+
+    private final String formatName;
+    private final int version;
+
+    FileFormat(String formatName, int version) {
+        this.formatName = formatName;
+        this.version = version;
+    }
+
+    /** @return the name files carry, e.g. {@code cpt4j-metrics} */
+    public String formatName() {
+        return formatName;
+    }
+
+    /** @return the version this cpt4j writes */
+    public int version() {
+        return version;
+    }
+
+    /** @return {@code content}'s fields after this format's name and version, as a new object */
+    public ObjectNode stamp(JsonNode content) {
+        ObjectNode stamped = JsonNodeFactory.instance.objectNode().put("format", formatName).put("version", version);
+        content.fields().forEachRemaining(field -> {
+            if (!field.getKey().equals("format") && !field.getKey().equals("version")) {
+                stamped.set(field.getKey(), field.getValue());
+            }
+        });
+        return stamped;
+    }
+
+    /**
+     * @param node an object read from {@code file}
+     * @return its version: {@link #UNVERSIONED} when it names no format
+     * @throws IOException naming the file when it is another format, or a version newer than this cpt4j's
+     */
+    public int check(JsonNode node, Path file) throws IOException {
+        JsonNode format = node.path("format");
+        if (format.isMissingNode()) {
+            return UNVERSIONED;
+        }
+        if (!formatName.equals(format.asText())) {
+            throw new IOException(file + " holds " + format.asText() + ", not " + formatName);
+        }
+        return checkVersion(node.path("version").asInt(-1), file);
+    }
+
+    /** Writes {@code content} as a JSON file of this format (name and version first, indented), atomically. */
+    public void write(Path file, ObjectMapper json, Object content) throws IOException {
+        byte[] bytes = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(stamp(json.valueToTree(content)));
+        AtomicFiles.write(file, out -> out.write(bytes));
+    }
+
+    /**
+     * @return the JSON file of this format at {@code file}, read as {@code type} without its name and version
+     * @throws IOException as {@link #check} does, or when the file cannot be read as {@code type}
+     */
+    public <T> T read(Path file, ObjectMapper json, Class<T> type) throws IOException {
+        JsonNode node = json.readTree(file.toFile());
+        check(node, file);
+        ObjectNode content = node.deepCopy();
+        content.remove(List.of("format", "version"));
+        return json.treeToValue(content, type);
+    }
+
+    /** @return the comment line a CSV file of this format begins with */
+    public String csvHeader() {
+        return "# " + formatName + " version " + version;
+    }
+
+    /**
+     * @return the version named by a CSV file's first line, {@link #UNVERSIONED} when it is no such comment
+     * @throws IOException as {@link #check} does
+     */
+    public int checkCsv(String firstLine, Path file) throws IOException {
+        if (!firstLine.startsWith("# ")) {
+            return UNVERSIONED;
+        }
+        String[] words = firstLine.substring(2).split(" ");
+        if (words.length != 3 || !words[0].equals(formatName) || !words[1].equals("version")) {
+            throw new IOException(file + " begins with '" + firstLine + "', not '" + csvHeader() + "'");
+        }
+        try {
+            return checkVersion(Integer.parseInt(words[2]), file);
+        } catch (NumberFormatException e) {
+            throw new IOException(file + " names no version in '" + firstLine + "'", e);
+        }
+    }
+
+    private int checkVersion(int found, Path file) throws IOException {
+        if (found < 1 || found > version) {
+            throw new IOException(file + " is " + formatName + " version " + found + "; this cpt4j reads versions 1 to "
+                    + version + (found > version ? " (it was written by a newer cpt4j)" : ""));
+        }
+        return found;
+    }
+}
