@@ -1,5 +1,8 @@
 package org.cpt4j.engine;
 
+import com.google.inject.Module;
+import com.google.inject.util.Modules;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.function.Consumer;
@@ -78,6 +81,7 @@ public interface Cpt4jEngine {
     /** Builds a {@link Cpt4jEngine}. */
     final class Builder {
         private @Nullable List<Cpt4jPlugin> plugins;
+        private final List<Module> overrides = new ArrayList<>();
 
         private Builder() {
         }
@@ -85,6 +89,18 @@ public interface Cpt4jEngine {
         /** Uses exactly {@code value} instead of the plugins {@link ServiceLoader} finds. */
         public Builder plugins(List<Cpt4jPlugin> value) {
             plugins = List.copyOf(value);
+            return this;
+        }
+
+        /**
+         * Replaces engine services with the bindings of {@code module}, as Guice's {@code Modules.override} does: the
+         * sampler and scorer kernels, the evaluator, the base-model store, and phases added to the arm loop. The
+         * services and their default bindings are listed in {@code docs/architecture.md} ("Engine services"); they
+         * are the engine's types, not this API's, and may change between versions. Plugins, which register
+         * components, need none of this.
+         */
+        public Builder override(Module module) {
+            overrides.add(module);
             return this;
         }
 
@@ -98,7 +114,7 @@ public interface Cpt4jEngine {
                     : ServiceLoader.load(Cpt4jPlugin.class).stream().map(ServiceLoader.Provider::get).toList();
             EngineFactory factory = ServiceLoader.load(EngineFactory.class).findFirst().orElseThrow(
                     () -> new IllegalStateException("no cpt4j engine on the class path: add org.cpt4j:cpt4j-engine"));
-            return factory.create(chosen);
+            return factory.create(chosen, Modules.combine(overrides));
         }
     }
 }

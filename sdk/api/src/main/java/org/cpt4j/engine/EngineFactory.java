@@ -1,5 +1,6 @@
 package org.cpt4j.engine;
 
+import com.google.inject.Module;
 import java.util.List;
 import org.cpt4j.plugin.Cpt4jPlugin;
 
@@ -9,6 +10,9 @@ import org.cpt4j.plugin.Cpt4jPlugin;
  */
 public interface EngineFactory {
 
-    /** @return an engine with {@code plugins} */
-    Cpt4jEngine create(List<Cpt4jPlugin> plugins);
+    /**
+     * @param overrides bindings that replace engine services ({@link Cpt4jEngine.Builder#override})
+     * @return an engine with {@code plugins}
+     */
+    Cpt4jEngine create(List<Cpt4jPlugin> plugins, Module overrides);
 }

@@ -14,6 +14,7 @@ import org.cpt4j.internal.model.TransformerPolicy;
 import org.cpt4j.internal.runtime.NativeRuntime;
 import org.cpt4j.internal.sampling.Generation;
 import org.cpt4j.internal.sampling.Sampler;
+import org.cpt4j.internal.sampling.TransformerSampler;
 import org.cpt4j.model.ModelConfig;
 import org.cpt4j.model.OptimizerConfig;
 import org.cpt4j.sampling.SamplingConfig;
@@ -123,18 +124,18 @@ public final class Benchmark {
         SamplingConfig sampling = SamplingConfig.of(s -> s.maxNewTokens(config.context()));
         double[] tokensPerSecond = new double[2];
         long generated = 0;
-        for (Sampler.Mode mode : Sampler.Mode.values()) {
+        for (TransformerSampler.Mode mode : TransformerSampler.Mode.values()) {
             progress.accept("sampling: " + SAMPLING_ROWS + " responses to context " + config.context() + ", "
                     + mode.name().toLowerCase(java.util.Locale.ROOT));
-            Sampler sampler = new Sampler(config, policy.parameters(), mode, SAMPLING_ROWS);
+            Sampler sampler = new TransformerSampler(config, policy.parameters(), mode, SAMPLING_ROWS);
             long[] tokens = new long[1];
             double seconds = new Timer(1, settings.minimumTimingSeconds(), 3).medianSeconds(() ->
                     tokens[0] = sampler.sample(prompts, 1, sampling, 5).stream().mapToLong(Generation::length).sum());
             tokensPerSecond[mode.ordinal()] = tokens[0] / seconds;
             generated = tokens[0];
         }
-        double cached = tokensPerSecond[Sampler.Mode.CACHED.ordinal()];
-        double recomputed = tokensPerSecond[Sampler.Mode.RECOMPUTE.ordinal()];
+        double cached = tokensPerSecond[TransformerSampler.Mode.CACHED.ordinal()];
+        double recomputed = tokensPerSecond[TransformerSampler.Mode.RECOMPUTE.ordinal()];
         return new BenchReport.Sampling(SAMPLING_ROWS, SAMPLING_PROMPT_TOKENS, generated, cached, recomputed,
                 cached / recomputed);
     }

@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import org.cpt4j.bench.BenchReport;
 import org.cpt4j.domain.Domain;
 import org.cpt4j.internal.model.TransformerPolicy;
+import org.cpt4j.internal.rl.Kernels;
 import org.cpt4j.internal.rl.RlTrainer;
 import org.cpt4j.run.StepMetrics;
 import org.cpt4j.internal.text.PromptFormat;
@@ -61,7 +62,7 @@ public final class RlStepProbe {
         TransformerPolicy policy = TransformerPolicy.create(config, OptimizerConfig.of(o -> o.learningRate(1e-4)), 7);
         RlTrainer trainer = new RlTrainer(policy, new PromptFormat(tokenizer), objective, components.teacher(),
                 components.reward(), new RlTrainer.Settings(PROMPTS, GROUP_SIZE,
-                SamplingConfig.of(s -> s.maxNewTokens(MAX_NEW_TOKENS)), 5));
+                SamplingConfig.of(s -> s.maxNewTokens(MAX_NEW_TOKENS)), 5), Kernels.TRANSFORMER);
         Domain domain = components.domain();
         progress.accept("rl " + objective.id() + ": " + warmupSteps + " warm-up steps, " + steps + " timed");
         for (int step = 0; step < warmupSteps; step++) {

@@ -2,6 +2,10 @@ package org.cpt4j.internal.engine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.util.Modules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -26,9 +30,10 @@ import org.cpt4j.internal.eval.Evaluator;
 import org.cpt4j.internal.plugin.PluginRegistry;
 import org.cpt4j.internal.plugin.ResolvedExperiment;
 import org.cpt4j.internal.pretrain.BaseModelStore;
+import org.cpt4j.internal.rl.Kernels;
+import org.cpt4j.internal.run.EngineServices;
 import org.cpt4j.internal.run.ExperimentEngine;
 import org.cpt4j.internal.runtime.NativeRuntime;
-import org.cpt4j.internal.sampling.Sampler;
 import org.cpt4j.internal.store.FileFormat;
 import org.cpt4j.internal.text.PromptFormat;
 import org.cpt4j.objective.Objective;
@@ -47,15 +52,16 @@ import org.cpt4j.text.Tokenizer;
 
 /**
  * The engine behind {@link Cpt4jEngine}: each call applies its options' thread count, then works through the
- * engine's internals. A run gets one Guice injector of its own ({@link ExperimentEngine}).
+ * engine's services ({@link EngineServices}, with the builder's overrides). A run gets one Guice injector of its own
+ * ({@link ExperimentEngine}).
  */
 public final class Engine implements Cpt4jEngine {
 
     /** Found by {@link Cpt4jEngine#builder()} through {@code META-INF/services}. */
     public static final class Factory implements EngineFactory {
         @Override
-        public Cpt4jEngine create(List<Cpt4jPlugin> plugins) {
-            return new Engine(plugins);
+        public Cpt4jEngine create(List<Cpt4jPlugin> plugins, Module overrides) {
+            return new Engine(plugins, overrides);
         }
     }
 
@@ -63,15 +69,22 @@ public final class Engine implements Cpt4jEngine {
 
     private final List<Cpt4jPlugin> plugins;
     private final PluginRegistry registry;
+    private final Module overrides;
 
-    private Engine(List<Cpt4jPlugin> plugins) {
+    private Engine(List<Cpt4jPlugin> plugins, Module overrides) {
         this.plugins = List.copyOf(plugins);
         this.registry = PluginRegistry.of(this.plugins);
+        this.overrides = overrides;
+    }
+
+    /** @return the engine's services for a call with {@code options}, with the builder's overrides applied */
+    private Injector services(RunOptions options) {
+        return Guice.createInjector(Modules.override(new EngineServices(options)).with(overrides));
     }
 
     @Override
     public ResolvedSpec resolve(ExperimentSpec spec) {
-        ResolvedExperiment resolved = ExperimentEngine.create(spec, RunOptions.defaults(), plugins).resolved();
+        ResolvedExperiment resolved = ExperimentEngine.create(spec, RunOptions.defaults(), plugins, overrides).resolved();
         return new ResolvedSpec(spec, resolved.arms().stream().map(arm -> new ResolvedSpec.Arm(arm.spec().name(),
                 arm.objective().id(), arm.teacher().id(), arm.reward().components().stream()
                         .map(WeightedReward.Component::name).toList())).toList(), List.copyOf(resolved.domains().keySet()),
@@ -81,16 +94,19 @@ public final class Engine implements Cpt4jEngine {
 
     @Override
     public BaseModel pretrain(PretrainSpec spec, RunOptions options, RunListener listener) {
-        BaseModelStore.Base base = obtain(spec, options, listener);
+        BaseModelStore.Base base = obtain(services(options), spec, options, listener);
         return new BaseModel(base.specHash(), base.directory(), base.cached(), base.policy().model(), base.trainedWith());
     }
 
     @Override
     public Evaluation evaluateBase(PretrainSpec spec, EvaluationSpec evaluation, RunOptions options,
                                    RunListener listener) {
-        BaseModelStore.Base base = obtain(spec, options, listener);
-        Evaluation result = new Evaluator(new PromptFormat(base.tokenizer()), evaluation).evaluate(
-                new Sampler(base.policy().model(), base.policy().parameters()), registry.domains());
+        Injector services = services(options);
+        BaseModelStore.Base base = obtain(services, spec, options, listener);
+        Evaluation result = services.getInstance(Evaluator.Factory.class)
+                .create(new PromptFormat(base.tokenizer()), evaluation)
+                .evaluate(services.getInstance(Kernels.class).sampler(base.policy().model(), base.policy().parameters()),
+                        registry.domains());
         try {
             FileFormat.BASE_EVALUATION.write(base.directory().resolve("evaluation.json"), JSON, result);
         } catch (IOException e) {
@@ -99,12 +115,13 @@ public final class Engine implements Cpt4jEngine {
         return result;
     }
 
-    private BaseModelStore.Base obtain(PretrainSpec spec, RunOptions options, RunListener listener) {
+    private BaseModelStore.Base obtain(Injector services, PretrainSpec spec, RunOptions options,
+                                       RunListener listener) {
         NativeRuntime.useThreads(options.threads());
         List<Domain> mix = registry.domains("pretrain.mix", spec.mix());
         Tokenizer tokenizer = Tokenizer.forDomains(registry.domains());
         try {
-            return new BaseModelStore(options.cache(), options.checkpointEvery()).obtain(spec, mix, tokenizer,
+            return services.getInstance(BaseModelStore.class).obtain(spec, mix, tokenizer,
                     (step, total, result) -> listener.onPretrainingStep(step, total, result.loss(), result.learningRate()));
         } catch (IOException e) {
             throw new UncheckedIOException("base model under " + options.cache() + ": " + e.getMessage(), e);
@@ -113,7 +130,7 @@ public final class Engine implements Cpt4jEngine {
 
     @Override
     public RunResult run(ExperimentSpec spec, RunOptions options, RunListener listener) {
-        ExperimentEngine engine = ExperimentEngine.create(spec, options, plugins);
+        ExperimentEngine engine = ExperimentEngine.create(spec, options, plugins, overrides);
         NativeRuntime.useThreads(options.threads());
         try {
             return engine.runner().run(listener);

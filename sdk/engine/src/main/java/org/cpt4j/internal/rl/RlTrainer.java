@@ -54,15 +54,15 @@ public final class RlTrainer {
     private final ObjectiveInputs inputs;
 
     public RlTrainer(TransformerPolicy policy, PromptFormat format, Objective objective, TeacherSchedule schedule,
-                     WeightedReward reward, Settings settings) {
+                     WeightedReward reward, Settings settings, Kernels kernels) {
         this.policy = policy;
         this.format = format;
         this.objective = objective;
         this.schedule = schedule;
         this.reward = reward;
         this.settings = settings;
-        this.sampler = new Sampler(policy.model(), policy.parameters());
-        this.teacher = new TeacherWeights(policy.model(), policy.parameters());
+        this.sampler = kernels.sampler(policy.model(), policy.parameters());
+        this.teacher = new TeacherWeights(policy.model(), policy.parameters(), kernels);
         this.inputs = new ObjectiveInputs(objective, teacher, format, policy.model().context(), policy.model().vocabulary(),
                 settings.groupSize());
         schedule.start(teacher);

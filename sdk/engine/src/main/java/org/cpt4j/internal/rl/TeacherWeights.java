@@ -22,13 +22,13 @@ final class TeacherWeights implements Teacher {
     private Source source = Source.OWN;
     private double logitRate;
 
-    TeacherWeights(ModelConfig config, Parameters policy) {
+    TeacherWeights(ModelConfig config, Parameters policy, Kernels kernels) {
         this.policy = policy;
         this.own = policy.copy();
         this.anchor = policy.copy();
-        this.ownScorer = new SequenceScorer(config, own);
-        this.policyScorer = new SequenceScorer(config, policy);
-        this.anchorScorer = new SequenceScorer(config, anchor);
+        this.ownScorer = kernels.scorer(config, own);
+        this.policyScorer = kernels.scorer(config, policy);
+        this.anchorScorer = kernels.scorer(config, anchor);
     }
 
     @Override

@@ -8,16 +8,15 @@ import java.util.Map;
 import java.util.Optional;
 import org.cpt4j.collapse.CollapseEvent;
 import org.cpt4j.domain.Domain;
-import org.cpt4j.evaluation.EvaluationSpec;
 import org.cpt4j.experiment.ArmChange;
 import org.cpt4j.experiment.CollapseAction;
 import org.cpt4j.experiment.StageSpec;
 import org.cpt4j.internal.eval.Evaluator;
 import org.cpt4j.internal.model.TransformerPolicy;
 import org.cpt4j.internal.plugin.ResolvedExperiment;
+import org.cpt4j.internal.rl.Kernels;
 import org.cpt4j.internal.rl.RlTrainer;
 import org.cpt4j.internal.sampling.Sampler;
-import org.cpt4j.internal.text.PromptFormat;
 import org.cpt4j.run.AccuracyMatrix;
 import org.cpt4j.run.ArmResult;
 import org.cpt4j.run.ContinualMeasures;
@@ -42,7 +41,8 @@ final class ArmLoop {
     private final ResolvedExperiment.Arm arm;
     private final TransformerPolicy policy;
     private final RlTrainer trainer;
-    private final PromptFormat format;
+    private final Evaluator evaluator;
+    private final Kernels kernels;
     private final ArmDirectory files;
     private final List<String> evaluated;
     private final int checkpointEvery;
@@ -51,17 +51,19 @@ final class ArmLoop {
     private final List<ArmPhase> phases;
 
     /**
+     * @param evaluator scores the policy at each evaluation, through a sampler {@code kernels} makes
      * @param evaluated the domains every evaluation scores, in order
      * @param phases the phases besides the collapse watch, the drift watch and checkpointing, in order
      */
     ArmLoop(ResolvedExperiment experiment, ResolvedExperiment.Arm arm, TransformerPolicy policy, RlTrainer trainer,
-            PromptFormat format, ArmDirectory files, List<String> evaluated, int checkpointEvery, DriftWatch drift,
-            List<ArmPhase> phases) {
+            Evaluator evaluator, Kernels kernels, ArmDirectory files, List<String> evaluated, int checkpointEvery,
+            DriftWatch drift, List<ArmPhase> phases) {
         this.experiment = experiment;
         this.arm = arm;
         this.policy = policy;
         this.trainer = trainer;
-        this.format = format;
+        this.evaluator = evaluator;
+        this.kernels = kernels;
         this.files = files;
         this.evaluated = List.copyOf(evaluated);
         this.checkpointEvery = checkpointEvery;
@@ -203,9 +205,7 @@ final class ArmLoop {
 
     /** @return the accuracy row of an evaluation of the policy now, after telling the phases about it */
     private double[] evaluate(ArmState state, EvaluationPoint.Kind kind) throws IOException {
-        EvaluationSpec spec = experiment.spec().evaluation();
-        Evaluator evaluator = new Evaluator(format, spec);
-        Sampler sampler = new Sampler(policy.model(), policy.parameters());
+        Sampler sampler = kernels.sampler(policy.model(), policy.parameters());
         Map<String, Double> accuracy = new LinkedHashMap<>();
         for (String id : evaluated) {
             accuracy.put(id, evaluator.score(sampler, experiment.domain(id)).accuracy());

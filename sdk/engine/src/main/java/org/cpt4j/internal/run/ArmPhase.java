@@ -11,8 +11,12 @@ import org.cpt4j.run.StepMetrics;
  * {@link #beforeStage}, per step {@link #afterStep} (then, when the step goes on, {@link #evaluated} for an evaluation
  * due inside the stage and {@link #checkpointDue} every few steps), and at the stage's end {@link #evaluated},
  * {@link #afterStage}, {@link #checkpointDue}; finally {@link #afterArm}. Phases run in the order they were attached.
+ *
+ * <p>Besides the engine's own (metrics log, collapse watch, listener, evaluation log, drift watch, checkpointing), a
+ * run attaches every phase bound in Guice's {@code Multibinder<ArmPhase>} ({@code EngineServices}), after the
+ * listener's and before the drift watch; a phase of the same instance serves every arm ({@link ArmState#name}).
  */
-interface ArmPhase {
+public interface ArmPhase {
 
     /** Before the first step of a stage (not when a run resumes inside it). */
     default void beforeStage(ArmState arm) throws IOException {

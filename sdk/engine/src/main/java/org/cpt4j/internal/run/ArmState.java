@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
  * attempt (one more after each rollback, with the step each began at), each collapse rule's rollbacks, the teacher
  * schedule a rollback put in, and what stopped it. A checkpoint is its {@link ArmDirectory.Progress}.
  */
-final class ArmState {
+public final class ArmState {
 
-    final String name;
+    private final String name;
     private final List<StageSpec> stages;
     private int stage;
     private int stageStep;
@@ -49,23 +49,33 @@ final class ArmState {
                 stoppedBy);
     }
 
-    int stage() {
+    /** @return the arm's name */
+    public String name() {
+        return name;
+    }
+
+    /** @return the stage the arm is in (0-based) */
+    public int stage() {
         return stage;
     }
 
-    int stageStep() {
+    /** @return the steps of the current stage done */
+    public int stageStep() {
         return stageStep;
     }
 
-    long step() {
+    /** @return the arm's steps done, over all stages */
+    public long step() {
         return step;
     }
 
-    int attempt() {
+    /** @return the attempt: 0, and one more after each rollback */
+    public int attempt() {
         return attempt;
     }
 
-    StageSpec currentStage() {
+    /** @return the current stage's spec */
+    public StageSpec currentStage() {
         return stages.get(stage);
     }
 

@@ -4,15 +4,16 @@ import com.google.inject.AbstractModule;
 import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Module;
 import com.google.inject.ProvisionException;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.util.Modules;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.internal.plugin.PluginRegistry;
 import org.cpt4j.internal.plugin.ResolvedExperiment;
-import org.cpt4j.internal.pretrain.BaseModelStore;
 import org.cpt4j.plugin.Cpt4jPlugin;
 import org.cpt4j.run.RunOptions;
 import org.cpt4j.spec.InvalidSpecException;
@@ -20,9 +21,9 @@ import org.cpt4j.text.Tokenizer;
 
 /**
  * One experiment's engine, wired by one Guice injector: every plugin's components (one map per kind, each under its
- * plugin's name, see {@link PluginRegistry#module}) beside the engine's bindings (the spec, the registry read from the same
- * injector, the resolved experiment, the tokenizer of every registered domain, the base-model store and the
- * runner). Creating it resolves the spec, so a wrong spec fails here with every problem listed.
+ * plugin's name, see {@link PluginRegistry#module}), the engine's services ({@link EngineServices}, any of them
+ * replaced by the caller's overrides) and the experiment's bindings (the spec, the registry read from the same
+ * injector, the resolved experiment, the tokenizer of every registered domain, the runner). Creating it resolves the spec, so a wrong spec fails here with every problem listed.
  */
 public final class ExperimentEngine {
 
@@ -49,9 +50,22 @@ public final class ExperimentEngine {
      * @throws IllegalStateException when two plugins declare one id of one kind, naming both
      */
     public static ExperimentEngine create(ExperimentSpec spec, RunOptions settings, List<Cpt4jPlugin> plugins) {
+        return create(spec, settings, plugins, Modules.EMPTY_MODULE);
+    }
+
+    /**
+     * @param overrides bindings that replace the engine's services ({@link EngineServices}), applied with
+     *     {@link Modules#override}
+     * @return the engine of {@code spec} with {@code plugins}
+     * @throws InvalidSpecException listing every unknown id and invalid parameter with its path
+     * @throws IllegalStateException when two plugins declare one id of one kind, naming both
+     */
+    public static ExperimentEngine create(ExperimentSpec spec, RunOptions settings, List<Cpt4jPlugin> plugins,
+                                          Module overrides) {
         ExperimentEngine engine;
         try {
-            engine = new ExperimentEngine(Guice.createInjector(new EngineModule(spec, settings),
+            engine = new ExperimentEngine(Guice.createInjector(
+                    Modules.override(new EngineServices(settings)).with(overrides), new ExperimentModule(spec),
                     PluginRegistry.module(plugins)));
         } catch (CreationException e) {
             throw PluginRegistry.duplicates(e, plugins);
@@ -83,20 +97,17 @@ public final class ExperimentEngine {
         return injector.getInstance(ExperimentRunner.class);
     }
 
-    /** The engine's bindings. */
-    private static final class EngineModule extends AbstractModule {
+    /** The experiment's own bindings: its spec, the registry, the resolved experiment, the tokenizer. */
+    private static final class ExperimentModule extends AbstractModule {
         private final ExperimentSpec spec;
-        private final RunOptions settings;
 
-        EngineModule(ExperimentSpec spec, RunOptions settings) {
+        ExperimentModule(ExperimentSpec spec) {
             this.spec = spec;
-            this.settings = settings;
         }
 
         @Override
         protected void configure() {
             bind(ExperimentSpec.class).toInstance(spec);
-            bind(RunOptions.class).toInstance(settings);
         }
 
         @Provides
@@ -115,12 +126,6 @@ public final class ExperimentEngine {
         @Singleton
         Tokenizer tokenizer(PluginRegistry registry) {
             return Tokenizer.forDomains(registry.domains());
-        }
-
-        @Provides
-        @Singleton
-        BaseModelStore baseModels() {
-            return new BaseModelStore(settings.cache(), settings.checkpointEvery());
         }
     }
 }

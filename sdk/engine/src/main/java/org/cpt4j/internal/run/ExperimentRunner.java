@@ -12,9 +12,11 @@ import org.cpt4j.domain.Task;
 import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.experiment.TrainingSpec;
 import org.cpt4j.internal.eval.Evaluator;
+import org.cpt4j.internal.eval.HeldOutEvaluator;
 import org.cpt4j.internal.model.TransformerPolicy;
 import org.cpt4j.internal.plugin.ResolvedExperiment;
 import org.cpt4j.internal.pretrain.BaseModelStore;
+import org.cpt4j.internal.rl.Kernels;
 import org.cpt4j.internal.rl.RlTrainer;
 import org.cpt4j.internal.text.PromptFormat;
 import org.cpt4j.run.ArmResult;
@@ -41,16 +43,26 @@ public final class ExperimentRunner {
     private final Tokenizer tokenizer;
     private final BaseModelStore store;
     private final RunOptions settings;
+    private final Kernels kernels;
+    private final Evaluator.Factory evaluators;
+    private final Set<ArmPhase> extraPhases;
     /** The domains every evaluation scores: the curriculum's, then the extra ones. */
     private final List<String> evaluated;
 
-    /** @param tokenizer the tokenizer of every registered domain, so that one base serves every experiment */
+    /**
+     * @param tokenizer the tokenizer of every registered domain, so that one base serves every experiment
+     * @param extraPhases the phases bound besides the loop's own, attached to every arm
+     */
     @Inject
-    ExperimentRunner(ResolvedExperiment experiment, Tokenizer tokenizer, BaseModelStore store, RunOptions settings) {
+    ExperimentRunner(ResolvedExperiment experiment, Tokenizer tokenizer, BaseModelStore store, RunOptions settings,
+                     Kernels kernels, Evaluator.Factory evaluators, Set<ArmPhase> extraPhases) {
         this.experiment = experiment;
         this.tokenizer = tokenizer;
         this.store = store;
         this.settings = settings;
+        this.kernels = kernels;
+        this.evaluators = evaluators;
+        this.extraPhases = extraPhases;
         this.evaluated = evaluatedDomains(experiment.spec());
     }
 
@@ -74,7 +86,7 @@ public final class ExperimentRunner {
                         result.learningRate())).policy();
         PromptFormat format = new PromptFormat(tokenizer);
         ProbeComparison.ProbeSet probes = new ProbeComparison.ProbeSet(probes(format, base.model().context()),
-                spec.evaluation().maxNewTokens());
+                spec.evaluation().maxNewTokens(), kernels);
         List<ArmResult> results = new ArrayList<>();
         for (ResolvedExperiment.Arm arm : experiment.arms()) {
             results.add(runArm(arm, base, format, probes, directory.arm(arm.spec().name()), listener));
@@ -91,7 +103,7 @@ public final class ExperimentRunner {
         TransformerPolicy policy = TransformerPolicy.startingFrom(base, training.optimizer());
         RlTrainer trainer = new RlTrainer(policy, format, arm.objective(), arm.teacher(), arm.reward(),
                 new RlTrainer.Settings(training.promptsPerStep(), training.groupSize(), training.sampling(),
-                        spec.seed()));
+                        spec.seed()), kernels);
         DriftWatch drift = new DriftWatch(experiment.drift(), () -> new ProbeComparison(policy.model(), format,
                 base.parameters(), policy.parameters(), probes, spec.seed()), files);
         ArmPhase listening = new ArmPhase() {
@@ -112,15 +124,18 @@ public final class ExperimentRunner {
                 files.appendEvaluation(point);
             }
         };
-        return new ArmLoop(experiment, arm, policy, trainer, format, files, evaluated, settings.checkpointEvery(), drift,
-                List.of(listening, logging)).run((step, finished) -> listener.onResume(name, step, finished));
+        List<ArmPhase> phases = new ArrayList<>(List.of(listening, logging));
+        phases.addAll(extraPhases);
+        return new ArmLoop(experiment, arm, policy, trainer, evaluators.create(format, spec.evaluation()), kernels,
+                files, evaluated, settings.checkpointEvery(), drift, phases)
+                .run((step, finished) -> listener.onResume(name, step, finished));
     }
 
     /** @return the first {@value #PROBES_PER_DOMAIN} held-out tasks of each evaluated domain that fit the context */
     private List<ProbeComparison.Probe> probes(PromptFormat format, int context) {
         List<ProbeComparison.Probe> probes = new ArrayList<>();
         for (String id : evaluated) {
-            for (Task task : Evaluator.heldOutTasks(experiment.domain(id), PROBES_PER_DOMAIN,
+            for (Task task : HeldOutEvaluator.heldOutTasks(experiment.domain(id), PROBES_PER_DOMAIN,
                     experiment.spec().evaluation().seed())) {
                 int[] prompt = format.studentPrompt(task);
                 if (prompt.length < context) {

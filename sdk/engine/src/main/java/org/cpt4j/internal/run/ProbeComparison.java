@@ -5,17 +5,17 @@ import java.util.List;
 import org.cpt4j.drift.ParameterView;
 import org.cpt4j.drift.PolicyComparison;
 import org.cpt4j.internal.model.Parameters;
+import org.cpt4j.internal.rl.Kernels;
 import org.cpt4j.internal.rl.SequenceScorer;
 import org.cpt4j.internal.sampling.Generation;
-import org.cpt4j.internal.sampling.Sampler;
 import org.cpt4j.internal.text.PromptFormat;
 import org.cpt4j.model.ModelConfig;
 import org.cpt4j.sampling.SamplingConfig;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The engine's {@link PolicyComparison}: both parameter sets run through the KV-cached sampler and the graph-free
- * scorer on the probe prompts. Each response set is computed once, on first use; the reference's greedy
+ * The engine's {@link PolicyComparison}: both parameter sets run through the run's sampler and scorer
+ * ({@link Kernels}) on the probe prompts. Each response set is computed once, on first use; the reference's greedy
  * responses once per experiment ({@link ProbeSet}).
  */
 final class ProbeComparison implements PolicyComparison {
@@ -31,11 +31,14 @@ final class ProbeComparison implements PolicyComparison {
     static final class ProbeSet {
         private final List<Probe> probes;
         private final int maxNewTokens;
+        private final Kernels kernels;
         private @Nullable List<Generation> referenceGreedy;
 
-        ProbeSet(List<Probe> probes, int maxNewTokens) {
+        /** @param kernels the samplers and scorers that compute the responses and their distributions */
+        ProbeSet(List<Probe> probes, int maxNewTokens, Kernels kernels) {
             this.probes = List.copyOf(probes);
             this.maxNewTokens = maxNewTokens;
+            this.kernels = kernels;
         }
 
         List<int[]> prompts() {
@@ -43,7 +46,7 @@ final class ProbeComparison implements PolicyComparison {
         }
 
         List<Generation> greedy(ModelConfig model, Parameters parameters) {
-            return new Sampler(model, parameters).sample(prompts(), 1, SamplingConfig.greedy(maxNewTokens), 0);
+            return kernels.sampler(model, parameters).sample(prompts(), 1, SamplingConfig.greedy(maxNewTokens), 0);
         }
 
         List<Generation> referenceGreedy(ModelConfig model, Parameters reference) {
@@ -110,14 +113,14 @@ final class ProbeComparison implements PolicyComparison {
     public double sampledTokenKl() {
         if (kl == null) {
             List<int[]> prompts = probeSet.prompts();
-            List<Generation> samples = new Sampler(model, current).sample(prompts, 1,
+            List<Generation> samples = probeSet.kernels.sampler(model, current).sample(prompts, 1,
                     SamplingConfig.of(s -> s.temperature(1).maxNewTokens(probeSet.maxNewTokens)), seed);
             int[][] sequences = new int[samples.size()][];
             for (int i = 0; i < samples.size(); i++) {
                 sequences[i] = PromptFormat.join(prompts.get(samples.get(i).prompt()), samples.get(i).tokens());
             }
-            double[][][] own = SequenceScorer.logSoftmax(new SequenceScorer(model, current).logits(sequences));
-            double[][][] base = SequenceScorer.logSoftmax(new SequenceScorer(model, reference).logits(sequences));
+            double[][][] own = SequenceScorer.logSoftmax(probeSet.kernels.scorer(model, current).logits(sequences));
+            double[][][] base = SequenceScorer.logSoftmax(probeSet.kernels.scorer(model, reference).logits(sequences));
             double sum = 0;
             long tokens = 0;
             for (int i = 0; i < sequences.length; i++) {

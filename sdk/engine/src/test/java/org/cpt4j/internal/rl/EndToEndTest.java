@@ -7,11 +7,12 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.cpt4j.domain.Task;
-import org.cpt4j.internal.eval.Evaluator;
+import org.cpt4j.internal.eval.HeldOutEvaluator;
 import org.cpt4j.internal.model.PolicyState;
 import org.cpt4j.internal.model.TransformerPolicy;
 import org.cpt4j.internal.sampling.Generation;
 import org.cpt4j.internal.sampling.Sampler;
+import org.cpt4j.internal.sampling.TransformerSampler;
 import org.cpt4j.model.OptimizerConfig;
 import org.cpt4j.objective.Objective;
 import org.cpt4j.plugins.rewards.Rewards;
@@ -48,8 +49,8 @@ class EndToEndTest {
 
     /** @return the mean reward of 4 samples (temperature 1) on each of 200 held-out tasks: the expected reward */
     private static double expectedReward(TransformerPolicy policy) {
-        List<Task> tasks = Evaluator.heldOutTasks(EndToEndBase.DOMAIN, 200, 1);
-        List<Generation> generations = new Sampler(policy.model(), policy.parameters()).sample(
+        List<Task> tasks = HeldOutEvaluator.heldOutTasks(EndToEndBase.DOMAIN, 200, 1);
+        List<Generation> generations = new TransformerSampler(policy.model(), policy.parameters()).sample(
                 tasks.stream().map(EndToEndBase.FORMAT::studentPrompt).toList(), 4,
                 SamplingConfig.of(s -> s.maxNewTokens(12)), 99);
         return generations.stream().mapToDouble(g -> EndToEndBase.DOMAIN.verify(tasks.get(g.prompt()),
@@ -73,7 +74,8 @@ class EndToEndTest {
                 OptimizerConfig.of(o -> o.learningRate(LEARNING_RATE)));
         double before = expectedReward(policy);
         RlTrainer trainer = new RlTrainer(policy, EndToEndBase.FORMAT, objective, TeacherSchedules.frozen(),
-                Rewards.verifiable(), new RlTrainer.Settings(8, 8, SamplingConfig.of(s -> s.maxNewTokens(12)), 3));
+                Rewards.verifiable(), new RlTrainer.Settings(8, 8, SamplingConfig.of(s -> s.maxNewTokens(12)), 3),
+                Kernels.TRANSFORMER);
         List<StepMetrics> steps = new ArrayList<>();
         for (int step = 0; step < STEPS; step++) {
             steps.add(trainer.step(EndToEndBase.DOMAIN, step));

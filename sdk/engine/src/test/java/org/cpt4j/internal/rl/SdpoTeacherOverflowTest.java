@@ -29,7 +29,7 @@ class SdpoTeacherOverflowTest {
         TransformerPolicy policy = TransformerPolicy.create(model, OptimizerConfig.of(o -> o.learningRate(1e-3)), 5);
         RlTrainer trainer = new RlTrainer(policy, EndToEndBase.FORMAT, new SdpoObjective(SdpoConfig.of(s -> { })),
                 TeacherSchedules.frozen(), Rewards.verifiable(),
-                new RlTrainer.Settings(4, 4, SamplingConfig.of(s -> s.maxNewTokens(10)), 1));
+                new RlTrainer.Settings(4, 4, SamplingConfig.of(s -> s.maxNewTokens(10)), 1), Kernels.TRANSFORMER);
         StepMetrics metrics = trainer.step(EndToEndBase.DOMAIN, 0);
         assertEquals(0.0, metrics.accuracy(), "the untrained policy solves nothing, so only feedback could teach");
         assertEquals(0.0, metrics.diagnostics().get("distilled_tokens"), "no token is distilled toward an unscored teacher");

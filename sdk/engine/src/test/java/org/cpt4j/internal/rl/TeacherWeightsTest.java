@@ -29,7 +29,7 @@ class TeacherWeightsTest {
     @Test
     void theTeacherIsFrozenUntilAScheduleMovesIt() {
         TransformerPolicy policy = TransformerPolicy.create(MODEL, OptimizerConfig.of(o -> o.learningRate(0.05)), 1);
-        TeacherWeights teacher = new TeacherWeights(MODEL, policy.parameters());
+        TeacherWeights teacher = new TeacherWeights(MODEL, policy.parameters(), Kernels.TRANSFORMER);
         teacher.copyPolicy();
         double before = first(teacher.logProbs(SEQUENCES));
         trainedAway(policy);
@@ -45,7 +45,7 @@ class TeacherWeightsTest {
     @Test
     void emaAndAnchorBlendsAreTheirFormulas() {
         TransformerPolicy policy = TransformerPolicy.create(MODEL, OptimizerConfig.of(o -> o.learningRate(0.05)), 2);
-        TeacherWeights teacher = new TeacherWeights(MODEL, policy.parameters());
+        TeacherWeights teacher = new TeacherWeights(MODEL, policy.parameters(), Kernels.TRANSFORMER);
         float[] anchor = policy.parameters().get("block0/mlp/up_weight").ravel().toFloatVector();
         trainedAway(policy);
         float[] live = policy.parameters().get("block0/mlp/up_weight").ravel().toFloatVector();
@@ -58,7 +58,7 @@ class TeacherWeightsTest {
     @Test
     void theTrustRegionTeacherLerpsAnchorAndPolicyLogits() {
         TransformerPolicy policy = TransformerPolicy.create(MODEL, OptimizerConfig.of(o -> o.learningRate(0.05)), 3);
-        TeacherWeights teacher = new TeacherWeights(MODEL, policy.parameters());
+        TeacherWeights teacher = new TeacherWeights(MODEL, policy.parameters(), Kernels.TRANSFORMER);
         trainedAway(policy);
         teacher.mixLogits(0);
         assertEquals(first(teacher.referenceLogProbs(SEQUENCES)), first(teacher.logProbs(SEQUENCES)), 1e-9);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.cpt4j.internal.model.TransformerPolicy;
+import org.cpt4j.internal.rl.Kernels;
 import org.cpt4j.internal.rl.RlTrainer;
 import org.cpt4j.internal.text.PromptFormat;
 import org.cpt4j.model.ModelConfig;
@@ -41,7 +42,8 @@ class ArmDirectoryTest {
 
     private static RlTrainer trainer(TransformerPolicy policy) {
         return new RlTrainer(policy, FORMAT, new GrpoObjective(GrpoConfig.of(g -> { })), TeacherSchedules.frozen(),
-                Rewards.verifiable(), new RlTrainer.Settings(2, 2, SamplingConfig.of(s -> s.maxNewTokens(4)), 1));
+                Rewards.verifiable(), new RlTrainer.Settings(2, 2, SamplingConfig.of(s -> s.maxNewTokens(4)), 1),
+                Kernels.TRANSFORMER);
     }
 
     private static ArmDirectory.Progress progress(long step) {

@@ -48,9 +48,9 @@ class SamplerTest {
 
     @Test
     void cachedDecodingEqualsFullRecomputation() {
-        List<Generation> cached = new Sampler(MODEL, policy.parameters(), Sampler.Mode.CACHED, 64)
+        List<Generation> cached = new TransformerSampler(MODEL, policy.parameters(), TransformerSampler.Mode.CACHED, 64)
                 .sample(prompts(), 3, WARM, 5);
-        List<Generation> recomputed = new Sampler(MODEL, policy.parameters(), Sampler.Mode.RECOMPUTE, 64)
+        List<Generation> recomputed = new TransformerSampler(MODEL, policy.parameters(), TransformerSampler.Mode.RECOMPUTE, 64)
                 .sample(prompts(), 3, WARM, 5);
         assertEquals(cached.size(), recomputed.size());
         for (int i = 0; i < cached.size(); i++) {
@@ -63,7 +63,7 @@ class SamplerTest {
     @Test
     void samplerLogProbsEqualTheTrainingGraphsRecomputedLogProbs() {
         List<int[]> prompts = prompts();
-        List<Generation> generations = new Sampler(MODEL, policy.parameters()).sample(prompts, 4, WARM, 9);
+        List<Generation> generations = new TransformerSampler(MODEL, policy.parameters()).sample(prompts, 4, WARM, 9);
         List<int[]> sequences = new ArrayList<>();
         for (Generation g : generations) {
             int[] prompt = prompts.get(g.prompt());
@@ -87,7 +87,7 @@ class SamplerTest {
 
     @Test
     void aVanishingTemperatureDecodesGreedily() {
-        Sampler sampler = new Sampler(MODEL, policy.parameters());
+        Sampler sampler = new TransformerSampler(MODEL, policy.parameters());
         List<Generation> greedy = sampler.sample(prompts(), 1, SamplingConfig.greedy(20), 1);
         List<Generation> cold = sampler.sample(prompts(), 1, SamplingConfig.of(s -> s.temperature(1e-6).maxNewTokens(20)), 2);
         for (int i = 0; i < greedy.size(); i++) {
@@ -98,11 +98,11 @@ class SamplerTest {
     @Test
     void aSampleDependsOnlyOnSeedPromptIndexAndSampleIndex() {
         List<int[]> prompts = prompts();
-        List<Generation> together = new Sampler(MODEL, policy.parameters(), Sampler.Mode.CACHED, 64)
+        List<Generation> together = new TransformerSampler(MODEL, policy.parameters(), TransformerSampler.Mode.CACHED, 64)
                 .sample(prompts, 3, WARM, 21);
-        List<Generation> oneRowAtATime = new Sampler(MODEL, policy.parameters(), Sampler.Mode.CACHED, 1)
+        List<Generation> oneRowAtATime = new TransformerSampler(MODEL, policy.parameters(), TransformerSampler.Mode.CACHED, 1)
                 .sample(prompts, 3, WARM, 21);
-        List<Generation> fewerPrompts = new Sampler(MODEL, policy.parameters())
+        List<Generation> fewerPrompts = new TransformerSampler(MODEL, policy.parameters())
                 .sample(prompts.subList(0, 2), 3, WARM, 21);
         for (int i = 0; i < together.size(); i++) {
             assertArrayEquals(together.get(i).tokens(), oneRowAtATime.get(i).tokens());
@@ -114,7 +114,7 @@ class SamplerTest {
 
     @Test
     void generationStopsAtEndOfSequenceOrAtTheLengthLimit() {
-        List<Generation> generations = new Sampler(MODEL, policy.parameters())
+        List<Generation> generations = new TransformerSampler(MODEL, policy.parameters())
                 .sample(prompts(), 8, SamplingConfig.of(s -> s.maxNewTokens(6)), 4);
         for (Generation g : generations) {
             assertTrue(g.length() <= 6);
@@ -127,7 +127,7 @@ class SamplerTest {
             }
         }
         assertTrue(generations.stream().anyMatch(Generation::finished), "the trained policy ends some responses");
-        List<Generation> cut = new Sampler(MODEL, policy.parameters())
+        List<Generation> cut = new TransformerSampler(MODEL, policy.parameters())
                 .sample(prompts(), 8, SamplingConfig.of(s -> s.maxNewTokens(1)), 4);
         for (Generation g : cut) {
             assertEquals(1, g.length());
@@ -138,7 +138,7 @@ class SamplerTest {
 
     @Test
     void topKOfOneIsGreedy() {
-        Sampler sampler = new Sampler(MODEL, policy.parameters());
+        Sampler sampler = new TransformerSampler(MODEL, policy.parameters());
         List<Generation> greedy = sampler.sample(prompts(), 2, SamplingConfig.greedy(12), 1);
         List<Generation> topOne = sampler.sample(prompts(), 2, SamplingConfig.of(s -> s.topK(1).maxNewTokens(12)), 7);
         for (int i = 0; i < greedy.size(); i++) {

@@ -15,13 +15,14 @@ import org.cpt4j.evaluation.EvaluationSpec;
 import org.cpt4j.internal.model.SequenceBatch;
 import org.cpt4j.internal.model.TransformerPolicy;
 import org.cpt4j.internal.sampling.Sampler;
+import org.cpt4j.internal.sampling.TransformerSampler;
 import org.cpt4j.internal.text.PromptFormat;
 import org.cpt4j.model.ModelConfig;
 import org.cpt4j.model.OptimizerConfig;
 import org.cpt4j.text.Tokenizer;
 import org.junit.jupiter.api.Test;
 
-class EvaluatorTest {
+class HeldOutEvaluatorTest {
 
     /** Every task is {@code 1} → {@code 2}, so a policy trained on its solution answers it greedily. */
     private static final Domain CONSTANT = new FixtureDomain("constant", "12", random -> {
@@ -33,8 +34,8 @@ class EvaluatorTest {
     void heldOutTasksAreTheSameForTheSameSeedAndDifferAcrossSeeds() {
         Domain counter = new FixtureDomain("counter", "0123456789",
                 random -> new Task("counter", Integer.toString(random.nextInt(1_000_000)), "0", "0", "00"));
-        assertEquals(Evaluator.heldOutTasks(counter, 5, 1), Evaluator.heldOutTasks(counter, 5, 1));
-        assertNotEquals(Evaluator.heldOutTasks(counter, 5, 1), Evaluator.heldOutTasks(counter, 5, 2));
+        assertEquals(HeldOutEvaluator.heldOutTasks(counter, 5, 1), HeldOutEvaluator.heldOutTasks(counter, 5, 1));
+        assertNotEquals(HeldOutEvaluator.heldOutTasks(counter, 5, 1), HeldOutEvaluator.heldOutTasks(counter, 5, 2));
     }
 
     @Test
@@ -49,9 +50,9 @@ class EvaluatorTest {
         for (int step = 0; step < 150; step++) {
             policy.train(SequenceBatch.nextToken(new int[][] {sequence}, Tokenizer.PAD));
         }
-        Evaluator evaluator = new Evaluator(format, org.cpt4j.evaluation.EvaluationSpec.of(e -> e.maxNewTokens(8)));
-        DomainScore score = evaluator.score(new Sampler(model, policy.parameters()), CONSTANT,
-                Evaluator.heldOutTasks(CONSTANT, 4, 3), format::studentPrompt);
+        HeldOutEvaluator evaluator = new HeldOutEvaluator(format, org.cpt4j.evaluation.EvaluationSpec.of(e -> e.maxNewTokens(8)));
+        DomainScore score = evaluator.score(new TransformerSampler(model, policy.parameters()), CONSTANT,
+                HeldOutEvaluator.heldOutTasks(CONSTANT, 4, 3), format::studentPrompt);
         assertEquals(new DomainScore("constant", "fixture", 4, 1.0, 1.0, 4.0), score);
     }
 
@@ -80,10 +81,10 @@ class EvaluatorTest {
             }
             policy.train(SequenceBatch.nextToken(batch, Tokenizer.PAD));
         }
-        Sampler sampler = new Sampler(model, policy.parameters());
-        double one = new Evaluator(format, EvaluationSpec.of(e -> e.prompts(50).sampling(EvaluationSampling.passAtK(1, 1.0))))
+        Sampler sampler = new TransformerSampler(model, policy.parameters());
+        double one = new HeldOutEvaluator(format, EvaluationSpec.of(e -> e.prompts(50).sampling(EvaluationSampling.passAtK(1, 1.0))))
                 .score(sampler, coin).accuracy();
-        double four = new Evaluator(format, EvaluationSpec.of(e -> e.prompts(50).sampling(EvaluationSampling.passAtK(4, 1.0))))
+        double four = new HeldOutEvaluator(format, EvaluationSpec.of(e -> e.prompts(50).sampling(EvaluationSampling.passAtK(4, 1.0))))
                 .score(sampler, coin).accuracy();
         assertTrue(four >= one, "pass@4 " + four + " < pass@1 " + one);
         assertTrue(one > 0.2 && one < 0.8 && four > 0.8, "a coin: pass@1 " + one + ", pass@4 " + four);

@@ -1,0 +1,49 @@
+package org.cpt4j.internal.rl;
+
+import java.util.Arrays;
+import org.cpt4j.internal.model.CachedDecoder;
+import org.cpt4j.internal.model.Parameters;
+import org.cpt4j.model.ModelConfig;
+import org.cpt4j.text.Tokenizer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The engine's scorer: the {@link CachedDecoder}'s forward pass over right-padded rows, with no graph and no
+ * gradient.
+ */
+public final class TransformerScorer implements SequenceScorer {
+
+    private static final int ROWS_PER_PASS = 64;
+
+    private final CachedDecoder decoder;
+
+    public TransformerScorer(ModelConfig config, Parameters parameters) {
+        this.decoder = new CachedDecoder(config, parameters);
+    }
+
+    @Override
+    public double[][][] logits(int[][] sequences) {
+        double[][][] out = new double[sequences.length][][];
+        for (int start = 0; start < sequences.length; start += ROWS_PER_PASS) {
+            int end = Math.min(sequences.length, start + ROWS_PER_PASS);
+            int longest = 0;
+            for (int i = start; i < end; i++) {
+                longest = Math.max(longest, sequences[i].length);
+            }
+            int[][] padded = new int[end - start][];
+            for (int i = start; i < end; i++) {
+                padded[i - start] = Arrays.copyOf(sequences[i], longest);
+                Arrays.fill(padded[i - start], sequences[i].length, longest, Tokenizer.PAD);
+            }
+            double[][] flat = decoder.logitsAtEveryPosition(padded).castTo(DataType.DOUBLE).toDoubleMatrix();
+            for (int i = start; i < end; i++) {
+                out[i] = new double[sequences[i].length][];
+                for (int t = 0; t < sequences[i].length; t++) {
+                    out[i][t] = flat[(i - start) * longest + t];
+                }
+            }
+        }
+        return out;
+    }
+}
