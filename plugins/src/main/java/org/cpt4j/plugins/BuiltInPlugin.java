@@ -28,14 +28,10 @@ public final class BuiltInPlugin implements Cpt4jPlugin {
 
     @Override
     public List<Component<?, ?>> components() {
-        List<Component<?, ?>> components = new ArrayList<>(List.of(
-                Objectives.GRPO, Objectives.SDPO,
-                Teachers.FROZEN, Teachers.CURRENT, Teachers.EMA, Teachers.PERIODIC, Teachers.STAGE_START,
-                Teachers.ANCHORED, Teachers.TRUST_REGION,
-                Rewards.CORRECTNESS, Rewards.FORMAT, Rewards.LENGTH_PENALTY,
-                Drift.PARAMETERS, Drift.SPECTRAL, Drift.RESPONSES,
-                Collapse.ENTROPY_BELOW, Collapse.FORMAT_FAILURE_ABOVE, Collapse.TRUNCATION_ABOVE,
-                Collapse.REPETITION_ABOVE, Collapse.DIVERGENCE_ABOVE, Collapse.NON_FINITE));
+        List<Component<?, ?>> components = new ArrayList<>();
+        for (List<Component<?, ?>> kind : List.of(Objectives.ALL, Teachers.ALL, Rewards.ALL, Drift.ALL, Collapse.ALL)) {
+            components.addAll(kind);
+        }
         for (Domain domain : Domains.builtIns()) {
             components.add(Component.of(ComponentKind.DOMAIN, domain.id(), () -> domain));
         }

@@ -1,5 +1,6 @@
 package org.cpt4j.plugins.collapse;
 
+import java.util.List;
 import org.cpt4j.collapse.CollapseDetector;
 import org.cpt4j.experiment.ComponentSpec;
 import org.cpt4j.plugin.Component;
@@ -34,6 +35,10 @@ public final class Collapse {
     /** {@code nonFinite}: any step with a non-finite loss or gradient. */
     public static final Component<NoParameters, CollapseDetector> NON_FINITE =
             Component.of(ComponentKind.COLLAPSE, "nonFinite", CollapseDetectors::nonFinite);
+
+    /** Every declaration above, in order: what {@code BuiltInPlugin} registers (a test checks none is left out). */
+    public static final List<Component<?, ?>> ALL = List.of(ENTROPY_BELOW, FORMAT_FAILURE_ABOVE, TRUNCATION_ABOVE,
+            REPETITION_ABOVE, DIVERGENCE_ABOVE, NON_FINITE);
 
     private Collapse() {
     }

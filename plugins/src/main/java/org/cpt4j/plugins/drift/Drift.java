@@ -1,5 +1,6 @@
 package org.cpt4j.plugins.drift;
 
+import java.util.List;
 import org.cpt4j.drift.DriftMetric;
 import org.cpt4j.experiment.ComponentSpec;
 import org.cpt4j.plugin.Component;
@@ -21,6 +22,9 @@ public final class Drift {
     /** {@code responses}: per-token KL on the policy's samples, changed greedy responses, length change. */
     public static final Component<NoParameters, DriftMetric> RESPONSES =
             Component.of(ComponentKind.DRIFT, "responses", ResponseDrift::new);
+
+    /** Every declaration above, in order: what {@code BuiltInPlugin} registers (a test checks none is left out). */
+    public static final List<Component<?, ?>> ALL = List.of(PARAMETERS, SPECTRAL, RESPONSES);
 
     private Drift() {
     }

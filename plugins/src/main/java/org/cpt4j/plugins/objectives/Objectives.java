@@ -1,5 +1,6 @@
 package org.cpt4j.plugins.objectives;
 
+import java.util.List;
 import java.util.function.Consumer;
 import org.cpt4j.experiment.ComponentSpec;
 import org.cpt4j.objective.Objective;
@@ -18,6 +19,9 @@ public final class Objectives {
     /** {@code sdpo}: self-distillation policy optimisation ({@link SdpoConfig}). */
     public static final Component<SdpoConfig, Objective> SDPO =
             Component.of(ComponentKind.OBJECTIVE, SdpoObjective.ID, SdpoConfig.of(s -> { }), SdpoObjective::new);
+
+    /** Every declaration above, in order: what {@code BuiltInPlugin} registers (a test checks none is left out). */
+    public static final List<Component<?, ?>> ALL = List.of(GRPO, SDPO);
 
     private Objectives() {
     }

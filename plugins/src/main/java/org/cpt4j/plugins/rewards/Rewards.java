@@ -32,6 +32,9 @@ public final class Rewards {
     public static final Component<Budget, RewardModel> LENGTH_PENALTY =
             Component.of(ComponentKind.REWARD, "lengthPenalty", new Budget(16), p -> lengthPenalty(p.budget()));
 
+    /** Every declaration above, in order: what {@code BuiltInPlugin} registers (a test checks none is left out). */
+    public static final List<Component<?, ?>> ALL = List.of(CORRECTNESS, FORMAT, LENGTH_PENALTY);
+
     private Rewards() {
     }
 

@@ -1,5 +1,6 @@
 package org.cpt4j.plugins.teachers;
 
+import java.util.List;
 import org.cpt4j.experiment.ComponentSpec;
 import org.cpt4j.plugin.Component;
 import org.cpt4j.plugin.ComponentKind;
@@ -58,6 +59,10 @@ public final class Teachers {
     /** {@code trustRegion}: logits {@code lerp(anchor, policy, rate)}, rate 0.05 by default. */
     public static final Component<Rate, TeacherSchedule> TRUST_REGION = Component.of(ComponentKind.TEACHER,
             "trustRegion", new Rate(0.05), p -> TeacherSchedules.trustRegion(p.rate()));
+
+    /** Every declaration above, in order: what {@code BuiltInPlugin} registers (a test checks none is left out). */
+    public static final List<Component<?, ?>> ALL = List.of(FROZEN, CURRENT, EMA, PERIODIC, STAGE_START, ANCHORED,
+            TRUST_REGION);
 
     private Teachers() {
     }
