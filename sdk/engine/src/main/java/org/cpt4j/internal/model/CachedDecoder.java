@@ -11,9 +11,8 @@ import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * The transformer's forward pass in plain ND4J ops over a {@link Parameters} set, with a key/value cache, for
- * token-by-token generation: {@link #prefill} reads a batch of equal-length prompts, {@link #next} one more
- * token per row, each returning the logits of the next token.
+ * The {@link Decoder} in plain ND4J ops: the transformer's forward pass over a {@link Parameters} set, with a
+ * key/value cache.
  *
  * <p>A SameDiff call per generated token would pay the graph's fixed cost at every token (DESIGN.md §7), so
  * this path runs the same arrays through the same op kernels as {@link TransformerGraph} (layer_norm, gelu,
@@ -24,7 +23,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * <p>Not thread-safe; one decoder serves one batch at a time. The parameters are read live, so a decoder
  * built over a policy's parameters samples from its current weights.
  */
-public final class CachedDecoder {
+public final class CachedDecoder implements Decoder {
 
     private final ModelConfig config;
     private final Parameters parameters;
@@ -40,30 +39,27 @@ public final class CachedDecoder {
         this.scale = 1.0 / Math.sqrt(config.headWidth());
     }
 
-    /** @return number of tokens read so far per row (the position of the next token) */
+    @Override
     public int position() {
         return position;
     }
 
-    /**
-     * Starts a new batch: reads prompts {@code [B][P]} (all of length {@code P}), fills the cache with their
-     * keys and values and returns the logits {@code [B, V]} of the token after each prompt.
-     */
-    public INDArray prefill(int[][] prompts) {
+    @Override
+    public float[][] prefill(int[][] prompts) {
         int length = prompts[0].length;
         INDArray x = readAll(prompts);
         INDArray last = x.reshape(rows, length, config.width())
                 .get(NDArrayIndex.all(), NDArrayIndex.point(length - 1), NDArrayIndex.all());
-        return head(last.dup());
+        return floats(head(last.dup()));
     }
 
-    /**
-     * @return the logits at every position of equal-length sequences {@code [B][L]}, {@code [B·L, V]} (row
-     *     {@code b·L + t} predicts the token after position {@code t}); used to score sequences with a teacher's or
-     *     reference's weights. Also leaves the cache filled, as {@link #prefill} does.
-     */
-    public INDArray logitsAtEveryPosition(int[][] sequences) {
-        return head(readAll(sequences));
+    @Override
+    public float[][] logitsAtEveryPosition(int[][] sequences) {
+        return floats(head(readAll(sequences)));
+    }
+
+    private static float[][] floats(INDArray logits) {
+        return logits.castTo(DataType.FLOAT).toFloatMatrix();
     }
 
     /** Runs the blocks over whole sequences, filling the cache; returns the residual stream {@code [B·L, d]}. */
@@ -96,8 +92,8 @@ public final class CachedDecoder {
         return x;
     }
 
-    /** Reads one more token per row ({@code [B]}) and returns the logits {@code [B, V]} of the token after it. */
-    public INDArray next(int[] tokens) {
+    @Override
+    public float[][] next(int[] tokens) {
         if (tokens.length != rows) {
             throw new IllegalArgumentException("expected " + rows + " tokens (one per row), got " + tokens.length);
         }
@@ -119,7 +115,7 @@ public final class CachedDecoder {
             x = attendAndMix(x, scores, pastValues, layer);
         }
         position++;
-        return head(x);
+        return floats(head(x));
     }
 
     private void allocateCache(int batch) {

@@ -1,12 +1,11 @@
 package org.cpt4j.internal.rl;
 
 import java.util.Arrays;
-import org.cpt4j.internal.model.CachedDecoder;
+import org.cpt4j.internal.model.Decoder;
+import org.cpt4j.internal.model.Decoders;
 import org.cpt4j.internal.model.Parameters;
 import org.cpt4j.model.ModelConfig;
 import org.cpt4j.text.Tokenizer;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The engine's scorer: the {@link CachedDecoder}'s forward pass over right-padded rows, with no graph and no
@@ -16,10 +15,10 @@ public final class TransformerScorer implements SequenceScorer {
 
     private static final int ROWS_PER_PASS = 64;
 
-    private final CachedDecoder decoder;
+    private final Decoder decoder;
 
     public TransformerScorer(ModelConfig config, Parameters parameters) {
-        this.decoder = new CachedDecoder(config, parameters);
+        this.decoder = Decoders.forSampling(config, parameters);
     }
 
     @Override
@@ -36,11 +35,15 @@ public final class TransformerScorer implements SequenceScorer {
                 padded[i - start] = Arrays.copyOf(sequences[i], longest);
                 Arrays.fill(padded[i - start], sequences[i].length, longest, Tokenizer.PAD);
             }
-            double[][] flat = decoder.logitsAtEveryPosition(padded).castTo(DataType.DOUBLE).toDoubleMatrix();
+            float[][] flat = decoder.logitsAtEveryPosition(padded);
             for (int i = start; i < end; i++) {
                 out[i] = new double[sequences[i].length][];
                 for (int t = 0; t < sequences[i].length; t++) {
-                    out[i][t] = flat[(i - start) * longest + t];
+                    float[] row = flat[(i - start) * longest + t];
+                    out[i][t] = new double[row.length];
+                    for (int v = 0; v < row.length; v++) {
+                        out[i][t][v] = row[v];
+                    }
                 }
             }
         }

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import org.cpt4j.internal.model.CachedDecoder;
+import org.cpt4j.internal.model.Decoder;
+import org.cpt4j.internal.model.Decoders;
 import org.cpt4j.internal.model.Parameters;
 import org.cpt4j.internal.runtime.NativeMemoryReclaimer;
 import org.cpt4j.internal.runtime.Seeds;
@@ -15,14 +16,12 @@ import org.cpt4j.model.ModelConfig;
 import org.cpt4j.objective.LogSoftmax;
 import org.cpt4j.sampling.SamplingConfig;
 import org.cpt4j.text.Tokenizer;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The engine's sampler: responses from a policy's live parameters, many prompts and samples per prompt at once.
  *
  * <p>Rows (prompt, sample) are grouped by prompt length and decoded in batches of at most {@link #maxRows}
- * with a {@link CachedDecoder}. Each row draws from its own random stream seeded by (seed, prompt index,
+ * with a {@link Decoder}. Each row draws from its own random stream seeded by (seed, prompt index,
  * sample index) only, so a sample does not change when other prompts join or leave the batch. Reported
  * log-probabilities and entropies are those of the policy itself (temperature 1, untruncated), which is what
  * the trainer recomputes.
@@ -37,21 +36,27 @@ public final class TransformerSampler implements Sampler {
     public enum Mode { CACHED, RECOMPUTE }
 
     private final ModelConfig config;
-    private final CachedDecoder decoder;
+    private final Decoder decoder;
     private final Mode mode;
     private final int maxRows;
     private final NativeMemoryReclaimer reclaimer = new NativeMemoryReclaimer(TOKENS_BETWEEN_COLLECTIONS);
 
+    /** A caching sampler over the decoder that generates fastest ({@link Decoders#forSampling}). */
     public TransformerSampler(ModelConfig config, Parameters parameters) {
         this(config, parameters, Mode.CACHED, DEFAULT_MAX_ROWS);
     }
 
     public TransformerSampler(ModelConfig config, Parameters parameters, Mode mode, int maxRows) {
+        this(config, Decoders.forSampling(config, parameters), mode, maxRows);
+    }
+
+    /** A sampler over a chosen decoder (tests compare the two). */
+    public TransformerSampler(ModelConfig config, Decoder decoder, Mode mode, int maxRows) {
         if (maxRows < 1) {
             throw new IllegalArgumentException("maxRows must be at least 1, was " + maxRows);
         }
         this.config = config;
-        this.decoder = new CachedDecoder(config, parameters);
+        this.decoder = decoder;
         this.mode = mode;
         this.maxRows = maxRows;
     }
@@ -100,9 +105,8 @@ public final class TransformerSampler implements Sampler {
         boolean[] finished = new boolean[rows.size()];
         float[][] logProbs = new float[rows.size()][limit];
         float[][] entropies = new float[rows.size()][limit];
-        INDArray logits = decoder.prefill(prefix(sequences, promptLength));
+        float[][] values = decoder.prefill(prefix(sequences, promptLength));
         for (int step = 0; step < limit; step++) {
-            float[][] values = logits.castTo(DataType.FLOAT).toFloatMatrix();
             int[] next = new int[rows.size()];
             boolean anyActive = false;
             for (int b = 0; b < rows.size(); b++) {
@@ -124,7 +128,7 @@ public final class TransformerSampler implements Sampler {
             if (!anyActive || step + 1 == limit) {
                 break;
             }
-            logits = mode == Mode.CACHED ? decoder.next(next) : decoder.prefill(prefix(sequences, promptLength + step + 1));
+            values = mode == Mode.CACHED ? decoder.next(next) : decoder.prefill(prefix(sequences, promptLength + step + 1));
         }
         List<Generation> out = new ArrayList<>(rows.size());
         for (int b = 0; b < rows.size(); b++) {

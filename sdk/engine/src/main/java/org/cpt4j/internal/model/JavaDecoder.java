@@ -1,0 +1,300 @@
+package org.cpt4j.internal.model;
+
+import org.cpt4j.model.ModelConfig;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * The {@link Decoder} in plain Java loops over float arrays, for generation at
+ * shapes where an ND4J op costs more to launch than to compute (a decoded token of the default base model is about
+ * a hundred thousand multiply-adds per row, spread over some forty ops per layer).
+ *
+ * <p>The same function as {@link CachedDecoder} and {@link TransformerGraph}: LayerNorm with the population
+ * variance and no epsilon, GELU as {@code x·σ(1.702·x)}, the query scaled before its product with the keys, masked
+ * positions left out of the softmax (ND4J's mask makes their weight exactly 0). Products are summed in another
+ * order than BLAS's, so logits agree with the graph's to float rounding (tests pin 1e-4 on log-probabilities); they
+ * do not depend on the machine's BLAS kernels (Java's float arithmetic is IEEE's, unfused; only {@code Math.exp}
+ * may differ by an ulp between JVMs).
+ *
+ * <p>Each {@link #prefill} copies the parameters' current values (the parameters are live: a decoder built over a
+ * policy's parameters samples from its weights at the time), and {@link #next} decodes from that copy. Matrix
+ * products run as row-times-matrix loops whose inner loop the JIT vectorises. Not thread-safe.
+ */
+public final class JavaDecoder implements Decoder {
+
+    private final ModelConfig config;
+    private final Parameters parameters;
+    private final int d;
+    private final int heads;
+    private final int headWidth;
+    private final int hidden;
+    private final int vocabulary;
+    private final float scale;
+    private Weights weights;
+    private float[][] keys = new float[0][];
+    private float[][] values = new float[0][];
+    private int rows;
+    private int position;
+
+    /** A block's parameters, in the order {@link Weights#blocks} holds them per layer. */
+    private static final String[] PARTS = {"attention_norm/gain", "attention_norm/bias", "attention/qkv_weight",
+        "attention/qkv_bias", "attention/out_weight", "attention/out_bias", "mlp_norm/gain", "mlp_norm/bias",
+        "mlp/up_weight", "mlp/up_bias", "mlp/down_weight", "mlp/down_bias"};
+    private static final int ATTENTION_NORM = 0;
+    private static final int QKV = 2;
+    private static final int OUT = 4;
+    private static final int MLP_NORM = 6;
+    private static final int UP = 8;
+    private static final int DOWN = 10;
+
+    /**
+     * A copy of the parameters' values, each matrix row-major; per layer and part ({@link #PARTS}) a block's, the
+     * weight of a pair at its index and the bias or second array after it; the head as {@code [d, V]}.
+     */
+    private record Weights(float[] token, float[] positions, float[][] blocks, float[] finalGain, float[] finalBias,
+                           float[] head) {
+    }
+
+    /** @throws IllegalArgumentException when the parameters are not float32 (the loops are float arithmetic) */
+    public JavaDecoder(ModelConfig config, Parameters parameters) {
+        if (parameters.dataType() != DataType.FLOAT) {
+            throw new IllegalArgumentException("the plain-Java decoder reads float32 parameters, not "
+                    + parameters.dataType());
+        }
+        this.config = config;
+        this.parameters = parameters;
+        this.d = config.width();
+        this.heads = config.heads();
+        this.headWidth = config.headWidth();
+        this.hidden = Math.toIntExact(parameters.shape(TransformerLayout.block(0, "mlp/up_weight"))[1]);
+        this.vocabulary = config.vocabulary();
+        this.scale = (float) (1.0 / Math.sqrt(headWidth));
+        this.weights = snapshot();
+    }
+
+    @Override
+    public int position() {
+        return position;
+    }
+
+    @Override
+    public float[][] prefill(int[][] prompts) {
+        int length = checkedLength(prompts);
+        float[] x = readAll(prompts, length);
+        float[] last = new float[rows * d];
+        for (int b = 0; b < rows; b++) {
+            System.arraycopy(x, (b * length + length - 1) * d, last, b * d, d);
+        }
+        return head(last, rows);
+    }
+
+    @Override
+    public float[][] logitsAtEveryPosition(int[][] sequences) {
+        int length = checkedLength(sequences);
+        return head(readAll(sequences, length), rows * length);
+    }
+
+    @Override
+    public float[][] next(int[] tokens) {
+        if (tokens.length != rows) {
+            throw new IllegalArgumentException("expected " + rows + " tokens (one per row), got " + tokens.length);
+        }
+        if (position >= config.context()) {
+            throw new IllegalStateException("the cache is full: " + position + " tokens fill the context of "
+                    + config.context());
+        }
+        float[] x = embed(tokens, 1, position);
+        for (int layer = 0; layer < config.layers(); layer++) {
+            x = block(x, layer, 1, position);
+        }
+        position++;
+        return head(x, rows);
+    }
+
+    private int checkedLength(int[][] sequences) {
+        int length = sequences[0].length;
+        if (length < 1 || length > config.context()) {
+            throw new IllegalArgumentException("prompt length must be within [1, " + config.context() + "], was "
+                    + length);
+        }
+        for (int b = 0; b < sequences.length; b++) {
+            if (sequences[b].length != length) {
+                throw new IllegalArgumentException("prompts of one prefill must have one length: row 0 has " + length
+                        + " tokens, row " + b + " has " + sequences[b].length);
+            }
+        }
+        return length;
+    }
+
+    /** Copies the weights, sizes the cache for the batch and runs the blocks; returns the stream {@code [B·L, d]}. */
+    private float[] readAll(int[][] sequences, int length) {
+        weights = snapshot();
+        rows = sequences.length;
+        int cacheSize = rows * config.context() * d;
+        if (keys.length != config.layers() || keys[0].length != cacheSize) {
+            keys = new float[config.layers()][cacheSize];
+            values = new float[config.layers()][cacheSize];
+        }
+        int[] flat = new int[rows * length];
+        for (int b = 0; b < rows; b++) {
+            System.arraycopy(sequences[b], 0, flat, b * length, length);
+        }
+        float[] x = embed(flat, length, 0);
+        for (int layer = 0; layer < config.layers(); layer++) {
+            x = block(x, layer, length, 0);
+        }
+        position = length;
+        return x;
+    }
+
+    private Weights snapshot() {
+        float[][] blocks = new float[config.layers() * PARTS.length][];
+        for (int layer = 0; layer < config.layers(); layer++) {
+            for (int p = 0; p < PARTS.length; p++) {
+                blocks[layer * PARTS.length + p] = values(TransformerLayout.block(layer, PARTS[p]));
+            }
+        }
+        float[] token = values(TransformerLayout.TOKEN_EMBEDDING);
+        float[] head;
+        if (config.tiedEmbeddings()) {
+            head = new float[d * vocabulary];
+            for (int v = 0; v < vocabulary; v++) {
+                for (int i = 0; i < d; i++) {
+                    head[i * vocabulary + v] = token[v * d + i];
+                }
+            }
+        } else {
+            head = values(TransformerLayout.HEAD);
+        }
+        return new Weights(token, values(TransformerLayout.POSITION_EMBEDDING), blocks,
+                values(TransformerLayout.FINAL_NORM_GAIN), values(TransformerLayout.FINAL_NORM_BIAS), head);
+    }
+
+    /** @return part {@code part} of layer {@code layer}'s block ({@link #PARTS}) */
+    private float[] part(int layer, int part) {
+        return weights.blocks()[layer * PARTS.length + part];
+    }
+
+    private float[] values(String name) {
+        return parameters.get(name).castTo(DataType.FLOAT).data().asFloat();
+    }
+
+    /** @return {@code [rows·length, d]}: token rows plus the position rows from {@code start} */
+    private float[] embed(int[] tokens, int length, int start) {
+        float[] x = new float[tokens.length * d];
+        for (int n = 0; n < tokens.length; n++) {
+            int token = tokens[n];
+            if (token < 0 || token >= vocabulary) {
+                throw new IllegalArgumentException("token " + token + " is outside the vocabulary [0, " + vocabulary
+                        + ")");
+            }
+            int t = start + n % length;
+            for (int i = 0; i < d; i++) {
+                x[n * d + i] = weights.token()[token * d + i] + weights.positions()[t * d + i];
+            }
+        }
+        return x;
+    }
+
+    /**
+     * One block over {@code length} new positions per row starting at {@code start}: attention (the new keys and
+     * values written to the cache first) and the MLP, each added to the stream; returns the new stream.
+     */
+    private float[] block(float[] x, int layer, int length, int start) {
+        int n = rows * length;
+        float[] normed = layerNorm(x, n, part(layer, ATTENTION_NORM), part(layer, ATTENTION_NORM + 1));
+        float[] qkv = Affine.apply(normed, n, d, part(layer, QKV), 3 * d, part(layer, QKV + 1));
+        float[] layerKeys = keys[layer];
+        float[] layerValues = values[layer];
+        int context = config.context();
+        for (int b = 0; b < rows; b++) {
+            for (int t = 0; t < length; t++) {
+                int source = (b * length + t) * 3 * d;
+                int target = (b * context + start + t) * d;
+                System.arraycopy(qkv, source + d, layerKeys, target, d);
+                System.arraycopy(qkv, source + 2 * d, layerValues, target, d);
+            }
+        }
+        float[] merged = new float[n * d];
+        float[] weightsOfKeys = new float[start + length];
+        for (int b = 0; b < rows; b++) {
+            for (int t = 0; t < length; t++) {
+                int query = (b * length + t) * 3 * d;
+                int seen = start + t + 1;
+                for (int h = 0; h < heads; h++) {
+                    int offset = h * headWidth;
+                    float max = Float.NEGATIVE_INFINITY;
+                    for (int k = 0; k < seen; k++) {
+                        int key = (b * context + k) * d + offset;
+                        float score = 0;
+                        for (int i = 0; i < headWidth; i++) {
+                            score += qkv[query + offset + i] * scale * layerKeys[key + i];
+                        }
+                        weightsOfKeys[k] = score;
+                        max = Math.max(max, score);
+                    }
+                    float sum = 0;
+                    for (int k = 0; k < seen; k++) {
+                        weightsOfKeys[k] = (float) Math.exp(weightsOfKeys[k] - max);
+                        sum += weightsOfKeys[k];
+                    }
+                    int out = (b * length + t) * d + offset;
+                    for (int k = 0; k < seen; k++) {
+                        float weight = weightsOfKeys[k] / sum;
+                        int value = (b * context + k) * d + offset;
+                        for (int i = 0; i < headWidth; i++) {
+                            merged[out + i] += weight * layerValues[value + i];
+                        }
+                    }
+                }
+            }
+        }
+        float[] attended = Affine.apply(merged, n, d, part(layer, OUT), d, part(layer, OUT + 1));
+        for (int i = 0; i < attended.length; i++) {
+            attended[i] += x[i];
+        }
+        float[] up = Affine.apply(layerNorm(attended, n, part(layer, MLP_NORM), part(layer, MLP_NORM + 1)), n, d,
+                part(layer, UP), hidden, part(layer, UP + 1));
+        for (int i = 0; i < up.length; i++) {
+            up[i] = (float) (up[i] / (1 + Math.exp(-1.702 * up[i])));
+        }
+        float[] down = Affine.apply(up, n, hidden, part(layer, DOWN), d, part(layer, DOWN + 1));
+        for (int i = 0; i < down.length; i++) {
+            down[i] += attended[i];
+        }
+        return down;
+    }
+
+    /** @return the logits {@code [n][V]} of the stream's rows */
+    private float[][] head(float[] x, int n) {
+        float[] last = layerNorm(x, n, weights.finalGain(), weights.finalBias());
+        float[] flat = Affine.apply(last, n, d, weights.head(), vocabulary, null);
+        float[][] logits = new float[n][vocabulary];
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(flat, r * vocabulary, logits[r], 0, vocabulary);
+        }
+        return logits;
+    }
+
+    /** @return each row of {@code x [n, d]} standardised (population variance, no epsilon), times gain, plus bias */
+    private float[] layerNorm(float[] x, int n, float[] gain, float[] bias) {
+        float[] out = new float[n * d];
+        for (int r = 0; r < n; r++) {
+            int o = r * d;
+            double mean = 0;
+            for (int i = 0; i < d; i++) {
+                mean += x[o + i];
+            }
+            mean /= d;
+            double variance = 0;
+            for (int i = 0; i < d; i++) {
+                double centred = x[o + i] - mean;
+                variance += centred * centred;
+            }
+            float inverse = (float) (1 / Math.sqrt(variance / d));
+            for (int i = 0; i < d; i++) {
+                out[o + i] = (float) (x[o + i] - mean) * inverse * gain[i] + bias[i];
+            }
+        }
+        return out;
+    }
+}
