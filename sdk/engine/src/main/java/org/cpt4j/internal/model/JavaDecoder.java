@@ -28,6 +28,8 @@ public final class JavaDecoder implements Decoder {
     private final int headWidth;
     private final int hidden;
     private final int vocabulary;
+    /** The head's columns: the vocabulary and zero columns up to a multiple of 16, so no product has a tail. */
+    private final int headColumns;
     private final float scale;
     private Weights weights;
     private float[][] keys = new float[0][];
@@ -48,7 +50,8 @@ public final class JavaDecoder implements Decoder {
 
     /**
      * A copy of the parameters' values, each matrix row-major; per layer and part ({@link #PARTS}) a block's, the
-     * weight of a pair at its index and the bias or second array after it; the head as {@code [d, V]}.
+     * weight of a pair at its index and the bias or second array after it; the head as {@code [d, V]}, padded with
+     * zero columns to {@link #headColumns}.
      */
     private record Weights(float[] token, float[] positions, float[][] blocks, float[] finalGain, float[] finalBias,
                            float[] head) {
@@ -67,6 +70,7 @@ public final class JavaDecoder implements Decoder {
         this.headWidth = config.headWidth();
         this.hidden = Math.toIntExact(parameters.shape(TransformerLayout.block(0, "mlp/up_weight"))[1]);
         this.vocabulary = config.vocabulary();
+        this.headColumns = (vocabulary + 15) / 16 * 16;
         this.scale = (float) (1.0 / Math.sqrt(headWidth));
         this.weights = snapshot();
     }
@@ -154,16 +158,12 @@ public final class JavaDecoder implements Decoder {
             }
         }
         float[] token = values(TransformerLayout.TOKEN_EMBEDDING);
-        float[] head;
-        if (config.tiedEmbeddings()) {
-            head = new float[d * vocabulary];
-            for (int v = 0; v < vocabulary; v++) {
-                for (int i = 0; i < d; i++) {
-                    head[i * vocabulary + v] = token[v * d + i];
-                }
+        float[] untied = config.tiedEmbeddings() ? null : values(TransformerLayout.HEAD);
+        float[] head = new float[d * headColumns];
+        for (int v = 0; v < vocabulary; v++) {
+            for (int i = 0; i < d; i++) {
+                head[i * headColumns + v] = untied == null ? token[v * d + i] : untied[i * vocabulary + v];
             }
-        } else {
-            head = values(TransformerLayout.HEAD);
         }
         return new Weights(token, values(TransformerLayout.POSITION_EMBEDDING), blocks,
                 values(TransformerLayout.FINAL_NORM_GAIN), values(TransformerLayout.FINAL_NORM_BIAS), head);
@@ -216,10 +216,14 @@ public final class JavaDecoder implements Decoder {
         }
         float[] merged = new float[n * d];
         float[] weightsOfKeys = new float[start + length];
+        float[] scaledQuery = new float[d];
         for (int b = 0; b < rows; b++) {
             for (int t = 0; t < length; t++) {
                 int query = (b * length + t) * 3 * d;
                 int seen = start + t + 1;
+                for (int i = 0; i < d; i++) {
+                    scaledQuery[i] = qkv[query + i] * scale;
+                }
                 for (int h = 0; h < heads; h++) {
                     int offset = h * headWidth;
                     float max = Float.NEGATIVE_INFINITY;
@@ -227,7 +231,7 @@ public final class JavaDecoder implements Decoder {
                         int key = (b * context + k) * d + offset;
                         float score = 0;
                         for (int i = 0; i < headWidth; i++) {
-                            score += qkv[query + offset + i] * scale * layerKeys[key + i];
+                            score += scaledQuery[offset + i] * layerKeys[key + i];
                         }
                         weightsOfKeys[k] = score;
                         max = Math.max(max, score);
@@ -267,10 +271,10 @@ public final class JavaDecoder implements Decoder {
     /** @return the logits {@code [n][V]} of the stream's rows */
     private float[][] head(float[] x, int n) {
         float[] last = layerNorm(x, n, weights.finalGain(), weights.finalBias());
-        float[] flat = Affine.apply(last, n, d, weights.head(), vocabulary, null);
+        float[] flat = Affine.apply(last, n, d, weights.head(), headColumns, null);
         float[][] logits = new float[n][vocabulary];
         for (int r = 0; r < n; r++) {
-            System.arraycopy(flat, r * vocabulary, logits[r], 0, vocabulary);
+            System.arraycopy(flat, r * headColumns, logits[r], 0, vocabulary);
         }
         return logits;
     }
