@@ -90,11 +90,12 @@ final class BenchCommand implements Callable<Integer> {
                 sampling.rows(), sampling.promptTokens()));
         out.append(String.format("  with KV cache %.0f tokens/s, recomputing the prefix %.0f tokens/s: cache %.1fx "
                 + "faster%n", sampling.cachedTokensPerSecond(), sampling.recomputeTokensPerSecond(), sampling.cacheSpeedup()));
-        out.append(String.format("%non-policy step, default base shape, 8 tasks x 8 samples of <= 16 tokens on add "
-                + "(median ms):%n%-10s %10s %10s %10s %10s%n", "objective", "sampling", "scoring", "training", "total"));
+        out.append(String.format("%non-policy step, 8 tasks x 8 samples of <= 16 tokens on add (median ms; the first "
+                + "shape is the default base model's):%n%-10s %-10s %10s %10s %10s %10s%n", "model", "objective",
+                "sampling", "scoring", "training", "total"));
         for (BenchReport.RlStep step : report.rl()) {
-            out.append(String.format("%-10s %10.1f %10.1f %10.1f %10.1f%n", step.objective(), step.samplingMs(),
-                    step.scoringMs(), step.trainingMs(), step.totalMs()));
+            out.append(String.format("%-10s %-10s %10.1f %10.1f %10.1f %10.1f%n", step.model(), step.objective(),
+                    step.samplingMs(), step.scoringMs(), step.trainingMs(), step.totalMs()));
         }
         return out.toString();
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.cpt4j.bench.BenchReport;
 import org.cpt4j.bench.BenchSettings;
 import org.cpt4j.engine.Cpt4jEngine;
+import java.util.List;
 import org.cpt4j.model.ModelConfig;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,8 @@ class BenchCommandTest {
         ModelConfig tiny = ModelConfig.of(m -> m.layers(1).width(16).heads(2).context(16).vocabulary(12));
         ModelConfig small = ModelConfig.of(m -> m.layers(2).width(32).heads(4).context(16).vocabulary(12));
         ModelConfig rl = ModelConfig.of(m -> m.layers(1).width(16).heads(2).context(32));
-        BenchReport report = Cpt4jEngine.create().bench(new BenchSettings(tiny, small, 1, 6, 3, 2, 0.01, rl, 2), line -> { });
+        BenchReport report = Cpt4jEngine.create().bench(new BenchSettings(tiny, small, 1, 6, 3, 2, 0.01,
+                List.of(rl, ModelConfig.of(m -> m.layers(1).width(32).heads(2).context(32))), 2), line -> { });
         JsonNode json = new ObjectMapper().readTree(BenchCommand.toJson(report));
 
         assertEquals("cpt4j-bench", json.get("format").asText());
@@ -36,8 +38,10 @@ class BenchCommandTest {
         }
         assertEquals(6, json.get("reference").get("timed_steps").asInt());
         JsonNode rlSteps = json.get("rl");
-        assertEquals(2, rlSteps.size());
-        assertEquals("sdpo", rlSteps.get(1).get("objective").asText());
+        assertEquals(4, rlSteps.size(), "each objective at each shape");
+        assertEquals("1x16x2 grpo, 1x16x2 sdpo, 1x32x2 grpo, 1x32x2 sdpo", String.join(", ",
+                java.util.stream.IntStream.range(0, 4).mapToObj(i -> rlSteps.get(i).get("model").asText() + " "
+                        + rlSteps.get(i).get("objective").asText()).toList()));
         assertTrue(rlSteps.get(1).get("scoring_ms").asDouble() > 0 && rlSteps.get(0).get("total_ms").asDouble() > 0);
         JsonNode sampling = json.get("sampling");
         assertTrue(sampling.get("generated_tokens").asLong() > 0);

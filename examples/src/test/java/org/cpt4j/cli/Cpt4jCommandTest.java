@@ -41,12 +41,14 @@ class Cpt4jCommandTest {
         String table = BenchCommand.table(new BenchReport(BenchReport.FORMAT, BenchReport.VERSION,
                 new BenchReport.Machine("CPU", 1, 2, "17", "1.0.0-M2.1"), 100.0, reference, large,
                 new BenchReport.Sampling(32, 8, 1792, 9000, 1000, 9.0),
-                java.util.List.of(new BenchReport.RlStep("grpo", 100, 50, 80, 230, 10))));
+                java.util.List.of(new BenchReport.RlStep("2x64x4", "grpo", 100, 50, 80, 230, 10),
+                        new BenchReport.RlStep("4x256x8", "grpo", 400, 200, 900, 1500, 10))));
         assertTrue(table.contains("ND4J GEMM 1024^3: 100.0 GFLOP/s"), table);
         assertTrue(table.matches("(?s).*train_vs_gemm\\s+0\\.260\\s+0\\.405.*"), table);
         assertTrue(table.matches("(?s).*parameters\\s+413184\\s+3192320.*"), table);
         assertTrue(table.contains("with KV cache 9000 tokens/s, recomputing the prefix 1000 tokens/s: cache 9.0x faster"),
                 table);
-        assertTrue(table.matches("(?s).*grpo\\s+100\\.0\\s+50\\.0\\s+80\\.0\\s+230\\.0.*"), table);
+        assertTrue(table.matches("(?s).*2x64x4\\s+grpo\\s+100\\.0\\s+50\\.0\\s+80\\.0\\s+230\\.0.*"), table);
+        assertTrue(table.matches("(?s).*\\n4x256x8\\s+grpo\\s+400\\.0\\s+200\\.0\\s+900\\.0\\s+1500\\.0.*"), table);
     }
 }

@@ -19,12 +19,13 @@ public record BenchReport(String format, int version, Machine machine, double ge
                           ModelResult large, Sampling sampling, List<RlStep> rl) {
 
     public static final String FORMAT = "cpt4j-bench";
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
 
     /**
-     * Median time of each phase of one on-policy step of the default base model's shape on {@code add}: 8 tasks
-     * x 8 samples of at most 16 tokens.
+     * Median time of each phase of one on-policy step of one model shape on {@code add}: 8 tasks x 8 samples of at
+     * most 16 tokens.
      *
+     * @param model the shape, layers x width x heads (e.g. {@code 2x64x4})
      * @param objective objective id
      * @param samplingMs sampling the rollouts
      * @param scoringMs rewards, reference and teacher scoring, the objective's preparation
@@ -32,7 +33,7 @@ public record BenchReport(String format, int version, Machine machine, double ge
      * @param totalMs the whole step
      * @param steps timed steps
      */
-    public record RlStep(String objective, double samplingMs, double scoringMs, double trainingMs, double totalMs,
+    public record RlStep(String model, String objective, double samplingMs, double scoringMs, double trainingMs, double totalMs,
                          int steps) {
     }
 

@@ -53,9 +53,12 @@ public final class Benchmark {
         BenchReport.ModelResult reference = measure("reference", settings.reference(), settings.referenceSteps(), gemm, gemm1024);
         BenchReport.ModelResult large = measure("large", settings.large(), settings.largeSteps(), gemm, gemm1024);
         BenchReport.Sampling sampling = sampling(settings.reference());
-        RlStepProbe probe = new RlStepProbe(settings.rlModel(), settings.warmupSteps(), settings.rlSteps(), rlComponents,
-                progress);
-        List<BenchReport.RlStep> rl = rlComponents.objectives().stream().map(probe::measure).toList();
+        List<BenchReport.RlStep> rl = new ArrayList<>();
+        for (ModelConfig model : settings.rlModels()) {
+            RlStepProbe probe = new RlStepProbe(model, settings.warmupSteps(), settings.rlSteps(), rlComponents,
+                    progress);
+            rlComponents.objectives().stream().map(probe::measure).forEach(rl::add);
+        }
         BenchReport.Machine machine = new BenchReport.Machine(NativeRuntime.backend(), settings.threads(),
                 Runtime.getRuntime().availableProcessors(), Runtime.version().toString(),
                 Nd4j.class.getPackage().getImplementationVersion() == null ? "1.0.0-M2.1"

@@ -64,7 +64,7 @@ public final class RlStepProbe {
                 components.reward(), new RlTrainer.Settings(PROMPTS, GROUP_SIZE,
                 SamplingConfig.of(s -> s.maxNewTokens(MAX_NEW_TOKENS)), 5), Kernels.TRANSFORMER);
         Domain domain = components.domain();
-        progress.accept("rl " + objective.id() + ": " + warmupSteps + " warm-up steps, " + steps + " timed");
+        progress.accept("rl " + objective.id() + " " + model.layers() + "x" + model.width() + "x" + model.heads() + ": " + warmupSteps + " warm-up steps, " + steps + " timed");
         for (int step = 0; step < warmupSteps; step++) {
             trainer.step(domain, step);
         }
@@ -80,7 +80,8 @@ public final class RlStepProbe {
             scoring[i] = metrics.scoringMs();
             training[i] = metrics.trainingMs();
         }
-        return new BenchReport.RlStep(objective.id(), Timer.median(sampling), Timer.median(scoring),
+        return new BenchReport.RlStep(model.layers() + "x" + model.width() + "x" + model.heads(), objective.id(),
+                Timer.median(sampling), Timer.median(scoring),
                 Timer.median(training), Timer.median(total), steps);
     }
 }

@@ -4,20 +4,34 @@ import org.cpt4j.model.ModelConfig;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * Which {@link Decoder} serves generation and scoring, chosen by measurement (docs/performance.md, "Sampling and
- * scoring"): the plain-Java one ({@link JavaDecoder}) when the JVM has the Vector API (the {@code cpt4j} launcher
- * and the tests pass {@code --add-modules jdk.incubator.vector}) and the parameters are float32, where it is 2 to 4
- * times faster than ND4J's at the base shapes; ND4J's ({@link CachedDecoder}) otherwise: without the Vector API
- * the Java loops are slower than ND4J's ops, and the gradient checks' float64 parameters need ND4J.
+ * Which {@link Decoder} serves which work, chosen by measurement (docs/performance.md, "Sampling and scoring";
+ * `cpt4j bench`, 1 thread): the plain-Java one ({@link JavaDecoder}) needs the Vector API (the {@code cpt4j}
+ * launcher and the tests pass {@code --add-modules jdk.incubator.vector}; without it Java's loops are slower than
+ * ND4J's ops) and float32 parameters (the gradient checks' float64 ones go through ND4J, {@link CachedDecoder}).
+ * Generation, one token per row at a time, is faster in Java at every measured width (on-policy sampling 43 against
+ * 272 ms at 2x64x4, 527 against 748 at 4x256x8). Scoring whole sequences gives ND4J's GEMMs many rows: Java is
+ * faster at width 64 (38 against 122 ms), ND4J from width 256 (360 against 461 ms), so Java scores below it.
  */
 public final class Decoders {
+
+    /** The narrowest model whose sequences ND4J scores faster than the plain-Java decoder. */
+    static final int ND4J_SCORING_WIDTH = 256;
 
     private Decoders() {
     }
 
-    /** @return the fastest decoder over {@code parameters} (read live) */
-    public static Decoder fastest(ModelConfig config, Parameters parameters) {
-        return parameters.dataType() == DataType.FLOAT && Affine.VECTORISED ? new JavaDecoder(config, parameters)
+    /** @return the decoder that generates from {@code parameters} (read live) fastest */
+    public static Decoder forSampling(ModelConfig config, Parameters parameters) {
+        return javaDecoderRuns(parameters) ? new JavaDecoder(config, parameters) : new CachedDecoder(config, parameters);
+    }
+
+    /** @return the decoder that scores whole sequences under {@code parameters} (read live) fastest */
+    public static Decoder forScoring(ModelConfig config, Parameters parameters) {
+        return javaDecoderRuns(parameters) && config.width() < ND4J_SCORING_WIDTH ? new JavaDecoder(config, parameters)
                 : new CachedDecoder(config, parameters);
+    }
+
+    private static boolean javaDecoderRuns(Parameters parameters) {
+        return parameters.dataType() == DataType.FLOAT && Affine.VECTORISED;
     }
 }

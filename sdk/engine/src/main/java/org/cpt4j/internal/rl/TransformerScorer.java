@@ -8,8 +8,8 @@ import org.cpt4j.model.ModelConfig;
 import org.cpt4j.text.Tokenizer;
 
 /**
- * The engine's scorer: the fastest {@link Decoder}'s forward pass over right-padded rows, with no graph and no
- * gradient.
+ * The engine's scorer: the forward pass of the decoder that scores fastest ({@link Decoders#forScoring}) over
+ * right-padded rows, with no graph and no gradient.
  */
 public final class TransformerScorer implements SequenceScorer {
 
@@ -18,7 +18,7 @@ public final class TransformerScorer implements SequenceScorer {
     private final Decoder decoder;
 
     public TransformerScorer(ModelConfig config, Parameters parameters) {
-        this.decoder = Decoders.fastest(config, parameters);
+        this.decoder = Decoders.forScoring(config, parameters);
     }
 
     @Override

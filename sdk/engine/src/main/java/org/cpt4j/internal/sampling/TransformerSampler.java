@@ -41,13 +41,13 @@ public final class TransformerSampler implements Sampler {
     private final int maxRows;
     private final NativeMemoryReclaimer reclaimer = new NativeMemoryReclaimer(TOKENS_BETWEEN_COLLECTIONS);
 
-    /** A caching sampler over the decoder that generates fastest ({@link Decoders#fastest}). */
+    /** A caching sampler over the decoder that generates fastest ({@link Decoders#forSampling}). */
     public TransformerSampler(ModelConfig config, Parameters parameters) {
         this(config, parameters, Mode.CACHED, DEFAULT_MAX_ROWS);
     }
 
     public TransformerSampler(ModelConfig config, Parameters parameters, Mode mode, int maxRows) {
-        this(config, Decoders.fastest(config, parameters), mode, maxRows);
+        this(config, Decoders.forSampling(config, parameters), mode, maxRows);
     }
 
     /** A sampler over a chosen decoder (tests compare the two). */
