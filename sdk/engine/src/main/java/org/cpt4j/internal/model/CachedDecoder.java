@@ -64,20 +64,10 @@ public final class CachedDecoder implements Decoder {
 
     /** Runs the blocks over whole sequences, filling the cache; returns the residual stream {@code [B·L, d]}. */
     private INDArray readAll(int[][] prompts) {
+        int[] flat = DecoderInputs.flatten(prompts, config.context());
         int length = prompts[0].length;
-        if (length < 1 || length > config.context()) {
-            throw new IllegalArgumentException("prompt length must be within [1, " + config.context() + "], was " + length);
-        }
         rows = prompts.length;
         allocateCache(rows);
-        int[] flat = new int[rows * length];
-        for (int b = 0; b < rows; b++) {
-            if (prompts[b].length != length) {
-                throw new IllegalArgumentException("prompts of one prefill must have one length: row 0 has " + length
-                        + " tokens, row " + b + " has " + prompts[b].length);
-            }
-            System.arraycopy(prompts[b], 0, flat, b * length, length);
-        }
         INDArray x = embed(flat, length, 0);
         INDArray causal = TransformerGraph.causalMask(length, x.dataType());
         for (int layer = 0; layer < config.layers(); layer++) {
@@ -94,13 +84,7 @@ public final class CachedDecoder implements Decoder {
 
     @Override
     public float[][] next(int[] tokens) {
-        if (tokens.length != rows) {
-            throw new IllegalArgumentException("expected " + rows + " tokens (one per row), got " + tokens.length);
-        }
-        if (position >= config.context()) {
-            throw new IllegalStateException("the cache is full: " + position + " tokens fill the context of "
-                    + config.context());
-        }
+        DecoderInputs.checkNext(tokens, rows, position, config.context());
         INDArray x = embed(tokens, 1, position);
         for (int layer = 0; layer < config.layers(); layer++) {
             INDArray[] qkv = projectQkv(x, layer, 1);

@@ -82,8 +82,8 @@ public final class JavaDecoder implements Decoder {
 
     @Override
     public float[][] prefill(int[][] prompts) {
-        int length = checkedLength(prompts);
-        float[] x = readAll(prompts, length);
+        float[] x = readAll(prompts);
+        int length = prompts[0].length;
         float[] last = new float[rows * d];
         for (int b = 0; b < rows; b++) {
             System.arraycopy(x, (b * length + length - 1) * d, last, b * d, d);
@@ -93,19 +93,13 @@ public final class JavaDecoder implements Decoder {
 
     @Override
     public float[][] logitsAtEveryPosition(int[][] sequences) {
-        int length = checkedLength(sequences);
-        return head(readAll(sequences, length), rows * length);
+        float[] x = readAll(sequences);
+        return head(x, rows * sequences[0].length);
     }
 
     @Override
     public float[][] next(int[] tokens) {
-        if (tokens.length != rows) {
-            throw new IllegalArgumentException("expected " + rows + " tokens (one per row), got " + tokens.length);
-        }
-        if (position >= config.context()) {
-            throw new IllegalStateException("the cache is full: " + position + " tokens fill the context of "
-                    + config.context());
-        }
+        DecoderInputs.checkNext(tokens, rows, position, config.context());
         float[] x = embed(tokens, 1, position);
         for (int layer = 0; layer < config.layers(); layer++) {
             x = block(x, layer, 1, position);
@@ -114,33 +108,16 @@ public final class JavaDecoder implements Decoder {
         return head(x, rows);
     }
 
-    private int checkedLength(int[][] sequences) {
-        int length = sequences[0].length;
-        if (length < 1 || length > config.context()) {
-            throw new IllegalArgumentException("prompt length must be within [1, " + config.context() + "], was "
-                    + length);
-        }
-        for (int b = 0; b < sequences.length; b++) {
-            if (sequences[b].length != length) {
-                throw new IllegalArgumentException("prompts of one prefill must have one length: row 0 has " + length
-                        + " tokens, row " + b + " has " + sequences[b].length);
-            }
-        }
-        return length;
-    }
-
     /** Copies the weights, sizes the cache for the batch and runs the blocks; returns the stream {@code [B·L, d]}. */
-    private float[] readAll(int[][] sequences, int length) {
+    private float[] readAll(int[][] sequences) {
+        int[] flat = DecoderInputs.flatten(sequences, config.context());
+        int length = sequences[0].length;
         weights = snapshot();
         rows = sequences.length;
         int cacheSize = rows * config.context() * d;
         if (keys.length != config.layers() || keys[0].length != cacheSize) {
             keys = new float[config.layers()][cacheSize];
             values = new float[config.layers()][cacheSize];
-        }
-        int[] flat = new int[rows * length];
-        for (int b = 0; b < rows; b++) {
-            System.arraycopy(sequences[b], 0, flat, b * length, length);
         }
         float[] x = embed(flat, length, 0);
         for (int layer = 0; layer < config.layers(); layer++) {
