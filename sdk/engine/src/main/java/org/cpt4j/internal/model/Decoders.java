@@ -1,7 +1,10 @@
 package org.cpt4j.internal.model;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.cpt4j.model.ModelConfig;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Which {@link Decoder} serves which work, chosen by measurement (docs/performance.md, "Sampling and scoring";
@@ -16,6 +19,9 @@ public final class Decoders {
 
     /** The narrowest model whose sequences ND4J scores faster than the plain-Java decoder. */
     static final int ND4J_SCORING_WIDTH = 256;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Decoders.class);
+    private static final AtomicBoolean TOLD = new AtomicBoolean();
 
     private Decoders() {
     }
@@ -32,6 +38,10 @@ public final class Decoders {
     }
 
     private static boolean javaDecoderRuns(Parameters parameters) {
+        if (!Affine.VECTORISED && TOLD.compareAndSet(false, true)) {
+            LOG.warn("this JVM has no Vector API, so cpt4j samples and scores through ND4J, 2 to 6 times slower at "
+                    + "small models; start it with --add-modules jdk.incubator.vector (the cpt4j launcher does)");
+        }
         return parameters.dataType() == DataType.FLOAT && Affine.VECTORISED;
     }
 }
