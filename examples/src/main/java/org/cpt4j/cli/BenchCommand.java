@@ -59,8 +59,8 @@ final class BenchCommand implements Callable<Integer> {
     static String table(BenchReport report) {
         StringBuilder out = new StringBuilder();
         BenchReport.Machine machine = report.machine();
-        out.append(String.format("cpt4j bench: %s backend, %d thread(s), %d cores, Java %s%n", machine.backend(),
-                machine.threads(), machine.cores(), machine.java()));
+        out.append(String.format("cpt4j bench: %s backend, OpenBLAS kernels %s, %d thread(s), %d cores, Java %s%n",
+                machine.backend(), machine.blasKernels(), machine.threads(), machine.cores(), machine.java()));
         out.append(String.format("ND4J GEMM 1024^3: %.1f GFLOP/s%n%n", report.gemm1024Gflops()));
         out.append(String.format("%-34s %12s %12s%n", "", "reference", "large"));
         BenchReport.ModelResult ref = report.reference();

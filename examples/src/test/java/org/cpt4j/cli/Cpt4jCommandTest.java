@@ -39,11 +39,12 @@ class Cpt4jCommandTest {
         BenchReport.ModelResult large = new BenchReport.ModelResult(4, 256, 8, 64, 64, 32, 3_192_320,
                 Map.of("2048x256x768", 95.0), 290, 1000, 980, 1050, 40.5, 0.405, 0.41, 2_000, 20, memory);
         String table = BenchCommand.table(new BenchReport(BenchReport.FORMAT, BenchReport.VERSION,
-                new BenchReport.Machine("CPU", 1, 2, "17", "1.0.0-M2.1"), 100.0, reference, large,
+                new BenchReport.Machine("CPU", "SkylakeX", 1, 2, "17", "1.0.0-M2.1"), 100.0, reference, large,
                 new BenchReport.Sampling(32, 8, 1792, 9000, 1000, 9.0),
                 java.util.List.of(new BenchReport.RlStep("2x64x4", "grpo", 100, 50, 80, 230, 10),
                         new BenchReport.RlStep("4x256x8", "grpo", 400, 200, 900, 1500, 10))));
         assertTrue(table.contains("ND4J GEMM 1024^3: 100.0 GFLOP/s"), table);
+        assertTrue(table.startsWith("cpt4j bench: CPU backend, OpenBLAS kernels SkylakeX, 1 thread(s), 2 cores"), table);
         assertTrue(table.matches("(?s).*train_vs_gemm\\s+0\\.260\\s+0\\.405.*"), table);
         assertTrue(table.matches("(?s).*parameters\\s+413184\\s+3192320.*"), table);
         assertTrue(table.contains("with KV cache 9000 tokens/s, recomputing the prefix 1000 tokens/s: cache 9.0x faster"),

@@ -37,8 +37,12 @@ public record BenchReport(String format, int version, Machine machine, double ge
                          int steps) {
     }
 
-    /** The machine and settings of the run. */
-    public record Machine(String backend, int threads, int cores, String java, String nd4j) {
+    /**
+     * The machine and settings of the run.
+     *
+     * @param blasKernels the OpenBLAS kernels asked for ({@code OPENBLAS_CORETYPE}, or {@code auto})
+     */
+    public record Machine(String backend, String blasKernels, int threads, int cores, String java, String nd4j) {
     }
 
     /**

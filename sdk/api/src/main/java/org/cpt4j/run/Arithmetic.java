@@ -32,9 +32,13 @@ public record Arithmetic(String fingerprint, String blasCore, String cpu, int th
 
     /** @return this machine's arithmetic, measured now (a few milliseconds) */
     public static Arithmetic ofThisMachine() {
+        return new Arithmetic(measureFingerprint(), blasCoreOfThisProcess(), cpuName(), Nd4j.getEnvironment().maxThreads());
+    }
+
+    /** @return the OpenBLAS kernels this process asked for: {@code OPENBLAS_CORETYPE}, or {@code auto} when unset */
+    public static String blasCoreOfThisProcess() {
         String core = System.getenv("OPENBLAS_CORETYPE");
-        return new Arithmetic(measureFingerprint(), core == null || core.isBlank() ? "auto" : core.trim(), cpuName(),
-                Nd4j.getEnvironment().maxThreads());
+        return core == null || core.isBlank() ? "auto" : core.trim();
     }
 
     /** @return whether results computed with {@code other} round as this machine's would */

@@ -17,6 +17,7 @@ import org.cpt4j.internal.sampling.Sampler;
 import org.cpt4j.internal.sampling.TransformerSampler;
 import org.cpt4j.model.ModelConfig;
 import org.cpt4j.model.OptimizerConfig;
+import org.cpt4j.run.Arithmetic;
 import org.cpt4j.sampling.SamplingConfig;
 import org.cpt4j.text.Tokenizer;
 import org.nd4j.linalg.factory.Nd4j;
@@ -59,7 +60,8 @@ public final class Benchmark {
                     progress);
             rlComponents.objectives().stream().map(probe::measure).forEach(rl::add);
         }
-        BenchReport.Machine machine = new BenchReport.Machine(NativeRuntime.backend(), settings.threads(),
+        BenchReport.Machine machine = new BenchReport.Machine(NativeRuntime.backend(),
+                Arithmetic.blasCoreOfThisProcess(), settings.threads(),
                 Runtime.getRuntime().availableProcessors(), Runtime.version().toString(),
                 Nd4j.class.getPackage().getImplementationVersion() == null ? "1.0.0-M2.1"
                         : Nd4j.class.getPackage().getImplementationVersion());
