@@ -1,6 +1,7 @@
 package org.cpt4j.internal.model;
 
 import org.cpt4j.model.ModelConfig;
+import org.jspecify.annotations.Nullable;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -31,7 +32,7 @@ public final class JavaDecoder implements Decoder {
     /** The head's columns: the vocabulary and zero columns up to a multiple of 16, so no product has a tail. */
     private final int headColumns;
     private final float scale;
-    private Weights weights;
+    private @Nullable Weights weights;
     private float[][] keys = new float[0][];
     private float[][] values = new float[0][];
     private int rows;
@@ -72,7 +73,6 @@ public final class JavaDecoder implements Decoder {
         this.vocabulary = config.vocabulary();
         this.headColumns = (vocabulary + 15) / 16 * 16;
         this.scale = (float) (1.0 / Math.sqrt(headWidth));
-        this.weights = snapshot();
     }
 
     @Override
@@ -146,9 +146,17 @@ public final class JavaDecoder implements Decoder {
                 values(TransformerLayout.FINAL_NORM_GAIN), values(TransformerLayout.FINAL_NORM_BIAS), head);
     }
 
+    /** @return the weights the last prefill copied */
+    private Weights weights() {
+        if (weights == null) {
+            throw new IllegalStateException("nothing to decode from: prefill a batch first");
+        }
+        return weights;
+    }
+
     /** @return part {@code part} of layer {@code layer}'s block ({@link #PARTS}) */
     private float[] part(int layer, int part) {
-        return weights.blocks()[layer * PARTS.length + part];
+        return weights().blocks()[layer * PARTS.length + part];
     }
 
     private float[] values(String name) {
@@ -157,6 +165,7 @@ public final class JavaDecoder implements Decoder {
 
     /** @return {@code [rows·length, d]}: token rows plus the position rows from {@code start} */
     private float[] embed(int[] tokens, int length, int start) {
+        Weights copied = weights();
         float[] x = new float[tokens.length * d];
         for (int n = 0; n < tokens.length; n++) {
             int token = tokens[n];
@@ -166,7 +175,7 @@ public final class JavaDecoder implements Decoder {
             }
             int t = start + n % length;
             for (int i = 0; i < d; i++) {
-                x[n * d + i] = weights.token()[token * d + i] + weights.positions()[t * d + i];
+                x[n * d + i] = copied.token()[token * d + i] + copied.positions()[t * d + i];
             }
         }
         return x;
@@ -247,8 +256,9 @@ public final class JavaDecoder implements Decoder {
 
     /** @return the logits {@code [n][V]} of the stream's rows */
     private float[][] head(float[] x, int n) {
-        float[] last = layerNorm(x, n, weights.finalGain(), weights.finalBias());
-        float[] flat = Affine.apply(last, n, d, weights.head(), headColumns, null);
+        Weights copied = weights();
+        float[] last = layerNorm(x, n, copied.finalGain(), copied.finalBias());
+        float[] flat = Affine.apply(last, n, d, copied.head(), headColumns, null);
         float[][] logits = new float[n][vocabulary];
         for (int r = 0; r < n; r++) {
             System.arraycopy(flat, r * headColumns, logits[r], 0, vocabulary);

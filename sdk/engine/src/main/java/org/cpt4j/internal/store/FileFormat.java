@@ -111,25 +111,6 @@ public enum FileFormat {
         return "# " + formatName + " version " + version;
     }
 
-    /**
-     * @return the version named by a CSV file's first line, {@link #UNVERSIONED} when it is no such comment
-     * @throws IOException as {@link #check} does
-     */
-    public int checkCsv(String firstLine, Path file) throws IOException {
-        if (!firstLine.startsWith("# ")) {
-            return UNVERSIONED;
-        }
-        String[] words = firstLine.substring(2).split(" ");
-        if (words.length != 3 || !words[0].equals(formatName) || !words[1].equals("version")) {
-            throw new IOException(file + " begins with '" + firstLine + "', not '" + csvHeader() + "'");
-        }
-        try {
-            return checkVersion(Integer.parseInt(words[2]), file);
-        } catch (NumberFormatException e) {
-            throw new IOException(file + " names no version in '" + firstLine + "'", e);
-        }
-    }
-
     private int checkVersion(int found, Path file) throws IOException {
         if (found < 1 || found > version) {
             throw new IOException(file + " is " + formatName + " version " + found + "; this cpt4j reads versions 1 to "
