@@ -13,12 +13,14 @@ import org.nd4j.linalg.api.buffer.DataType;
  * variance and no epsilon, GELU as {@code x·σ(1.702·x)}, the query scaled before its product with the keys, masked
  * positions left out of the softmax (ND4J's mask makes their weight exactly 0). Products are summed in another
  * order than BLAS's, so logits agree with the graph's to float rounding (tests pin 1e-4 on log-probabilities); they
- * do not depend on the machine's BLAS kernels (Java's float arithmetic is IEEE's, unfused; only {@code Math.exp}
- * may differ by an ulp between JVMs).
+ * do not depend on the machine's BLAS kernels (Java's float arithmetic and {@link Math#fma} are IEEE's; only
+ * {@code Math.exp} may differ by an ulp between JVMs).
  *
  * <p>Each {@link #prefill} copies the parameters' current values (the parameters are live: a decoder built over a
- * policy's parameters samples from its weights at the time), and {@link #next} decodes from that copy. Matrix
- * products run as row-times-matrix loops whose inner loop the JIT vectorises. Not thread-safe.
+ * policy's parameters samples from its weights at the time), and {@link #next} decodes from that copy. The loops
+ * run in the Vector API's lanes ({@link VectorAffine} for the products, {@link VectorMath} for LayerNorm, GELU
+ * and attention), so the JVM needs {@code --add-modules jdk.incubator.vector} ({@link Decoders} uses ND4J's
+ * decoder otherwise). Not thread-safe.
  */
 public final class JavaDecoder implements Decoder {
 
@@ -32,8 +34,12 @@ public final class JavaDecoder implements Decoder {
     /** The head's columns: the vocabulary and zero columns up to a multiple of 16, so no product has a tail. */
     private final int headColumns;
     private final float scale;
+    /** The key cache's row length: the context rounded up to whole vectors ({@link VectorMath#scores}). */
+    private final int keyStride;
     private @Nullable Weights weights;
+    /** Per layer, the keys transposed: entry {@code i} of row {@code b}'s key at position {@code k} at {@code (b·d + i)·keyStride + k}. */
     private float[][] keys = new float[0][];
+    /** Per layer, the values {@code [B, context, d]}. */
     private float[][] values = new float[0][];
     private int rows;
     private int position;
@@ -58,8 +64,15 @@ public final class JavaDecoder implements Decoder {
                            float[] head) {
     }
 
-    /** @throws IllegalArgumentException when the parameters are not float32 (the loops are float arithmetic) */
+    /**
+     * @throws IllegalArgumentException when the parameters are not float32 (the loops are float arithmetic)
+     * @throws IllegalStateException when the JVM has no Vector API
+     */
     public JavaDecoder(ModelConfig config, Parameters parameters) {
+        if (!Affine.VECTORISED) {
+            throw new IllegalStateException("the plain-Java decoder needs the Vector API: start the JVM with "
+                    + "--add-modules jdk.incubator.vector");
+        }
         if (parameters.dataType() != DataType.FLOAT) {
             throw new IllegalArgumentException("the plain-Java decoder reads float32 parameters, not "
                     + parameters.dataType());
@@ -73,6 +86,7 @@ public final class JavaDecoder implements Decoder {
         this.vocabulary = config.vocabulary();
         this.headColumns = (vocabulary + 15) / 16 * 16;
         this.scale = (float) (1.0 / Math.sqrt(headWidth));
+        this.keyStride = VectorMath.padded(config.context());
     }
 
     @Override
@@ -115,8 +129,8 @@ public final class JavaDecoder implements Decoder {
         weights = snapshot();
         rows = sequences.length;
         int cacheSize = rows * config.context() * d;
-        if (keys.length != config.layers() || keys[0].length != cacheSize) {
-            keys = new float[config.layers()][cacheSize];
+        if (keys.length != config.layers() || values[0].length != cacheSize) {
+            keys = new float[config.layers()][rows * d * keyStride];
             values = new float[config.layers()][cacheSize];
         }
         float[] x = embed(flat, length, 0);
@@ -187,21 +201,22 @@ public final class JavaDecoder implements Decoder {
      */
     private float[] block(float[] x, int layer, int length, int start) {
         int n = rows * length;
-        float[] normed = layerNorm(x, n, part(layer, ATTENTION_NORM), part(layer, ATTENTION_NORM + 1));
-        float[] qkv = Affine.apply(normed, n, d, part(layer, QKV), 3 * d, part(layer, QKV + 1));
+        float[] normed = VectorMath.layerNorm(x, n, d, part(layer, ATTENTION_NORM), part(layer, ATTENTION_NORM + 1));
+        float[] qkv = VectorAffine.apply(normed, n, d, part(layer, QKV), 3 * d, part(layer, QKV + 1));
         float[] layerKeys = keys[layer];
         float[] layerValues = values[layer];
         int context = config.context();
         for (int b = 0; b < rows; b++) {
             for (int t = 0; t < length; t++) {
                 int source = (b * length + t) * 3 * d;
-                int target = (b * context + start + t) * d;
-                System.arraycopy(qkv, source + d, layerKeys, target, d);
-                System.arraycopy(qkv, source + 2 * d, layerValues, target, d);
+                for (int i = 0; i < d; i++) {
+                    layerKeys[(b * d + i) * keyStride + start + t] = qkv[source + d + i];
+                }
+                System.arraycopy(qkv, source + 2 * d, layerValues, (b * context + start + t) * d, d);
             }
         }
         float[] merged = new float[n * d];
-        float[] weightsOfKeys = new float[start + length];
+        float[] weightsOfKeys = new float[keyStride];
         float[] scaledQuery = new float[d];
         for (int b = 0; b < rows; b++) {
             for (int t = 0; t < length; t++) {
@@ -212,42 +227,22 @@ public final class JavaDecoder implements Decoder {
                 }
                 for (int h = 0; h < heads; h++) {
                     int offset = h * headWidth;
-                    float max = Float.NEGATIVE_INFINITY;
-                    for (int k = 0; k < seen; k++) {
-                        int key = (b * context + k) * d + offset;
-                        float score = 0;
-                        for (int i = 0; i < headWidth; i++) {
-                            score += scaledQuery[offset + i] * layerKeys[key + i];
-                        }
-                        weightsOfKeys[k] = score;
-                        max = Math.max(max, score);
-                    }
-                    float sum = 0;
-                    for (int k = 0; k < seen; k++) {
-                        weightsOfKeys[k] = (float) Math.exp(weightsOfKeys[k] - max);
-                        sum += weightsOfKeys[k];
-                    }
-                    int out = (b * length + t) * d + offset;
-                    for (int k = 0; k < seen; k++) {
-                        float weight = weightsOfKeys[k] / sum;
-                        int value = (b * context + k) * d + offset;
-                        for (int i = 0; i < headWidth; i++) {
-                            merged[out + i] += weight * layerValues[value + i];
-                        }
-                    }
+                    VectorMath.scores(scaledQuery, offset, headWidth, layerKeys, (b * d + offset) * keyStride,
+                            keyStride, seen, weightsOfKeys);
+                    float total = VectorMath.softmaxInPlace(weightsOfKeys, seen);
+                    VectorMath.mix(weightsOfKeys, seen, total, layerValues, b * context * d + offset, d, headWidth,
+                            merged, (b * length + t) * d + offset);
                 }
             }
         }
-        float[] attended = Affine.apply(merged, n, d, part(layer, OUT), d, part(layer, OUT + 1));
+        float[] attended = VectorAffine.apply(merged, n, d, part(layer, OUT), d, part(layer, OUT + 1));
         for (int i = 0; i < attended.length; i++) {
             attended[i] += x[i];
         }
-        float[] up = Affine.apply(layerNorm(attended, n, part(layer, MLP_NORM), part(layer, MLP_NORM + 1)), n, d,
-                part(layer, UP), hidden, part(layer, UP + 1));
-        for (int i = 0; i < up.length; i++) {
-            up[i] = (float) (up[i] / (1 + Math.exp(-1.702 * up[i])));
-        }
-        float[] down = Affine.apply(up, n, hidden, part(layer, DOWN), d, part(layer, DOWN + 1));
+        float[] up = VectorAffine.apply(VectorMath.layerNorm(attended, n, d, part(layer, MLP_NORM),
+                part(layer, MLP_NORM + 1)), n, d, part(layer, UP), hidden, part(layer, UP + 1));
+        VectorMath.gelu(up);
+        float[] down = VectorAffine.apply(up, n, hidden, part(layer, DOWN), d, part(layer, DOWN + 1));
         for (int i = 0; i < down.length; i++) {
             down[i] += attended[i];
         }
@@ -257,35 +252,12 @@ public final class JavaDecoder implements Decoder {
     /** @return the logits {@code [n][V]} of the stream's rows */
     private float[][] head(float[] x, int n) {
         Weights copied = weights();
-        float[] last = layerNorm(x, n, copied.finalGain(), copied.finalBias());
-        float[] flat = Affine.apply(last, n, d, copied.head(), headColumns, null);
+        float[] last = VectorMath.layerNorm(x, n, d, copied.finalGain(), copied.finalBias());
+        float[] flat = VectorAffine.apply(last, n, d, copied.head(), headColumns, null);
         float[][] logits = new float[n][vocabulary];
         for (int r = 0; r < n; r++) {
             System.arraycopy(flat, r * headColumns, logits[r], 0, vocabulary);
         }
         return logits;
-    }
-
-    /** @return each row of {@code x [n, d]} standardised (population variance, no epsilon), times gain, plus bias */
-    private float[] layerNorm(float[] x, int n, float[] gain, float[] bias) {
-        float[] out = new float[n * d];
-        for (int r = 0; r < n; r++) {
-            int o = r * d;
-            double mean = 0;
-            for (int i = 0; i < d; i++) {
-                mean += x[o + i];
-            }
-            mean /= d;
-            double variance = 0;
-            for (int i = 0; i < d; i++) {
-                double centred = x[o + i] - mean;
-                variance += centred * centred;
-            }
-            float inverse = (float) (1 / Math.sqrt(variance / d));
-            for (int i = 0; i < d; i++) {
-                out[o + i] = (float) (x[o + i] - mean) * inverse * gain[i] + bias[i];
-            }
-        }
-        return out;
     }
 }

@@ -4,9 +4,10 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link Affine} in the Vector API's widest float lanes; loaded only when the JVM has the module. Four rows share
- * each load of a weight vector, and each output vector stays in a register through its whole sum: the bias, then
- * the input's entries times the weight rows in order, multiplied and added unfused, as in {@link Affine#scalar}.
+ * {@link Affine} in the Vector API's widest float lanes; loaded only when the JVM has the module. A block of four
+ * rows by two output vectors keeps eight sums in registers through the whole product, so each weight vector load
+ * serves four rows and each broadcast input entry two vectors. Every output entry is the bias, then the input's
+ * entries times the weight rows in order, each added with one fused multiply-add, as {@link Affine#entry} defines it.
  */
 final class VectorAffine {
 
@@ -18,57 +19,84 @@ final class VectorAffine {
 
     static float[] apply(float[] in, int n, int k, float[] w, int m, float[] bias) {
         float[] out = new float[n * m];
+        int width = LANES.length();
+        int pairs = m / (2 * width) * (2 * width);
         int bound = LANES.loopBound(m);
-        FloatVector zero = FloatVector.zero(LANES);
         int r = 0;
         for (; r + ROWS <= n; r += ROWS) {
-            int i0 = r * k;
-            int i1 = i0 + k;
-            int i2 = i1 + k;
-            int i3 = i2 + k;
-            for (int j = 0; j < bound; j += LANES.length()) {
-                FloatVector start = bias == null ? zero : FloatVector.fromArray(LANES, bias, j);
-                FloatVector a0 = start;
-                FloatVector a1 = start;
-                FloatVector a2 = start;
-                FloatVector a3 = start;
-                for (int c = 0; c < k; c++) {
-                    FloatVector weight = FloatVector.fromArray(LANES, w, c * m + j);
-                    a0 = a0.add(weight.mul(in[i0 + c]));
-                    a1 = a1.add(weight.mul(in[i1 + c]));
-                    a2 = a2.add(weight.mul(in[i2 + c]));
-                    a3 = a3.add(weight.mul(in[i3 + c]));
-                }
-                a0.intoArray(out, r * m + j);
-                a1.intoArray(out, (r + 1) * m + j);
-                a2.intoArray(out, (r + 2) * m + j);
-                a3.intoArray(out, (r + 3) * m + j);
+            for (int j = 0; j < pairs; j += 2 * width) {
+                fourRowsTwoVectors(in, r, k, w, m, bias, j, out);
             }
             for (int row = r; row < r + ROWS; row++) {
-                tail(in, row, k, w, m, bias, bound, out);
+                oneRow(in, row, k, w, m, bias, pairs, bound, out);
             }
         }
         for (; r < n; r++) {
-            for (int j = 0; j < bound; j += LANES.length()) {
-                FloatVector a = bias == null ? zero : FloatVector.fromArray(LANES, bias, j);
-                for (int c = 0; c < k; c++) {
-                    a = a.add(FloatVector.fromArray(LANES, w, c * m + j).mul(in[r * k + c]));
-                }
-                a.intoArray(out, r * m + j);
-            }
-            tail(in, r, k, w, m, bias, bound, out);
+            oneRow(in, r, k, w, m, bias, 0, bound, out);
         }
         return out;
     }
 
-    /** The columns from {@code from} on, which fill no whole vector, one at a time in the same order. */
-    private static void tail(float[] in, int r, int k, float[] w, int m, float[] bias, int from, float[] out) {
-        for (int j = from; j < m; j++) {
-            float sum = bias == null ? 0 : bias[j];
-            for (int c = 0; c < k; c++) {
-                sum += in[r * k + c] * w[c * m + j];
-            }
-            out[r * m + j] = sum;
+    private static void fourRowsTwoVectors(float[] in, int r, int k, float[] w, int m, float[] bias, int j,
+                                           float[] out) {
+        int width = LANES.length();
+        FloatVector left = start(bias, j);
+        FloatVector right = start(bias, j + width);
+        FloatVector a0 = left;
+        FloatVector a1 = left;
+        FloatVector a2 = left;
+        FloatVector a3 = left;
+        FloatVector b0 = right;
+        FloatVector b1 = right;
+        FloatVector b2 = right;
+        FloatVector b3 = right;
+        int i0 = r * k;
+        int i1 = i0 + k;
+        int i2 = i1 + k;
+        int i3 = i2 + k;
+        for (int c = 0; c < k; c++) {
+            FloatVector wa = FloatVector.fromArray(LANES, w, c * m + j);
+            FloatVector wb = FloatVector.fromArray(LANES, w, c * m + j + width);
+            FloatVector x0 = FloatVector.broadcast(LANES, in[i0 + c]);
+            FloatVector x1 = FloatVector.broadcast(LANES, in[i1 + c]);
+            FloatVector x2 = FloatVector.broadcast(LANES, in[i2 + c]);
+            FloatVector x3 = FloatVector.broadcast(LANES, in[i3 + c]);
+            a0 = wa.fma(x0, a0);
+            a1 = wa.fma(x1, a1);
+            a2 = wa.fma(x2, a2);
+            a3 = wa.fma(x3, a3);
+            b0 = wb.fma(x0, b0);
+            b1 = wb.fma(x1, b1);
+            b2 = wb.fma(x2, b2);
+            b3 = wb.fma(x3, b3);
         }
+        a0.intoArray(out, r * m + j);
+        a1.intoArray(out, (r + 1) * m + j);
+        a2.intoArray(out, (r + 2) * m + j);
+        a3.intoArray(out, (r + 3) * m + j);
+        b0.intoArray(out, r * m + j + width);
+        b1.intoArray(out, (r + 1) * m + j + width);
+        b2.intoArray(out, (r + 2) * m + j + width);
+        b3.intoArray(out, (r + 3) * m + j + width);
+    }
+
+    /** Row {@code r}'s columns from {@code from} on: whole vectors up to {@code bound}, then one at a time. */
+    private static void oneRow(float[] in, int r, int k, float[] w, int m, float[] bias, int from, int bound,
+                               float[] out) {
+        int j = from;
+        for (; j < bound; j += LANES.length()) {
+            FloatVector a = start(bias, j);
+            for (int c = 0; c < k; c++) {
+                a = FloatVector.fromArray(LANES, w, c * m + j).fma(FloatVector.broadcast(LANES, in[r * k + c]), a);
+            }
+            a.intoArray(out, r * m + j);
+        }
+        for (; j < m; j++) {
+            out[r * m + j] = Affine.entry(in, r, k, w, m, bias, j);
+        }
+    }
+
+    private static FloatVector start(float[] bias, int j) {
+        return bias == null ? FloatVector.zero(LANES) : FloatVector.fromArray(LANES, bias, j);
     }
 }
