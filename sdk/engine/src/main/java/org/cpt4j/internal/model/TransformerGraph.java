@@ -19,7 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Layout chosen for speed (docs/performance.md): the residual stream is a 2-D {@code [B·L, d]} matrix so
  * every projection is one GEMM; Q, K and V come from one fused {@code [d, 3d]} projection; attention runs as
- * batched matmuls over {@code [B, H, L, d_h]}.
+ * batched matmuls over {@code [B, H, L, d_h]}; LayerNorm is written out ({@link #layerNorm}).
  * Log-softmax is written by hand: {@code sd.nn.logSoftmax} breaks gradients in 1.0.0-M2.1
  * (docs/samediff-notes.md).
  *
@@ -100,10 +100,11 @@ final class TransformerGraph {
         SDVariable positionRows = positionSelector.mmul(sd.getVariable(TransformerLayout.POSITION_EMBEDDING));
         SDVariable x = sd.reshape(sd.reshape(tokenRows, -1, length, d).add(positionRows), -1, d);
 
+        Spread spread = new Spread(sd, tokens, d, type);
         SDVariable causalMask = sd.constant("causal_mask", causalMask(length, type));
         double scale = 1.0 / Math.sqrt(headWidth);
         for (int layer = 0; layer < config.layers(); layer++) {
-            SDVariable h = norm(sd, x, layer, "attention_norm");
+            SDVariable h = norm(sd, spread, x, layer, "attention_norm");
             SDVariable qkv = h.mmul(param(sd, layer, "attention/qkv_weight")).add(param(sd, layer, "attention/qkv_bias"));
             SDVariable split = sd.permute(sd.reshape(qkv, -1, length, 3, heads, headWidth), 2, 0, 3, 1, 4);
             SDVariable[] qkvParts = sd.unstack(split, 0, 3);
@@ -114,12 +115,12 @@ final class TransformerGraph {
             SDVariable merged = sd.reshape(sd.permute(mixed, 0, 2, 1, 3), -1, d);
             x = x.add(merged.mmul(param(sd, layer, "attention/out_weight")).add(param(sd, layer, "attention/out_bias")));
 
-            SDVariable m = norm(sd, x, layer, "mlp_norm");
+            SDVariable m = norm(sd, spread, x, layer, "mlp_norm");
             SDVariable up = sd.nn.gelu(m.mmul(param(sd, layer, "mlp/up_weight")).add(param(sd, layer, "mlp/up_bias")));
             x = x.add(up.mmul(param(sd, layer, "mlp/down_weight")).add(param(sd, layer, "mlp/down_bias")));
         }
-        SDVariable last = sd.nn.layerNorm(x, sd.getVariable(TransformerLayout.FINAL_NORM_GAIN),
-                sd.getVariable(TransformerLayout.FINAL_NORM_BIAS), false, 1);
+        SDVariable last = layerNorm(sd, spread, x, sd.getVariable(TransformerLayout.FINAL_NORM_GAIN),
+                sd.getVariable(TransformerLayout.FINAL_NORM_BIAS));
         SDVariable logits = config.tiedEmbeddings()
                 ? sd.mmul(LOGITS, last, tokenEmbedding, false, true, false)
                 : sd.mmul(LOGITS, last, sd.getVariable(TransformerLayout.HEAD), false, false, false);
@@ -133,8 +134,51 @@ final class TransformerGraph {
         return new TransformerGraph(sd, length, parameters.names(), context, Map.copyOf(diagnostics));
     }
 
-    private static SDVariable norm(SameDiff sd, SDVariable x, int layer, String which) {
-        return sd.nn.layerNorm(x, param(sd, layer, which + "/gain"), param(sd, layer, which + "/bias"), false, 1);
+    private static SDVariable norm(SameDiff sd, Spread spread, SDVariable x, int layer, String which) {
+        return layerNorm(sd, spread, x, param(sd, layer, which + "/gain"), param(sd, layer, which + "/bias"));
+    }
+
+    /**
+     * LayerNorm of each row of {@code x [N, d]}: population variance, no epsilon, as ND4J's {@code layer_norm} and
+     * {@link JavaDecoder} compute it. Written out because ND4J's gradients of {@code layer_norm}, and of any
+     * multiply that broadcasts one operand, reduce over the broadcast axis slowly (6 ms for one {@code layer_norm_bp}
+     * at {@code [2048, 64]}, docs/performance.md): here the per-row scale and the gain are spread to full matrices by
+     * products with ones, whose gradients are GEMMs, and only same-shape multiplies and row sums remain.
+     */
+    private static SDVariable layerNorm(SameDiff sd, Spread spread, SDVariable x, SDVariable gain, SDVariable bias) {
+        double perEntry = 1.0 / spread.width();
+        SDVariable centred = x.sub(sd.sum(x, true, 1).mul(perEntry));
+        SDVariable scale = sd.math.rsqrt(sd.sum(centred.mul(centred), true, 1).mul(perEntry));
+        return centred.mul(spread.acrossRow(scale)).mul(spread.downColumns(gain)).add(bias);
+    }
+
+    /** Products with ones that copy a per-row column {@code [N, 1]} or a per-column vector {@code [d]} to {@code [N, d]}. */
+    private static final class Spread {
+
+        private final SameDiff sd;
+        private final SDVariable onesColumn;
+        private final SDVariable onesRow;
+        private final int width;
+
+        /** @param rows a placeholder with one entry per row of the matrices to fill */
+        Spread(SameDiff sd, SDVariable rows, int width, DataType type) {
+            this.sd = sd;
+            this.onesColumn = sd.fill(sd.shape(sd.reshape(rows, -1, 1)), type, 1.0);
+            this.onesRow = sd.constant("ones_row", Nd4j.ones(type, 1, width));
+            this.width = width;
+        }
+
+        int width() {
+            return width;
+        }
+
+        SDVariable acrossRow(SDVariable column) {
+            return column.mmul(onesRow);
+        }
+
+        SDVariable downColumns(SDVariable vector) {
+            return onesColumn.mmul(sd.reshape(vector, 1, width));
+        }
     }
 
     private static SDVariable param(SameDiff sd, int layer, String part) {
