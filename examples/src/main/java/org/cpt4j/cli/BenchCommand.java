@@ -97,6 +97,14 @@ final class BenchCommand implements Callable<Integer> {
             out.append(String.format("%-10s %-10s %10.1f %10.1f %10.1f %10.1f%n", step.model(), step.objective(),
                     step.samplingMs(), step.scoringMs(), step.trainingMs(), step.totalMs()));
         }
+        out.append(String.format("%narithmetic share of each phase (its counted FLOPs at the GEMM's %.0f GFLOP/s, over "
+                + "its time; the rest is fixed cost):%n%-10s %-10s %10s %10s %10s %10s%n", report.gemm1024Gflops(),
+                "model", "objective", "sampling", "scoring", "training", "total"));
+        for (BenchReport.RlStep step : report.rl()) {
+            BenchReport.Phases share = step.arithmeticShare();
+            out.append(String.format("%-10s %-10s %10.3f %10.3f %10.3f %10.3f%n", step.model(), step.objective(),
+                    share.sampling(), share.scoring(), share.training(), share.total()));
+        }
         return out.toString();
     }
 

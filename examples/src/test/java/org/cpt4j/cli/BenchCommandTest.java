@@ -43,6 +43,19 @@ class BenchCommandTest {
                 java.util.stream.IntStream.range(0, 4).mapToObj(i -> rlSteps.get(i).get("model").asText() + " "
                         + rlSteps.get(i).get("objective").asText()).toList()));
         assertTrue(rlSteps.get(1).get("scoring_ms").asDouble() > 0 && rlSteps.get(0).get("total_ms").asDouble() > 0);
+        for (JsonNode step : rlSteps) {
+            for (String phase : new String[] {"sampling", "scoring", "training", "total"}) {
+                double gflop = step.get("gflop").get(phase).asDouble();
+                assertTrue(gflop > 0, step.get("model").asText() + " " + phase + " counted no work");
+                assertEquals(gflop / json.get("gemm1024_gflops").asDouble() * 1e3 / step.get(phase + "_ms").asDouble(),
+                        step.get("arithmetic_share").get(phase).asDouble(), 1e-9, phase);
+            }
+            JsonNode gflop = step.get("gflop");
+            assertEquals(gflop.get("sampling").asDouble() + gflop.get("scoring").asDouble()
+                    + gflop.get("training").asDouble(), gflop.get("total").asDouble(), 1e-12);
+        }
+        assertTrue(rlSteps.get(2).get("gflop").get("training").asDouble()
+                > rlSteps.get(0).get("gflop").get("training").asDouble(), "the wider model counts more work");
         JsonNode sampling = json.get("sampling");
         assertTrue(sampling.get("generated_tokens").asLong() > 0);
         assertEquals(sampling.get("cached_tokens_per_second").asDouble()

@@ -41,8 +41,10 @@ class Cpt4jCommandTest {
         String table = BenchCommand.table(new BenchReport(BenchReport.FORMAT, BenchReport.VERSION,
                 new BenchReport.Machine("CPU", "SkylakeX", 1, 2, "17", "1.0.0-M2.1"), 100.0, reference, large,
                 new BenchReport.Sampling(32, 8, 1792, 9000, 1000, 9.0),
-                java.util.List.of(new BenchReport.RlStep("2x64x4", "grpo", 100, 50, 80, 230, 10),
-                        new BenchReport.RlStep("4x256x8", "grpo", 400, 200, 900, 1500, 10))));
+                java.util.List.of(new BenchReport.RlStep("2x64x4", "grpo", 100, 50, 80, 230, 10,
+                                new BenchReport.Phases(0.1, 0.05, 0.5, 0.65), new BenchReport.Phases(0.01, 0.01, 0.0625, 0.028)),
+                        new BenchReport.RlStep("4x256x8", "grpo", 400, 200, 900, 1500, 10,
+                                new BenchReport.Phases(4, 2, 20, 26), new BenchReport.Phases(0.1, 0.1, 0.222, 0.173)))));
         assertTrue(table.contains("ND4J GEMM 1024^3: 100.0 GFLOP/s"), table);
         assertTrue(table.startsWith("cpt4j bench: CPU backend, OpenBLAS kernels SkylakeX, 1 thread(s), 2 cores"), table);
         assertTrue(table.matches("(?s).*train_vs_gemm\\s+0\\.260\\s+0\\.405.*"), table);
@@ -51,5 +53,7 @@ class Cpt4jCommandTest {
                 table);
         assertTrue(table.matches("(?s).*2x64x4\\s+grpo\\s+100\\.0\\s+50\\.0\\s+80\\.0\\s+230\\.0.*"), table);
         assertTrue(table.matches("(?s).*\\n4x256x8\\s+grpo\\s+400\\.0\\s+200\\.0\\s+900\\.0\\s+1500\\.0.*"), table);
+        assertTrue(table.matches("(?s).*arithmetic share.*\\n4x256x8\\s+grpo\\s+0\\.100\\s+0\\.100\\s+0\\.222\\s+0\\.173.*"),
+                table);
     }
 }

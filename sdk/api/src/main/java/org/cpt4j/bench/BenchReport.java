@@ -19,7 +19,7 @@ public record BenchReport(String format, int version, Machine machine, double ge
                           ModelResult large, Sampling sampling, List<RlStep> rl) {
 
     public static final String FORMAT = "cpt4j-bench";
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
 
     /**
      * Median time of each phase of one on-policy step of one model shape on {@code add}: 8 tasks x 8 samples of at
@@ -32,9 +32,25 @@ public record BenchReport(String format, int version, Machine machine, double ge
      * @param trainingMs the optimizer step
      * @param totalMs the whole step
      * @param steps timed steps
+     * @param gflop counted arithmetic per step, mean over the timed steps: the forward FLOPs
+     *     ({@link org.cpt4j.model.ModelConfig#forwardFlops}) of every position sampled (prompt and response) and
+     *     scored, and for training three times those of the batch (forward and backward), without padding
+     * @param arithmeticShare each phase's counted FLOPs at the run's 1024³ GEMM speed, as a fraction of its median
+     *     time: the rest of the phase is fixed cost (op launches, memory, Java), which does not shrink with the model
      */
     public record RlStep(String model, String objective, double samplingMs, double scoringMs, double trainingMs, double totalMs,
-                         int steps) {
+                         int steps, Phases gflop, Phases arithmeticShare) {
+    }
+
+    /**
+     * One number per phase of an on-policy step.
+     *
+     * @param sampling sampling the rollouts
+     * @param scoring rewards, reference and teacher scoring, the objective's preparation
+     * @param training the optimizer step
+     * @param total the whole step
+     */
+    public record Phases(double sampling, double scoring, double training, double total) {
     }
 
     /**

@@ -49,9 +49,7 @@ public final class SameDiffLossGraph implements LossGraph {
         this.vocabulary = vocabulary;
         this.type = type;
         SDVariable targets = sd.placeHolder(TARGETS, DataType.INT, -1);
-        // the shift by the row maximum cancels in the log-softmax's value and gradient, so no gradient flows
-        // through it (ND4J's reduce_max_bp was 3 ms of a 2x64x4 training step)
-        SDVariable shifted = logits.sub(new StopGradient(sd, sd.max(logits, true, 1)).outputVariable());
+        SDVariable shifted = logits.sub(sd.max(logits, true, 1));
         this.logProbs = shifted.sub(sd.math.log(sd.sum(sd.math.exp(shifted), true, 1)));
         SDVariable oneHot = sd.oneHot(targets, vocabulary, -1, 1.0, 0.0, type);
         this.tokenLogProbs = sd.reshape(sd.sum(logProbs.mul(oneHot), false, 1), -1, length);

@@ -57,7 +57,7 @@ public final class Benchmark {
         List<BenchReport.RlStep> rl = new ArrayList<>();
         for (ModelConfig model : settings.rlModels()) {
             RlStepProbe probe = new RlStepProbe(model, settings.warmupSteps(), settings.rlSteps(), rlComponents,
-                    progress);
+                    gemm1024, progress);
             rlComponents.objectives().stream().map(probe::measure).forEach(rl::add);
         }
         BenchReport.Machine machine = new BenchReport.Machine(NativeRuntime.backend(),

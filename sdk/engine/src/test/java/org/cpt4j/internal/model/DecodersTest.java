@@ -6,7 +6,7 @@ import org.cpt4j.model.ModelConfig;
 import org.cpt4j.model.OptimizerConfig;
 import org.junit.jupiter.api.Test;
 
-/** The measured choice: Java for generation, Java for scoring below width 256, ND4J for wide scoring. */
+/** The measured choice: Java for generation, Java for scoring below width 512, ND4J for wide scoring. */
 class DecodersTest {
 
     private static Parameters parameters(ModelConfig model) {
