@@ -46,8 +46,8 @@ final class VectorMath {
         int bound = LANES.loopBound(d);
         for (int r = 0; r < n; r++) {
             int o = r * d;
-            float mean = sum(x, o, d, bound, 0) / d;
-            float variance = sum(x, o, d, bound, mean) / d;
+            float mean = sum(x, o, d, bound) / d;
+            float variance = squaredDeviations(x, o, d, bound, mean) / d;
             float inverse = (float) (1 / Math.sqrt(variance));
             int i = 0;
             for (; i < bound; i += LANES.length()) {
@@ -61,18 +61,32 @@ final class VectorMath {
         return out;
     }
 
-    /** @return the sum of {@code x[o..o+d)} when {@code centre} is 0, else of {@code (x − centre)²} */
-    private static float sum(float[] x, int o, int d, int bound, float centre) {
+    /** @return the sum of {@code x[o..o+d)} */
+    private static float sum(float[] x, int o, int d, int bound) {
         FloatVector acc = FloatVector.zero(LANES);
         int i = 0;
         for (; i < bound; i += LANES.length()) {
-            FloatVector v = FloatVector.fromArray(LANES, x, o + i);
-            acc = centre == 0 ? acc.add(v) : acc.add(v.sub(centre).mul(v.sub(centre)));
+            acc = acc.add(FloatVector.fromArray(LANES, x, o + i));
         }
         float total = acc.reduceLanes(VectorOperators.ADD);
         for (; i < d; i++) {
-            float v = x[o + i] - centre;
-            total += centre == 0 ? x[o + i] : v * v;
+            total += x[o + i];
+        }
+        return total;
+    }
+
+    /** @return the sum of {@code (x − mean)²} over {@code x[o..o+d)} */
+    private static float squaredDeviations(float[] x, int o, int d, int bound, float mean) {
+        FloatVector acc = FloatVector.zero(LANES);
+        int i = 0;
+        for (; i < bound; i += LANES.length()) {
+            FloatVector centred = FloatVector.fromArray(LANES, x, o + i).sub(mean);
+            acc = acc.add(centred.mul(centred));
+        }
+        float total = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < d; i++) {
+            float centred = x[o + i] - mean;
+            total += centred * centred;
         }
         return total;
     }

@@ -110,6 +110,27 @@ class VectorMathTest {
     }
 
     @Test
+    void aRowWhoseMeanIsExactlyZeroIsStandardisedByItsVariance() {
+        int d = 37;
+        float[] x = new float[d];
+        for (int i = 0; i + 1 < d; i += 2) {
+            x[i] = i + 1;
+            x[i + 1] = -(i + 1);
+        }
+        float[] ones = new float[d];
+        java.util.Arrays.fill(ones, 1);
+        float[] out = VectorMath.layerNorm(x, 1, d, ones, new float[d]);
+        double variance = 0;
+        for (float v : x) {
+            variance += (double) v * v;
+        }
+        double deviation = Math.sqrt(variance / d);
+        for (int i = 0; i < d; i++) {
+            assertEquals(x[i] / deviation, out[i], 1e-5, "entry " + i);
+        }
+    }
+
+    @Test
     void paddingRoundsUpToWholeVectors() {
         int lanes = VectorMath.padded(1);
         assertTrue(lanes >= 1);
