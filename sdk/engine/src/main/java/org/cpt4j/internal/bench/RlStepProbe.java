@@ -73,7 +73,8 @@ public final class RlStepProbe {
                 components.reward(), new RlTrainer.Settings(PROMPTS, GROUP_SIZE,
                 SamplingConfig.of(s -> s.maxNewTokens(MAX_NEW_TOKENS)), 5), counter);
         Domain domain = components.domain();
-        progress.accept("rl " + objective.id() + " " + model.layers() + "x" + model.width() + "x" + model.heads() + ": " + warmupSteps + " warm-up steps, " + steps + " timed");
+        String shape = model.layers() + "x" + model.width() + "x" + model.heads();
+        progress.accept("rl " + objective.id() + " " + shape + ": " + warmupSteps + " warm-up steps, " + steps + " timed");
         for (int step = 0; step < warmupSteps; step++) {
             trainer.step(domain, step);
         }
@@ -98,7 +99,7 @@ public final class RlStepProbe {
                 flops[2] / steps / 1e9, (flops[0] + flops[1] + flops[2]) / steps / 1e9);
         BenchReport.Phases ms = new BenchReport.Phases(Timer.median(sampling), Timer.median(scoring),
                 Timer.median(training), Timer.median(total));
-        return new BenchReport.RlStep(model.layers() + "x" + model.width() + "x" + model.heads(), objective.id(),
+        return new BenchReport.RlStep(shape, objective.id(),
                 ms.sampling(), ms.scoring(), ms.training(), ms.total(), steps, gflop, new BenchReport.Phases(
                 share(gflop.sampling(), ms.sampling()), share(gflop.scoring(), ms.scoring()),
                 share(gflop.training(), ms.training()), share(gflop.total(), ms.total())));

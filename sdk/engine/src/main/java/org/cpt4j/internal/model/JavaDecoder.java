@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * The {@link Decoder} in plain Java loops over float arrays, for generation at
+ * The {@link Decoder} in plain Java loops over float arrays, for generation and scoring at
  * shapes where an ND4J op costs more to launch than to compute (a decoded token of the default base model is about
  * a hundred thousand multiply-adds per row, spread over some forty ops per layer).
  *
@@ -31,7 +31,7 @@ public final class JavaDecoder implements Decoder {
     private final int headWidth;
     private final int hidden;
     private final int vocabulary;
-    /** The head's columns: the vocabulary and zero columns up to a multiple of 16, so no product has a tail. */
+    /** The head's columns: the vocabulary and zero columns up to whole vectors, so no product has a scalar tail. */
     private final int headColumns;
     private final float scale;
     /** The key cache's row length: the context rounded up to whole vectors ({@link VectorMath#scores}). */
@@ -84,7 +84,7 @@ public final class JavaDecoder implements Decoder {
         this.headWidth = config.headWidth();
         this.hidden = Math.toIntExact(parameters.shape(TransformerLayout.block(0, "mlp/up_weight"))[1]);
         this.vocabulary = config.vocabulary();
-        this.headColumns = (vocabulary + 15) / 16 * 16;
+        this.headColumns = VectorMath.padded(vocabulary);
         this.scale = (float) (1.0 / Math.sqrt(headWidth));
         this.keyStride = VectorMath.padded(config.context());
     }
