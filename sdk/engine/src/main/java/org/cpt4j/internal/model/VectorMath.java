@@ -7,8 +7,11 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * The plain-Java decoder's LayerNorm, GELU and attention loops in the Vector API's widest float lanes (loaded only
  * when the JVM has the module, as {@link VectorAffine}). Entries that fill no whole vector are computed one at a
- * time with the same formula. The exponential is the Vector API's ({@code VectorOperators.EXP}, within an ulp of
- * {@link Math#exp}; the JDK's SVML routines on x86-64), so results are this JVM's and CPU's, like ND4J's.
+ * time with the same formula. Every operation is one that IEEE 754 rounds exactly (add, multiply, fused multiply-add,
+ * division, square root, comparisons, bit moves), so a result does not depend on the lane count or on whether the
+ * JIT has compiled the loop: the exponential is {@link #exp}'s polynomial, not {@code VectorOperators.EXP}, whose
+ * compiled form (the JDK's SVML routines) and interpreted form ({@link Math#exp} per lane) differ in the last bit,
+ * which made the first steps of a run, computed before the JIT compiled them, round unlike the same steps later.
  */
 final class VectorMath {
 
@@ -30,11 +33,67 @@ final class VectorMath {
         int i = 0;
         for (int bound = LANES.loopBound(x.length); i < bound; i += LANES.length()) {
             FloatVector v = FloatVector.fromArray(LANES, x, i);
-            v.div(v.mul(GELU_SLOPE).lanewise(VectorOperators.EXP).add(1f)).intoArray(x, i);
+            v.div(exp(v.mul(GELU_SLOPE)).add(1f)).intoArray(x, i);
         }
         for (; i < x.length; i++) {
-            x[i] = x[i] / (1 + (float) Math.exp(GELU_SLOPE * x[i]));
+            x[i] = x[i] / (1 + exp(GELU_SLOPE * x[i]));
         }
+    }
+
+    /** Below this {@link #exp} is 0 (the true value is under 1.2e-38), above the next it is infinite. */
+    private static final float EXP_LOWEST = -87.3f;
+    private static final float EXP_HIGHEST = 88.3f;
+    /** 1.5·2²³: adding it rounds a float of magnitude under 2²² to an integer, held in the low mantissa bits. */
+    private static final float ROUNDER = 12582912f;
+    private static final int ROUNDER_BITS = Float.floatToRawIntBits(ROUNDER);
+    private static final float LOG2_E = 1.44269504088896341f;
+    /** ln 2 in two parts, the first exact in few bits, for Cody and Waite's range reduction. */
+    private static final float LN2_HIGH = 0.693359375f;
+    private static final float LN2_LOW = -2.12194440e-4f;
+    /** Cephes {@code expf}'s minimax polynomial for {@code (e^r − 1 − r) / r²} on {@code |r| ≤ ln2 / 2}. */
+    private static final float[] EXP_POLYNOMIAL = {1.9875691500e-4f, 1.3981999507e-3f, 8.3334519073e-3f,
+        4.1665795894e-2f, 1.6666665459e-1f, 5.0000001201e-1f};
+
+    /**
+     * {@code e^x} as Cephes' {@code expf} computes it (Moshier 1984; within 2 ulp): {@code k = round(x·log₂e)},
+     * {@code r = x − k·ln2}, {@code e^x = 2^k · (1 + r + r²·P(r))}; 0 below {@value #EXP_LOWEST}, infinite above
+     * {@value #EXP_HIGHEST}. The same bits as the scalar {@link #exp(float)} in every lane.
+     */
+    static FloatVector exp(FloatVector x) {
+        FloatVector clamped = x.max(EXP_LOWEST).min(EXP_HIGHEST);
+        FloatVector shifted = clamped.fma(FloatVector.broadcast(LANES, LOG2_E), FloatVector.broadcast(LANES, ROUNDER));
+        FloatVector k = shifted.sub(ROUNDER);
+        FloatVector r = k.fma(FloatVector.broadcast(LANES, -LN2_HIGH), clamped);
+        r = k.fma(FloatVector.broadcast(LANES, -LN2_LOW), r);
+        FloatVector p = FloatVector.broadcast(LANES, EXP_POLYNOMIAL[0]);
+        for (int i = 1; i < EXP_POLYNOMIAL.length; i++) {
+            p = p.fma(r, FloatVector.broadcast(LANES, EXP_POLYNOMIAL[i]));
+        }
+        FloatVector y = p.fma(r.mul(r), r).add(1f);
+        FloatVector scale = shifted.reinterpretAsInts().sub(ROUNDER_BITS).add(127).lanewise(VectorOperators.LSHL, 23)
+                .reinterpretAsFloats();
+        return y.mul(scale).blend(0f, x.lt(EXP_LOWEST))
+                .blend(Float.POSITIVE_INFINITY, x.compare(VectorOperators.GT, EXP_HIGHEST));
+    }
+
+    /** {@code e^x} for one value, the same bits as a lane of {@link #exp(FloatVector)}. */
+    static float exp(float x) {
+        if (x < EXP_LOWEST) {
+            return 0f;
+        }
+        if (x > EXP_HIGHEST) {
+            return Float.POSITIVE_INFINITY;
+        }
+        float shifted = Math.fma(x, LOG2_E, ROUNDER);
+        float k = shifted - ROUNDER;
+        float r = Math.fma(k, -LN2_HIGH, x);
+        r = Math.fma(k, -LN2_LOW, r);
+        float p = EXP_POLYNOMIAL[0];
+        for (int i = 1; i < EXP_POLYNOMIAL.length; i++) {
+            p = Math.fma(p, r, EXP_POLYNOMIAL[i]);
+        }
+        float y = Math.fma(p, r * r, r) + 1f;
+        return y * Float.intBitsToFloat((Float.floatToRawIntBits(shifted) - ROUNDER_BITS + 127) << 23);
     }
 
     /**
@@ -123,7 +182,7 @@ final class VectorMath {
         float top = max.reduceLanes(VectorOperators.MAX);
         FloatVector sum = FloatVector.zero(LANES);
         for (int k = 0; k < end; k += LANES.length()) {
-            FloatVector e = FloatVector.fromArray(LANES, scores, k).sub(top).lanewise(VectorOperators.EXP);
+            FloatVector e = exp(FloatVector.fromArray(LANES, scores, k).sub(top));
             e.intoArray(scores, k);
             sum = sum.add(e);
         }

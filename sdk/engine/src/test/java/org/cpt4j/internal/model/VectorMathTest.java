@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import jdk.incubator.vector.FloatVector;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -27,6 +28,37 @@ class VectorMathTest {
 
     private static void assertClose(double expected, double actual, String what) {
         assertEquals(expected, actual, TOLERANCE * Math.max(1, Math.abs(expected)), what);
+    }
+
+    @Property(tries = 200)
+    void theExponentialIsWithinThreeUlpsOfMathExpAndEveryLaneIsTheScalarBitForBit(@ForAll long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] x = random(random, 16 * 8, 90);
+        x[0] = 0f;
+        x[1] = -0f;
+        x[2] = Float.NEGATIVE_INFINITY;
+        x[3] = Float.POSITIVE_INFINITY;
+        x[4] = -87.2f;
+        x[5] = 88.2f;
+        x[6] = Float.NaN;
+        float[] lanes = new float[x.length];
+        for (int i = 0; i < x.length; i += FloatVector.SPECIES_PREFERRED.length()) {
+            VectorMath.exp(FloatVector.fromArray(FloatVector.SPECIES_PREFERRED, x, i)).intoArray(lanes, i);
+        }
+        for (int i = 0; i < x.length; i++) {
+            float scalar = VectorMath.exp(x[i]);
+            assertEquals(Float.floatToRawIntBits(scalar), Float.floatToRawIntBits(lanes[i]), "lane of " + x[i]);
+            double exact = Math.exp(x[i]);
+            if (Float.isNaN(x[i])) {
+                assertTrue(Float.isNaN(scalar));
+            } else if (x[i] < -87.3f) {
+                assertEquals(0f, scalar, "e^" + x[i]);
+            } else if (x[i] > 88.3f) {
+                assertEquals(Float.POSITIVE_INFINITY, scalar, "e^" + x[i]);
+            } else {
+                assertEquals(exact, scalar, 3 * Math.ulp((float) exact), "e^" + x[i]);
+            }
+        }
     }
 
     @Property(tries = 100)
