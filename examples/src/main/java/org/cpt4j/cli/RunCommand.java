@@ -9,11 +9,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cpt4j.engine.Cpt4jEngine;
 import org.cpt4j.evaluation.EvaluationSampling;
-import org.cpt4j.evaluation.SeedSpread;
 import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.experiment.ExperimentSpecFile;
 import org.cpt4j.experiment.StageSpec;
-import org.cpt4j.pretrain.PretrainSpec;
 import org.cpt4j.run.ArmResult;
 import org.cpt4j.run.RunListener;
 import org.cpt4j.run.RunOptions;
@@ -32,17 +30,17 @@ import picocli.CommandLine.Spec;
                 "A spec: the base model (cached), then each arm through the curriculum's stages in order, evaluating "
                         + "every domain before the first stage and after each; prints each arm's accuracy table, "
                         + "continual-learning measures and collapse events, and writes <runs>/<experiment>/ "
-                        + "(metrics.jsonl, events.jsonl, drift.jsonl, accuracy.csv, measures.json, checkpoints/ "
-                        + "per arm). Run the same spec again to resume it after a kill.",
-                "quickstart: pretrains the default base model (2x64x4, 2000 steps on add, mod, count; "
-                        + "cached after the first run) and prints its per-domain evaluation with the teacher's "
-                        + "advantage, the signal SDPO distils."})
+                        + "(report.html; per arm metrics.jsonl, events.jsonl, drift.jsonl, samples.jsonl, accuracy.csv, "
+                        + "measures.json, checkpoints/). Run the same spec again to resume it after a kill.",
+                "quickstart: GRPO against SDPO with a frozen teacher on add then mod, from the default base model "
+                        + "(2x64x4, pretrained for 2000 steps on add, mod, count the first time, about 3 minutes; "
+                        + "cached after), evaluated every 20 steps; writes <runs>/quickstart/report.html."})
 final class RunCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec command;
 
-    static final String QUICKSTART = "quickstart";
+    static final String QUICKSTART = Quickstart.NAME;
 
     @Parameters(index = "0", paramLabel = "EXPERIMENT", description = "A spec file, or a built-in experiment: "
             + "${COMPLETION-CANDIDATES}.", completionCandidates = BuiltInExperiments.class)
@@ -70,30 +68,22 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path file = Path.of(experiment);
         if (Files.isRegularFile(file)) {
-            return runSpec(file);
+            return run(ExperimentSpecFile.read(file));
         }
         if (!QUICKSTART.equals(experiment)) {
             throw new IllegalArgumentException("unknown experiment '" + experiment + "': no such spec file, and the "
                     + "built-in experiments are: " + QUICKSTART);
         }
-        PretrainSpec spec = PretrainSpec.of(p -> { });
-        PrintWriter out = command.commandLine().getOut();
-        BaseModelJob.Result result = evaluation.job(runtime.threads()).run(spec, out,
-                command.commandLine().getErr());
-        out.println();
-        out.println(BaseModelJob.verdict(spec, new SeedSpread(List.of(spec.seed()), List.of(result.evaluation()))));
-        out.flush();
-        return 0;
+        return run(Quickstart.spec());
     }
 
-    private int runSpec(Path file) throws Exception {
+    private int run(ExperimentSpec spec) {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
-        ExperimentSpec spec = ExperimentSpecFile.read(file);
         RunOptions options = RunOptions.of(o -> o.runs(runs).cache(evaluation.cache())
                 .checkpointEvery(evaluation.checkpointEvery).threads(runtime.threads()));
-        err.printf("run directory %s (per arm: metrics.jsonl, events.jsonl, drift.jsonl, accuracy.csv, measures.json, "
-                + "checkpoints/)%n", runs.resolve(spec.name()));
+        err.printf("run directory %s (report.html; per arm: metrics.jsonl, events.jsonl, drift.jsonl, samples.jsonl, "
+                + "accuracy.csv, measures.json, checkpoints/)%n", runs.resolve(spec.name()));
         ProgressBar pretraining = ProgressBar.on(err, "pretrain");
         RunResult result = Cpt4jEngine.create().run(spec, options, new RunListener() {
             @Override
@@ -133,6 +123,7 @@ final class RunCommand implements Callable<Integer> {
                 out.println();
             }
         }
+        out.println("report: " + result.report());
         out.flush();
         return 0;
     }

@@ -16,6 +16,8 @@ import org.cpt4j.plugins.collapse.Collapse;
 import org.cpt4j.plugins.objectives.Objectives;
 import org.example.brevity.BrevityPlugin;
 import org.cpt4j.plugins.teachers.Teachers;
+import org.cpt4j.experiment.ArmSpec;
+import org.cpt4j.pretrain.PretrainSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,5 +131,34 @@ class ExperimentCommandsTest {
         }
         assertTrue(!again.err().contains(": step "), "no step is trained again: " + again.err());
         assertEquals(result.out(), again.out(), "a finished run prints the same tables without training");
+
+        Path report = runs.resolve("tiny").resolve("report.html");
+        assertTrue(result.out().endsWith("report: " + report + "\n"), result.out());
+        Files.delete(report);
+        CommandLineRun written = CommandLineRun.of("report", runs.resolve("tiny").toString());
+        assertEquals(0, written.exitCode(), written.err());
+        assertEquals("report: " + report + "\n", written.out(), "a complete run's report, with nothing missing");
+        assertTrue(Files.readString(report).contains("Complete: every arm ran to its end."));
+    }
+
+    @Test
+    void reportNamesADirectoryThatHoldsNoRun() {
+        CommandLineRun result = CommandLineRun.of("report", directory.toString());
+        assertEquals(1, result.exitCode());
+        assertTrue(result.err().contains(directory + " is not an experiment's run directory: it has no spec.json"),
+                result.err());
+        assertTrue(!result.err().contains("\tat "), "no stack trace: " + result.err());
+    }
+
+    @Test
+    void theQuickstartComparesGrpoWithSdpoAndAFrozenTeacherOnTwoDomainsWithCurves() {
+        ExperimentSpec spec = Quickstart.spec();
+        assertEquals(List.of("grpo", "sdpo"), spec.arms().stream().map(ArmSpec::name).toList());
+        assertEquals("frozen", spec.arms().get(1).teacher().id());
+        assertEquals(List.of("add", "mod"), spec.curriculum().stageDomains());
+        assertTrue(spec.evaluation().everySteps() > 0 && spec.curriculum().stages().get(0).steps()
+                % spec.evaluation().everySteps() == 0, "evaluations inside each stage, for the report's curves");
+        assertEquals(PretrainSpec.of(p -> { }), spec.base(), "the default base model, cached by pretrain");
+        assertEquals(2, Cpt4jEngine.create().resolve(spec).arms().size());
     }
 }

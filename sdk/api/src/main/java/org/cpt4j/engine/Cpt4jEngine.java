@@ -2,6 +2,7 @@ package org.cpt4j.engine;
 
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -16,6 +17,7 @@ import org.cpt4j.plugin.RegisteredComponent;
 import org.cpt4j.pretrain.PretrainSpec;
 import org.cpt4j.run.RunListener;
 import org.cpt4j.run.RunOptions;
+import org.cpt4j.run.RunReport;
 import org.cpt4j.run.RunResult;
 import org.jspecify.annotations.Nullable;
 
@@ -71,6 +73,16 @@ public interface Cpt4jEngine {
      * @throws java.io.UncheckedIOException when a file cannot be read or written, naming it
      */
     RunResult run(ExperimentSpec spec, RunOptions options, RunListener listener);
+
+    /**
+     * Writes {@code report.html} into an experiment's run directory from the files there: a finished run's, or one
+     * that is still going or was killed (the report says what is missing). A run writes its report itself after each
+     * arm; this writes it again, for instance after the run was stopped.
+     *
+     * @param experimentDirectory {@code <runs>/<experiment>/}, holding the {@code spec.json} the run wrote
+     * @throws java.io.UncheckedIOException naming the file when the directory holds no run or a file cannot be read
+     */
+    RunReport report(Path experimentDirectory);
 
     /** @return every component the engine's plugins register, by kind and then id */
     List<RegisteredComponent> components();

@@ -23,17 +23,22 @@ import java.util.Map;
  *     values kept)
  * @param maximumForgetting Chaudhry et al. 2018 (RWalk): {@code 1/(T−1) Σ_{j<T} (max_{l=1..T−1} R[l][j] − R[T][j])},
  *     the best accuracy any earlier stage reached minus the final one
+ * @param maximumForgettingByDomain Chaudhry's term per domain, for the domains of {@link #forgettingByDomain}:
+ *     {@code max_{l=1..T−1} R[l][d] − R[T][d]}, the best accuracy any stage before the last reached on it minus
+ *     the final one
  * @param plasticity the mean gain on the domain being trained: {@code (1/T) Σ_j (R[j][j] − R[j−1][j])}, with
  *     {@code R[0] = b}
  * @param heldOutChange per evaluated domain no stage trains: final accuracy minus the base's (transfer to, or
  *     forgetting of, domains outside the curriculum)
  */
 public record ContinualMeasures(double accuracy, double backwardTransfer, double forwardTransfer, double forgetting,
-                                Map<String, Double> forgettingByDomain, double maximumForgetting, double plasticity,
+                                Map<String, Double> forgettingByDomain, double maximumForgetting,
+                                Map<String, Double> maximumForgettingByDomain, double plasticity,
                                 Map<String, Double> heldOutChange) {
 
     public ContinualMeasures {
         forgettingByDomain = Collections.unmodifiableMap(new LinkedHashMap<>(forgettingByDomain));
+        maximumForgettingByDomain = Collections.unmodifiableMap(new LinkedHashMap<>(maximumForgettingByDomain));
         heldOutChange = Collections.unmodifiableMap(new LinkedHashMap<>(heldOutChange));
     }
 
@@ -92,6 +97,14 @@ public record ContinualMeasures(double accuracy, double backwardTransfer, double
                 byDomain.put(domain, r[j][j] - r[t][j]);
             }
         }
+        Map<String, Double> maximumByDomain = new LinkedHashMap<>();
+        for (String domain : byDomain.keySet()) {
+            double best = Double.NEGATIVE_INFINITY;
+            for (int l = 1; l < t; l++) {
+                best = Math.max(best, matrix.at(l, domain));
+            }
+            maximumByDomain.put(domain, best - matrix.at(t, domain));
+        }
         double forgetting = byDomain.isEmpty() ? Double.NaN
                 : byDomain.values().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
         Map<String, Double> heldOut = new LinkedHashMap<>();
@@ -100,7 +113,8 @@ public record ContinualMeasures(double accuracy, double backwardTransfer, double
                 heldOut.put(domain, matrix.at(t, domain) - matrix.at(0, domain));
             }
         }
-        return new ContinualMeasures(accuracy, backward, forward, forgetting, byDomain, maximum, plasticity, heldOut);
+        return new ContinualMeasures(accuracy, backward, forward, forgetting, byDomain, maximum, maximumByDomain,
+                plasticity, heldOut);
     }
 
     /** @return the measures in accuracy points (percent; changes signed), {@code n/a} where undefined */

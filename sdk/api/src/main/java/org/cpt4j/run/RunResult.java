@@ -16,6 +16,11 @@ public record RunResult(String experiment, Path directory, List<ArmResult> arms)
         arms = List.copyOf(arms);
     }
 
+    /** @return the experiment's {@code report.html}, written at the end of the run */
+    public Path report() {
+        return directory.resolve("report.html");
+    }
+
     /**
      * @return the result of the arm named {@code name}
      * @throws IllegalArgumentException naming the arms when there is none of that name

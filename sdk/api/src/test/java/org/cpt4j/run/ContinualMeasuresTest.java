@@ -60,6 +60,18 @@ class ContinualMeasuresTest {
         assertTrue(measures.maximumForgetting() >= measures.forgetting() - EPS, measures.toString());
     }
 
+    @Property(tries = 200)
+    void chaudhrysTermPerDomainIsAtLeastAvalanchesAndCoversTheSameDomains(@ForAll long seed,
+            @ForAll @IntRange(min = 2, max = 6) int stages) {
+        ContinualMeasures measures = ContinualMeasures.of(random(seed, stages), stageDomains(stages));
+        assertEquals(measures.forgettingByDomain().keySet(), measures.maximumForgettingByDomain().keySet());
+        measures.forgettingByDomain().forEach((domain, forgetting) -> assertTrue(
+                measures.maximumForgettingByDomain().get(domain) >= forgetting - EPS, measures.toString()));
+        // every stage has its own domain here, so the scalar is the mean of the terms
+        assertEquals(measures.maximumForgetting(), measures.maximumForgettingByDomain().values().stream()
+                .mapToDouble(Double::doubleValue).average().orElseThrow(), EPS);
+    }
+
     /** @return the measures after {@code delta} is added to entry {@code [row][column]} of {@code matrix} */
     private static ContinualMeasures nudged(AccuracyMatrix matrix, int row, int column, double delta, int stages) {
         double[][] accuracy = new double[matrix.accuracy().length][];
@@ -164,6 +176,8 @@ class ContinualMeasuresTest {
         assertEquals(((0.80 - 0.50) + (0.90 - 0.70)) / 2, m.forgetting(), EPS);
         // Chaudhry: the best of the rows after d1 and d2 (d1 rose to 0.85 while d2 was trained), not the base
         assertEquals(((0.85 - 0.50) + (0.90 - 0.70)) / 2, m.maximumForgetting(), EPS);
+        assertEquals(0.85 - 0.50, m.maximumForgettingByDomain().get("d1"), EPS);
+        assertEquals(0.90 - 0.70, m.maximumForgettingByDomain().get("d2"), EPS);
         assertEquals(((0.80 - 0.10) + (0.90 - 0.25) + (0.95 - 0.35)) / 3, m.plasticity(), EPS);
         assertEquals(0.60 - 0.50, m.heldOutChange().get("h"), EPS);
         assertEquals("ACC 71.7  BWT -25.0  FWT +5.0  forgetting +25.0 (max +27.5)  plasticity +65.0\n"

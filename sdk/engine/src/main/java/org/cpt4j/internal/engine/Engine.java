@@ -8,6 +8,7 @@ import com.google.inject.Module;
 import com.google.inject.util.Modules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -31,6 +32,7 @@ import org.cpt4j.internal.plugin.PluginRegistry;
 import org.cpt4j.internal.plugin.ResolvedExperiment;
 import org.cpt4j.internal.pretrain.BaseModelStore;
 import org.cpt4j.internal.rl.Kernels;
+import org.cpt4j.internal.report.ReportWriter;
 import org.cpt4j.internal.run.EngineServices;
 import org.cpt4j.internal.run.ExperimentEngine;
 import org.cpt4j.internal.runtime.NativeRuntime;
@@ -45,6 +47,7 @@ import org.cpt4j.reward.RewardModel;
 import org.cpt4j.reward.WeightedReward;
 import org.cpt4j.run.RunListener;
 import org.cpt4j.run.RunOptions;
+import org.cpt4j.run.RunReport;
 import org.cpt4j.run.RunResult;
 import org.cpt4j.spec.Problems;
 import org.cpt4j.teacher.TeacherSchedule;
@@ -136,6 +139,15 @@ public final class Engine implements Cpt4jEngine {
             return engine.runner().run(listener);
         } catch (IOException e) {
             throw new UncheckedIOException("experiment '" + spec.name() + "': " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public RunReport report(Path experimentDirectory) {
+        try {
+            return ReportWriter.write(experimentDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("report of " + experimentDirectory + ": " + e.getMessage(), e);
         }
     }
 

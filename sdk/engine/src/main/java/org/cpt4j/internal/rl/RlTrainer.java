@@ -13,10 +13,12 @@ import org.cpt4j.internal.sampling.Generation;
 import org.cpt4j.internal.sampling.Sampler;
 import org.cpt4j.internal.text.PromptFormat;
 import org.cpt4j.objective.Objective;
+import org.cpt4j.objective.Rollouts;
 import org.cpt4j.reward.WeightedReward;
 import org.cpt4j.run.StepMetrics;
 import org.cpt4j.sampling.SamplingConfig;
 import org.cpt4j.teacher.TeacherSchedule;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The on-policy loop for one policy: sample groups of responses, score them, let the objective choose teacher
@@ -52,6 +54,7 @@ public final class RlTrainer {
     private final Sampler sampler;
     private final TeacherWeights teacher;
     private final ObjectiveInputs inputs;
+    private @Nullable Rollouts lastRollouts;
 
     public RlTrainer(TransformerPolicy policy, PromptFormat format, Objective objective, TeacherSchedule schedule,
                      WeightedReward reward, Settings settings, Kernels kernels) {
@@ -99,6 +102,18 @@ public final class RlTrainer {
         schedule = replacement;
     }
 
+    /**
+     * @return the rollouts of the last {@link #step}, judged and rewarded, with the teacher's contexts where the
+     *     objective asked for them
+     * @throws IllegalStateException before the first step
+     */
+    public Rollouts lastRollouts() {
+        if (lastRollouts == null) {
+            throw new IllegalStateException("no step has been taken yet");
+        }
+        return lastRollouts;
+    }
+
     /** Tells the teacher schedule that stage {@code stage} (0-based) begins. */
     public void startStage(int stage) {
         schedule.stageStarted(teacher, stage);
@@ -124,6 +139,7 @@ public final class RlTrainer {
         long sampled = System.nanoTime();
         RolloutBatch batch = RolloutBatch.assemble(tasks, prompts, generations, domain, reward, format);
         ObjectiveInputs.Prepared prepared = inputs.prepare(batch, random.nextLong());
+        lastRollouts = prepared.rollouts();
         long scored = System.nanoTime();
 
         TrainingStep first = null;

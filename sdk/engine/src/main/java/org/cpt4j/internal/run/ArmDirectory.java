@@ -27,6 +27,7 @@ import org.cpt4j.internal.store.Checkpoint;
 import org.cpt4j.internal.store.CheckpointFile;
 import org.cpt4j.internal.store.FileFormat;
 import org.cpt4j.internal.store.JsonLines;
+import org.cpt4j.objective.Rollouts;
 import org.cpt4j.internal.rl.RlTrainer;
 import org.cpt4j.run.AccuracyMatrix;
 import org.cpt4j.run.ContinualMeasures;
@@ -47,6 +48,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code evaluations.jsonl}: every evaluation, the base's, inside stages and at stage ends
  *       ({@link EvaluationPoint});</li>
  *   <li>{@code drift.jsonl}: each drift metric after each stage, against the base;</li>
+ *   <li>{@code samples.jsonl}: a few rollouts of each stage's first and last step, for reading;</li>
  *   <li>{@code accuracy.csv}: the accuracy table so far, rewritten atomically after each evaluation;</li>
  *   <li>{@code measures.json}: the arm's {@link ContinualMeasures}, when it has finished;</li>
  *   <li>{@code checkpoints/step-NNNNNNNNNN.ckpt}: the policy with its optimizer state, the teacher's weights and
@@ -147,6 +149,10 @@ final class ArmDirectory {
         return root.resolve("evaluations.jsonl");
     }
 
+    Path samples() {
+        return root.resolve("samples.jsonl");
+    }
+
     private JsonLines metricsLog() {
         return new JsonLines(metrics(), FileFormat.METRICS, JSON);
     }
@@ -161,6 +167,10 @@ final class ArmDirectory {
 
     private JsonLines evaluationsLog() {
         return new JsonLines(evaluations(), FileFormat.EVALUATIONS, JSON);
+    }
+
+    private JsonLines samplesLog() {
+        return new JsonLines(samples(), FileFormat.SAMPLES, JSON);
     }
 
     void appendMetrics(int stage, String domain, int attempt, StepMetrics metrics) throws IOException {
@@ -206,6 +216,20 @@ final class ArmDirectory {
                 .put("metric", metric);
         line.set("values", JSON.valueToTree(values));
         driftLog().append(withAttempt(line, attempt));
+    }
+
+    /**
+     * Appends {@code rollout}, one of step {@code step}'s (0-based), for a person to read: the question, the
+     * response, its reward and verdict, and the teacher's privileged context where it had one.
+     */
+    void appendSample(int stage, long step, int attempt, Rollouts.Rollout rollout, Optional<String> teacherContext)
+            throws IOException {
+        ObjectNode line = JSON.createObjectNode().put("stage", stage).put("step", step)
+                .put("question", rollout.task().question()).put("response", rollout.response())
+                .put("reward", rollout.reward()).put("correct", rollout.verdict().correct())
+                .put("formatValid", rollout.verdict().formatValid()).put("tokens", rollout.tokens());
+        teacherContext.ifPresent(context -> line.put("teacherContext", context));
+        samplesLog().append(withAttempt(line, attempt));
     }
 
     /** Writes {@code accuracy.csv}: its format's comment line, then the table. */
@@ -276,6 +300,7 @@ final class ArmDirectory {
         driftLog().keep(line -> keeps(progress, line, line.get("stage").asInt() < progress.stage()));
         // an evaluation at the checkpoint's step was taken before the checkpoint was written
         evaluationsLog().keep(line -> keeps(progress, line, line.get("step").asLong() <= progress.step()));
+        samplesLog().keep(line -> keeps(progress, line, line.get("step").asLong() < progress.step()));
     }
 
     private static boolean keeps(Progress progress, JsonNode line, boolean beforeTheCheckpoint) {

@@ -4,7 +4,6 @@ import com.google.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.cpt4j.domain.Domain;
@@ -18,7 +17,9 @@ import org.cpt4j.internal.plugin.ResolvedExperiment;
 import org.cpt4j.internal.pretrain.BaseModelStore;
 import org.cpt4j.internal.rl.Kernels;
 import org.cpt4j.internal.rl.RlTrainer;
+import org.cpt4j.internal.report.ReportWriter;
 import org.cpt4j.internal.text.PromptFormat;
+import org.cpt4j.objective.Rollouts;
 import org.cpt4j.run.ArmResult;
 import org.cpt4j.run.EvaluationPoint;
 import org.cpt4j.run.RunListener;
@@ -30,7 +31,8 @@ import org.cpt4j.text.Tokenizer;
 /**
  * Runs a resolved experiment: obtains the base model (cached), the probe set of response drift, and takes each arm
  * through its {@link ArmLoop} (with the {@link RunListener} and the evaluation log attached to its phases).
- * Everything lands in {@code runs/<experiment>/} ({@link RunDirectory}, {@link ArmDirectory}); an arm is
+ * Everything lands in {@code runs/<experiment>/} ({@link RunDirectory}, {@link ArmDirectory}, and the report after
+ * each arm, {@link ReportWriter}); an arm is
  * checkpointed every {@link RunOptions#checkpointEvery()} steps and after each stage, and a run started again with
  * the same spec resumes each arm from its newest checkpoint and ends as an uninterrupted run would.
  */
@@ -38,6 +40,8 @@ public final class ExperimentRunner {
 
     /** Held-out prompts per evaluated domain in the probe set of response drift. */
     private static final int PROBES_PER_DOMAIN = 16;
+    /** Prompts whose first response is kept in {@code samples.jsonl}, at each stage's first and last step. */
+    private static final int SAMPLES_KEPT = 4;
 
     private final ResolvedExperiment experiment;
     private final Tokenizer tokenizer;
@@ -63,7 +67,7 @@ public final class ExperimentRunner {
         this.kernels = kernels;
         this.evaluators = evaluators;
         this.extraPhases = extraPhases;
-        this.evaluated = evaluatedDomains(experiment.spec());
+        this.evaluated = experiment.spec().curriculum().evaluatedDomains();
     }
 
     /** @return the directory this experiment writes, {@code runs/<experiment>/} */
@@ -80,6 +84,7 @@ public final class ExperimentRunner {
         }
         RunDirectory directory = RunDirectory.open(settings.runs(), spec,
                 earlier -> ResolvedExperiment.explicit(earlier, experiment.registry()));
+        Provenance provenance = Provenance.started(directory.root(), experiment.registry(), ArmDirectory.JSON);
         List<Domain> mix = spec.base().mix().stream().map(experiment::domain).toList();
         TransformerPolicy base = store.obtain(spec.base(), mix, tokenizer,
                 (step, total, result) -> listener.onPretrainingStep(step, total, result.loss(),
@@ -88,9 +93,16 @@ public final class ExperimentRunner {
         ProbeComparison.ProbeSet probes = new ProbeComparison.ProbeSet(probes(format, base.model().context()),
                 spec.evaluation().maxNewTokens(), kernels);
         List<ArmResult> results = new ArrayList<>();
-        for (ResolvedExperiment.Arm arm : experiment.arms()) {
+        List<ResolvedExperiment.Arm> arms = experiment.arms();
+        for (int i = 0; i < arms.size(); i++) {
+            ResolvedExperiment.Arm arm = arms.get(i);
             results.add(runArm(arm, base, format, probes, directory.arm(arm.spec().name()), listener));
+            if (i < arms.size() - 1) {
+                ReportWriter.write(directory.root()); // so that a run stopped in a later arm has a report
+            }
         }
+        provenance.finished();
+        ReportWriter.write(directory.root());
         return new RunResult(spec.name(), directory.root(), results);
     }
 
@@ -120,6 +132,14 @@ public final class ExperimentRunner {
         };
         ArmPhase logging = new ArmPhase() {
             @Override
+            public Directive afterStep(ArmState state, StepMetrics metrics) throws IOException {
+                if (state.stageStep() == 1 || state.stageStep() == state.currentStage().steps()) {
+                    keepSamples(trainer.lastRollouts(), state, files);
+                }
+                return Directive.CONTINUE;
+            }
+
+            @Override
             public void evaluated(ArmState state, EvaluationPoint point) throws IOException {
                 files.appendEvaluation(point);
             }
@@ -129,6 +149,16 @@ public final class ExperimentRunner {
         return new ArmLoop(experiment, arm, policy, trainer, evaluators.create(format, spec.evaluation()), kernels,
                 files, evaluated, settings.checkpointEvery(), drift, phases)
                 .run((step, finished) -> listener.onResume(name, step, finished));
+    }
+
+    /** Keeps the first response to each of the step's first {@value #SAMPLES_KEPT} prompts, for reading. */
+    private static void keepSamples(Rollouts rollouts, ArmState state, ArmDirectory files) throws IOException {
+        for (int group = 0; group < SAMPLES_KEPT && group * rollouts.groupSize() < rollouts.rollouts().size();
+             group++) {
+            int row = group * rollouts.groupSize();
+            files.appendSample(state.stage(), state.step() - 1, state.attempt(), rollouts.rollouts().get(row),
+                    rollouts.teacherContext(row));
+        }
     }
 
     /** @return the first {@value #PROBES_PER_DOMAIN} held-out tasks of each evaluated domain that fit the context */
@@ -144,13 +174,5 @@ public final class ExperimentRunner {
             }
         }
         return probes;
-    }
-
-    /** @return the curriculum's domains, then the extra ones, each once */
-    private static List<String> evaluatedDomains(ExperimentSpec spec) {
-        Set<String> evaluated = new LinkedHashSet<>();
-        spec.curriculum().stages().forEach(stage -> evaluated.add(stage.domain()));
-        evaluated.addAll(spec.curriculum().evaluateOn());
-        return List.copyOf(evaluated);
     }
 }

@@ -29,10 +29,14 @@ public enum FileFormat {
     DRIFT("cpt4j-drift", 1),
     /** A line of an arm's {@code evaluations.jsonl}: one evaluation. */
     EVALUATIONS("cpt4j-evaluation", 1),
+    /** A line of an arm's {@code samples.jsonl}: one rollout kept for reading. */
+    SAMPLES("cpt4j-samples", 1),
+    /** An experiment's {@code provenance.json}: what produced each session of the run. */
+    PROVENANCE("cpt4j-provenance", 1),
     /** An arm's {@code accuracy.csv}. */
     ACCURACY("cpt4j-accuracy", 1),
-    /** An arm's {@code measures.json}. */
-    MEASURES("cpt4j-measures", 1),
+    /** An arm's {@code measures.json} (version 2 added Chaudhry's forgetting per domain). */
+    MEASURES("cpt4j-measures", 2),
     /** A cached base model's {@code spec.json}: what was asked. */
     BASE_SPEC("cpt4j-base-spec", 1),
     /** A cached base model's {@code arithmetic.json}. */

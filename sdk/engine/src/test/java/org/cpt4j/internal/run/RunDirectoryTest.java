@@ -111,6 +111,12 @@ class RunDirectoryTest {
         run(directory, "", -1, -1);
         Path root = directory.resolve("tiny");
         assertEquals(tiny(), ExperimentSpecFile.read(root.resolve("spec.json")));
+        JsonNode sessions = JSON.readTree(root.resolve("provenance.json").toFile()).get("sessions");
+        assertEquals(1, sessions.size());
+        assertTrue(sessions.get(0).get("finished").isTextual(), sessions.toString());
+        String report = Files.readString(root.resolve("report.html"));
+        assertTrue(report.contains("Complete: every arm ran to its end.") && report.contains("<td>sdpo</td>"),
+                "the run wrote its report at the end");
         for (String arm : List.of("grpo", "sdpo")) {
             List<JsonNode> metrics = lines(root.resolve(arm).resolve("metrics.jsonl"));
             assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L), metrics.stream().map(m -> m.get("step").asLong()).toList());
@@ -138,6 +144,13 @@ class RunDirectoryTest {
                     "ACC is the mean final accuracy over the stages' domains");
             assertEquals(Double.parseDouble(csv.get(2).split(",")[1]) - finalCount,
                     measures.get("forgettingByDomain").get("count").asDouble(), 1e-4);
+            List<JsonNode> samples = lines(root.resolve(arm).resolve("samples.jsonl"));
+            assertEquals(List.of(0L, 0L, 2L, 2L, 3L, 3L, 5L, 5L), samples.stream().map(m -> m.get("step").asLong())
+                    .toList(), "both prompts' first responses at each stage's first and last step");
+            assertTrue(samples.get(0).get("question").asText().length() > 0 && samples.get(0).has("response")
+                    && samples.get(0).has("reward") && samples.get(0).has("correct"), samples.get(0).toString());
+            assertEquals(arm.equals("sdpo"), samples.stream().anyMatch(sample -> sample.has("teacherContext")),
+                    "the teacher's context is kept where the objective had one");
             try (Stream<Path> checkpoints = Files.list(root.resolve(arm).resolve("checkpoints"))) {
                 assertEquals(List.of("step-0000000005.ckpt", "step-0000000006.ckpt"), checkpoints
                         .map(p -> p.getFileName().toString()).sorted().toList(), "the two newest are kept");
@@ -169,7 +182,7 @@ class RunDirectoryTest {
             Path b = resumed.resolve("tiny").resolve(arm);
             assertEquals(withoutTimings(lines(a.resolve("metrics.jsonl"))), withoutTimings(lines(b.resolve("metrics.jsonl"))),
                     arm + " metrics");
-            for (String file : List.of("events.jsonl", "drift.jsonl", "accuracy.csv", "measures.json")) {
+            for (String file : List.of("events.jsonl", "drift.jsonl", "samples.jsonl", "accuracy.csv", "measures.json")) {
                 assertEquals(Files.readString(a.resolve(file)), Files.readString(b.resolve(file)), arm + " " + file);
             }
             PolicyStateFile.Contents left = PolicyStateFile.readContents(a.resolve("checkpoints/step-0000000006.ckpt"));
@@ -191,11 +204,15 @@ class RunDirectoryTest {
         }
     }
 
-    /** @return every file under each arm's directory with its contents (checkpoints as their sizes and times) */
+    /**
+     * @return every file under each arm's directory with its contents (checkpoints as their sizes and times); the
+     *     experiment's own provenance.json and report.html record each start, so they are left out
+     */
     private static Map<String, String> armFiles(Path root) throws IOException {
         Map<String, String> files = new java.util.TreeMap<>();
         try (Stream<Path> walk = Files.walk(root)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
+            for (Path file : walk.filter(Files::isRegularFile).filter(f -> root.relativize(f).getNameCount() > 1)
+                    .toList()) {
                 files.put(root.relativize(file).toString(), file.toString().endsWith(".ckpt")
                         ? Files.size(file) + " bytes, modified " + Files.getLastModifiedTime(file)
                         : Files.readString(file));

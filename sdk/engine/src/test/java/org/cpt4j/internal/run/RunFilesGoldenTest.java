@@ -21,6 +21,10 @@ import org.cpt4j.run.ContinualMeasures;
 import org.cpt4j.run.EvaluationPoint;
 import org.cpt4j.run.LearningSpeed;
 import org.cpt4j.run.StepMetrics;
+import java.util.Optional;
+import org.cpt4j.domain.Task;
+import org.cpt4j.domain.Verdict;
+import org.cpt4j.objective.Rollouts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +65,8 @@ class RunFilesGoldenTest {
         for (EvaluationPoint point : EVALUATIONS) {
             files.appendEvaluation(point);
         }
+        files.appendSample(0, 3, 1, new Rollouts.Rollout(0, new Task("add", "2+3=", "5", "2+3=5", "2+3=5"),
+                "<answer>5</answer>", new Verdict(true, true, "correct"), 1.0, 4), Optional.of("2+3=5"));
         files.writeAccuracy(MATRIX);
         files.writeMeasures(ContinualMeasures.of(MATRIX, List.of("add", "mod")),
                 LearningSpeed.of(MATRIX, List.of("add", "mod"), EVALUATIONS));
@@ -68,8 +74,8 @@ class RunFilesGoldenTest {
 
     @Test
     void eachFileIsItsGoldenFile() throws IOException {
-        for (Path file : List.of(files.metrics(), files.events(), files.drift(), files.evaluations(), files.accuracy(),
-                files.measures())) {
+        for (Path file : List.of(files.metrics(), files.events(), files.drift(), files.evaluations(), files.samples(),
+                files.accuracy(), files.measures())) {
             GoldenFiles.assertSameBytes(GOLDEN.resolve(file.getFileName()), file);
         }
     }
@@ -77,7 +83,8 @@ class RunFilesGoldenTest {
     @Test
     void eachFileBeginsWithItsFormatAndVersion() throws IOException {
         Map<Path, FileFormat> formats = Map.of(files.metrics(), FileFormat.METRICS, files.events(), FileFormat.EVENTS,
-                files.drift(), FileFormat.DRIFT, files.evaluations(), FileFormat.EVALUATIONS);
+                files.drift(), FileFormat.DRIFT, files.evaluations(), FileFormat.EVALUATIONS, files.samples(),
+                FileFormat.SAMPLES);
         for (Map.Entry<Path, FileFormat> entry : formats.entrySet()) {
             for (String line : Files.readAllLines(entry.getKey())) {
                 assertTrue(line.startsWith("{\"format\":\"" + entry.getValue().formatName() + "\",\"version\":1,"),
@@ -85,7 +92,7 @@ class RunFilesGoldenTest {
             }
         }
         assertEquals("# cpt4j-accuracy version 1", Files.readAllLines(files.accuracy()).get(0));
-        assertTrue(Files.readString(files.measures()).startsWith("{\n  \"format\" : \"cpt4j-measures\",\n  \"version\" : 1,"),
+        assertTrue(Files.readString(files.measures()).startsWith("{\n  \"format\" : \"cpt4j-measures\",\n  \"version\" : 2,"),
                 Files.readString(files.measures()));
     }
 

@@ -1,0 +1,289 @@
+// Draws the report's figures from the data the page carries (#cpt4j-data), with Apache ECharts (inlined above).
+// Every text from the run reaches the page through ECharts' own text rendering or through encodeHTML.
+(function () {
+  'use strict';
+  const data = JSON.parse(document.getElementById('cpt4j-data').textContent);
+  const encode = echarts.format.encodeHTML;
+  const PALETTE = ['#4269d0', '#efb118', '#ff725c', '#6cc5b0', '#3ca951', '#ff8ab7', '#a463f2', '#97bbf5',
+    '#9c6b4e', '#9498a0', '#1b7f79', '#c2185b'];
+  const colour = (i) => PALETTE[i % PALETTE.length];
+  const charts = [];
+  const failures = [];
+  const longest = Math.max(1, ...data.arms.map((arm) => arm.steps.length));
+  const WINDOW = Math.max(1, Math.round(longest / 40));
+
+  /** Axis numbers short enough for a panel: an exponent for tiny values, else without float noise. */
+  const tick = (v) => (v !== 0 && Math.abs(v) < 1e-3 ? v.toExponential(1) : String(+v.toPrecision(10)));
+
+  function draw(element, option) {
+    [].concat(option.yAxis || []).forEach((axis) => {
+      if (axis.type === 'value') { axis.axisLabel = Object.assign({ formatter: tick }, axis.axisLabel); }
+    });
+    const chart = echarts.init(element, null, { renderer: 'svg' });
+    chart.setOption(Object.assign({ animation: false, textStyle: { fontFamily: 'sans-serif' } }, option));
+    charts.push(chart);
+  }
+
+  function single(container) {
+    const element = document.createElement('div');
+    element.className = 'single';
+    container.appendChild(element);
+    return element;
+  }
+
+  function panel(container) {
+    container.classList.add('panels');
+    const element = document.createElement('div');
+    element.className = 'panel';
+    container.appendChild(element);
+    return element;
+  }
+
+  function empty(container, text) {
+    const element = document.createElement('div');
+    element.className = 'empty';
+    element.textContent = text;
+    container.appendChild(element);
+  }
+
+  /** The mean of the last WINDOW values at each step (nulls skipped). */
+  function smooth(values) {
+    const out = [];
+    for (let i = 0; i < values.length; i++) {
+      let sum = 0;
+      let n = 0;
+      for (let j = Math.max(0, i - WINDOW + 1); j <= i; j++) {
+        if (values[j] !== null) { sum += values[j]; n++; }
+      }
+      out.push(n ? sum / n : null);
+    }
+    return out;
+  }
+
+  function stageBoundaries() {
+    return {
+      silent: true, symbol: 'none', lineStyle: { color: '#8a94a3', type: 'dashed', width: 1 },
+      label: { formatter: (p) => p.name, position: 'insideEndTop', color: '#5b6573', fontSize: 11 },
+      data: data.stages.map((stage) => ({ xAxis: stage.start, name: stage.domain })),
+    };
+  }
+
+  function legend(names) {
+    return { type: 'scroll', top: 0, data: names };
+  }
+
+  const stepAxis = (name) => ({ type: 'value', name: name, nameLocation: 'middle', nameGap: 26, min: 0,
+    max: Math.max(...data.stages.map((s) => s.start + s.steps)) });
+
+  function valueTooltip(digits) {
+    return { trigger: 'axis', valueFormatter: (v) => (v === null || v === undefined ? 'n/a' : v.toFixed(digits)) };
+  }
+
+  /** The y axis of each step series: its unit, and a fixed range for fractions. */
+  const STEP_AXES = {
+    rewardMean: { name: 'reward', scale: true }, entropy: { name: 'nats', min: 0 },
+    meanLength: { name: 'tokens', scale: true }, truncatedFraction: { name: 'fraction', min: 0, max: 1 },
+    formatValid: { name: 'fraction', min: 0, max: 1 }, gradientNorm: { name: 'norm', min: 0 },
+  };
+
+  /** Lines of one step series per arm, with stage boundaries, and markers for events on the first figure. */
+  function stepSeries(element, pick, markEvents, yAxis) {
+    const series = [];
+    data.arms.forEach((arm, i) => {
+      const values = pick(arm);
+      if (!values || arm.steps.length === 0) { return; }
+      const smoothed = smooth(values);
+      series.push({ name: arm.name, type: 'line', showSymbol: false, sampling: 'lttb', color: colour(i),
+        data: arm.steps.map((step, k) => [step, smoothed[k]]), markLine: series.length ? undefined : stageBoundaries() });
+      if (markEvents && arm.events.length) {
+        const at = new Map(arm.steps.map((step, k) => [step, smoothed[k]]));
+        series.push({ name: arm.name, type: 'scatter', symbol: 'triangle', symbolSize: 13, color: colour(i),
+          itemStyle: { borderColor: '#b00020', borderWidth: 1.5 }, z: 5,
+          tooltip: { trigger: 'item', formatter: (p) => '<b>' + encode(arm.name) + ', step ' + p.data.step + '</b><br>'
+            + encode(p.data.label) + '<br>' + encode(p.data.detail) },
+          data: arm.events.map((event) => ({ value: [event.step, at.has(event.step) ? at.get(event.step) : 0],
+            step: event.step, label: event.label, detail: event.detail })) });
+      }
+    });
+    if (!series.length) { empty(element, 'No steps recorded yet.'); return; }
+    draw(single(element), {
+      color: PALETTE, legend: legend(data.arms.map((a) => a.name)), tooltip: valueTooltip(3),
+      grid: { left: 60, right: 24, top: 40, bottom: 66 },
+      xAxis: stepAxis('step (mean over ' + WINDOW + (WINDOW === 1 ? ' step)' : ' steps)')),
+      yAxis: Object.assign({ type: 'value' }, yAxis),
+      dataZoom: [{ type: 'inside' }, { type: 'slider', height: 16, bottom: 4 }],
+      series: series,
+    });
+  }
+
+  const percent = (v) => (v === null || v === undefined ? null : 100 * v);
+
+  /**
+   * Per stage, its domain's accuracy from the evaluation where the stage began (the base's, or the previous stage's
+   * end) through its own; the stages' segments are separated by gaps.
+   */
+  function currentAccuracy(element) {
+    const series = [];
+    data.arms.forEach((arm, i) => {
+      const points = [];
+      data.stages.forEach((stage, j) => {
+        const own = arm.evaluations.filter((e) => e.stage === j && e.kind !== 'BASE');
+        if (!own.length) { return; }
+        const start = arm.evaluations.find((e) => (j === 0 ? e.kind === 'BASE' : e.stage === j - 1
+          && e.kind === 'STAGE_END'));
+        const segment = start ? [start].concat(own) : own;
+        if (points.length) { points.push([null, null]); }
+        segment.forEach((e) => points.push({ value: [e.step, percent(e.accuracy[stage.domain])], domain: stage.domain }));
+      });
+      if (points.length) {
+        series.push({ name: arm.name, type: 'line', color: colour(i), symbolSize: 6, connectNulls: false,
+          data: points, markLine: series.length ? undefined : stageBoundaries() });
+      }
+    });
+    if (!series.length) { empty(element, 'No evaluation inside or at the end of a stage yet.'); return; }
+    draw(single(element), {
+      legend: legend(data.arms.map((a) => a.name)), grid: { left: 60, right: 24, top: 40, bottom: 44 },
+      tooltip: { trigger: 'item', formatter: (p) => encode(p.seriesName) + ', step ' + p.value[0] + ': '
+        + encode(p.data.domain) + ' ' + (p.value[1] === null ? 'n/a' : p.value[1].toFixed(0) + '%') },
+      xAxis: stepAxis('step'), yAxis: { type: 'value', name: 'accuracy %', min: 0, max: 100 }, series: series,
+    });
+  }
+
+  function domainAccuracy(element) {
+    const armsWithEvaluations = data.arms.filter((arm) => arm.evaluations.length);
+    if (!armsWithEvaluations.length) { empty(element, 'No evaluations recorded yet.'); return; }
+    armsWithEvaluations.forEach((arm) => {
+      draw(panel(element), {
+        title: { text: arm.name, left: 'center', top: 2, textStyle: { fontSize: 13 } },
+        legend: { type: 'scroll', bottom: 0, data: data.domains },
+        tooltip: valueTooltip(0), grid: { left: 48, right: 16, top: 34, bottom: 64 },
+        xAxis: stepAxis('step'), yAxis: { type: 'value', name: '%', min: 0, max: 100 },
+        series: data.domains.map((domain, d) => ({ name: domain, type: 'line', symbolSize: 4, color: colour(d),
+          data: arm.evaluations.map((e) => [e.step, percent(e.accuracy[domain])]),
+          markLine: d === 0 ? stageBoundaries() : undefined })),
+      });
+    });
+  }
+
+  function matrix(element) {
+    const arms = data.arms.filter((arm) => arm.matrix);
+    if (!arms.length) { empty(element, 'No accuracy matrix yet: the base has not been evaluated.'); return; }
+    arms.forEach((arm) => {
+      const cells = [];
+      arm.matrix.values.forEach((row, r) => row.forEach((v, c) => cells.push([c, r, v === null ? '-' : 100 * v])));
+      draw(panel(element), {
+        title: { text: arm.name, left: 'center', top: 2, textStyle: { fontSize: 13 } },
+        tooltip: { formatter: (p) => encode(arm.matrix.rows[p.value[1]]) + ', ' + encode(data.domains[p.value[0]])
+          + ': ' + (p.value[2] === '-' ? 'n/a' : p.value[2].toFixed(0) + '%') },
+        grid: { left: 96, right: 12, top: 30, bottom: 70 },
+        xAxis: { type: 'category', data: data.domains, axisLabel: { rotate: 35, fontSize: 11 } },
+        yAxis: { type: 'category', data: arm.matrix.rows, inverse: true, axisLabel: { fontSize: 11 } },
+        visualMap: { min: 0, max: 100, show: false,
+          inRange: { color: ['#f7fbff', '#c6dbef', '#6baed6', '#2171b5', '#08306b'] } },
+        series: [{ type: 'heatmap', data: cells,
+          label: { show: true, fontSize: 11, formatter: (p) => (p.value[2] === '-' ? '' : p.value[2].toFixed(0)),
+            color: '#1d232b', textBorderColor: '#fff', textBorderWidth: 2 } }],
+      });
+    });
+  }
+
+  function forgetting(element, convention) {
+    const arms = data.arms.filter((arm) => arm.forgetting);
+    const domains = [];
+    arms.forEach((arm) => Object.keys(arm.forgetting[convention]).forEach((d) => {
+      if (!domains.includes(d)) { domains.push(d); }
+    }));
+    if (!domains.length) {
+      empty(element, 'No forgetting yet: it needs a domain trained before the last finished stage.');
+      return;
+    }
+    draw(single(element), {
+      legend: legend(arms.map((a) => a.name)), tooltip: valueTooltip(1),
+      grid: { left: 60, right: 24, top: 40, bottom: 36 },
+      xAxis: { type: 'category', data: domains }, yAxis: { type: 'value', name: 'points' },
+      series: arms.map((arm) => ({ name: arm.name, type: 'bar', barMaxWidth: 40, color: colour(data.arms.indexOf(arm)),
+        data: domains.map((d) => percent(arm.forgetting[convention][d])) })),
+    });
+  }
+
+  function drift(element) {
+    const keys = [];
+    data.arms.forEach((arm) => arm.drift.forEach((d) => Object.keys(d.values).forEach((v) => {
+      const key = d.metric + ' · ' + v;
+      if (!keys.includes(key)) { keys.push(key); }
+    })));
+    if (!keys.length) { empty(element, 'No drift measured yet: it is measured after each stage.'); return; }
+    const stages = data.stages.map((s, i) => 'after ' + (i + 1) + ' ' + s.domain);
+    keys.forEach((key) => {
+      const [metric, value] = key.split(' · ');
+      draw(panel(element), {
+        title: { text: key, left: 'center', top: 2, textStyle: { fontSize: 13 } },
+        legend: { type: 'scroll', bottom: 0, data: data.arms.map((a) => a.name) }, tooltip: valueTooltip(4),
+        grid: { left: 64, right: 16, top: 34, bottom: 64 },
+        xAxis: { type: 'category', data: stages, axisLabel: { fontSize: 11 } }, yAxis: { type: 'value', scale: true },
+        series: data.arms.map((arm, i) => ({ name: arm.name, type: 'line', symbolSize: 6, color: colour(i),
+          data: stages.map((_, s) => {
+            const found = arm.drift.find((d) => d.stage === s && d.metric === metric);
+            return found && value in found.values ? found.values[value] : null;
+          }) })),
+      });
+    });
+  }
+
+  function diagnostics(element) {
+    const names = [];
+    data.arms.forEach((arm) => Object.keys(arm.diagnostics).forEach((n) => {
+      if (!names.includes(n)) { names.push(n); }
+    }));
+    if (!names.length) { empty(element, 'No objective diagnostics recorded yet.'); return; }
+    names.forEach((name) => {
+      const series = [];
+      data.arms.forEach((arm, i) => {
+        if (!arm.diagnostics[name]) { return; }
+        const smoothed = smooth(arm.diagnostics[name]);
+        series.push({ name: arm.name, type: 'line', showSymbol: false, sampling: 'lttb', color: colour(i),
+          data: arm.steps.map((step, k) => [step, smoothed[k]]), markLine: series.length ? undefined : stageBoundaries() });
+      });
+      draw(panel(element), {
+        title: { text: name, left: 'center', top: 2, textStyle: { fontSize: 13 } },
+        legend: { type: 'scroll', bottom: 0, data: data.arms.map((a) => a.name) }, tooltip: valueTooltip(4),
+        grid: { left: 64, right: 16, top: 34, bottom: 64 },
+        xAxis: stepAxis('step'), yAxis: { type: 'value', scale: true }, series: series,
+      });
+    });
+  }
+
+  const FIGURES = {
+    'current-accuracy': currentAccuracy,
+    'domain-accuracy': domainAccuracy,
+    'matrix': matrix,
+    'forgetting:avalanche': (e) => forgetting(e, 'avalanche'),
+    'forgetting:chaudhry': (e) => forgetting(e, 'chaudhry'),
+    'drift': drift,
+    'diagnostics': diagnostics,
+  };
+
+  document.querySelectorAll('[data-figure]').forEach((element) => {
+    const kind = element.dataset.figure;
+    try {
+      if (kind.startsWith('steps:')) {
+        const field = kind.substring('steps:'.length);
+        stepSeries(element, (arm) => arm.series[field], field === 'rewardMean', STEP_AXES[field] || { name: field });
+      } else if (FIGURES[kind]) {
+        FIGURES[kind](element);
+      } else {
+        throw new Error('unknown figure ' + kind);
+      }
+    } catch (error) {
+      failures.push(kind + ': ' + error);
+      const failed = document.createElement('div');
+      failed.className = 'failed';
+      failed.textContent = 'This figure could not be drawn: ' + error;
+      element.appendChild(failed);
+    }
+  });
+  window.addEventListener('resize', () => charts.forEach((chart) => chart.resize()));
+  document.body.dataset.charts = String(charts.length);
+  document.body.dataset.failures = String(failures.length);
+  document.body.dataset.rendered = failures.length ? 'with-failures' : 'ok';
+})();
