@@ -11,12 +11,10 @@ import org.cpt4j.engine.Cpt4jEngine;
 import org.cpt4j.evaluation.EvaluationSampling;
 import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.experiment.ExperimentSpecFile;
-import org.cpt4j.experiment.StageSpec;
 import org.cpt4j.run.ArmResult;
 import org.cpt4j.run.RunListener;
 import org.cpt4j.run.RunOptions;
 import org.cpt4j.run.RunResult;
-import org.cpt4j.run.StepMetrics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,10 +45,14 @@ final class RunCommand implements Callable<Integer> {
     private String experiment;
 
     @Mixin
-    private EvaluationOptions evaluation;
+    private StoreOptions store;
 
     @Mixin
     private RuntimeOptions runtime;
+
+    @Option(names = "--quiet", description = "No progress on standard error (the tables and the report's path are "
+            + "still printed, and every file is written).")
+    private boolean quiet;
 
     @Option(names = "--runs", defaultValue = "runs", description = "Where a spec's run writes its directory, "
             + "<runs>/<experiment>/; running the same spec again resumes it (default: ${DEFAULT-VALUE}).")
@@ -80,34 +82,15 @@ final class RunCommand implements Callable<Integer> {
     private int run(ExperimentSpec spec) {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
-        RunOptions options = RunOptions.of(o -> o.runs(runs).cache(evaluation.cache())
-                .checkpointEvery(evaluation.checkpointEvery).threads(runtime.threads()));
-        err.printf("run directory %s (report.html; per arm: metrics.jsonl, events.jsonl, drift.jsonl, samples.jsonl, "
-                + "accuracy.csv, measures.json, checkpoints/)%n", runs.resolve(spec.name()));
-        ProgressBar pretraining = ProgressBar.on(err, "pretrain");
-        RunResult result = Cpt4jEngine.create().run(spec, options, new RunListener() {
-            @Override
-            public void onPretrainingStep(long step, long total, double loss, double learningRate) {
-                pretraining.step(step, total, loss, learningRate);
-            }
-
-            @Override
-            public void onStep(String arm, int stage, StageSpec stageSpec, long step, StepMetrics metrics) {
-                if ((step + 1) % Math.max(1, stageSpec.steps() / 10) == 0 || step + 1 == stageSpec.steps()) {
-                    err.printf(Locale.ROOT, "run %s, stage %d (%s): step %d/%d, reward %.3f, loss %.4f%n", arm,
-                            stage + 1, stageSpec.domain(), step + 1, stageSpec.steps(), metrics.rewardMean(),
-                            metrics.loss());
-                    err.flush();
-                }
-            }
-
-            @Override
-            public void onResume(String arm, long step, boolean finished) {
-                err.printf(Locale.ROOT, "run %s: %s from its checkpoint after %d steps%n", arm,
-                        finished ? "already finished; read" : "resuming", step);
-                err.flush();
-            }
-        });
+        RunOptions options = RunOptions.of(o -> o.runs(runs).cache(store.cache)
+                .checkpointEvery(store.checkpointEvery).threads(runtime.threads()));
+        if (!quiet) {
+            err.printf("run directory %s (report.html; per arm: metrics.jsonl, events.jsonl, drift.jsonl, "
+                    + "samples.jsonl, accuracy.csv, measures.json, checkpoints/)%n", runs.resolve(spec.name()));
+        }
+        ExperimentProgress progress = ExperimentProgress.on(spec, err);
+        RunResult result = Cpt4jEngine.create().run(spec, options, quiet ? RunListener.SILENT : progress);
+        progress.finish();
         EvaluationSampling sampling = spec.evaluation().sampling();
         out.printf(Locale.ROOT, "experiment %s: %s accuracy on %d held-out tasks per domain%n", spec.name(),
                 sampling.decodesGreedily() ? "greedy" : "pass@" + sampling.samples() + " (temperature "

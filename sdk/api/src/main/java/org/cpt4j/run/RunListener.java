@@ -1,5 +1,6 @@
 package org.cpt4j.run;
 
+import org.cpt4j.collapse.CollapseEvent;
 import org.cpt4j.experiment.StageSpec;
 
 /** Hears about a run's progress; every method does nothing by default. */
@@ -17,6 +18,17 @@ public interface RunListener {
      * {@code arm}.
      */
     default void onStep(String arm, int stage, StageSpec spec, long stageStep, StepMetrics metrics) {
+    }
+
+    /** When a collapse detector reports {@code event} in arm {@code arm} (after that step's {@link #onStep}). */
+    default void onCollapse(String arm, CollapseEvent event) {
+    }
+
+    /**
+     * While arm {@code arm} is evaluated ({@code kind}: the base's, inside a stage, at a stage's end, where it stopped):
+     * before each evaluated domain, {@code done} of {@code domains} scored so far.
+     */
+    default void onEvaluationProgress(String arm, EvaluationPoint.Kind kind, int done, int domains) {
     }
 
     /** After each evaluation of arm {@code arm}: the base's, one inside a stage, a stage end's, or where it stopped. */

@@ -151,10 +151,17 @@ final class ArmLoop {
     }
 
     private Directive afterStep(ArmState state, StepMetrics metrics) throws IOException {
+        int known = collapse.events().size();
         Directive directive = Directive.CONTINUE;
         for (ArmPhase phase : phases) {
             Directive said = phase.afterStep(state, metrics);
             directive = directive.goesOn() ? said : directive;
+        }
+        List<CollapseEvent> events = collapse.events();
+        for (CollapseEvent event : events.subList(known, events.size())) {
+            for (ArmPhase phase : phases) {
+                phase.collapsed(state, event);
+            }
         }
         return directive;
     }
@@ -208,6 +215,9 @@ final class ArmLoop {
         Sampler sampler = kernels.sampler(policy.model(), policy.parameters());
         Map<String, Double> accuracy = new LinkedHashMap<>();
         for (String id : evaluated) {
+            for (ArmPhase phase : phases) {
+                phase.evaluating(state, kind, accuracy.size(), evaluated.size());
+            }
             accuracy.put(id, evaluator.score(sampler, experiment.domain(id)).accuracy());
         }
         EvaluationPoint point = new EvaluationPoint(kind, state.stage(), state.stageStep(), state.step(),

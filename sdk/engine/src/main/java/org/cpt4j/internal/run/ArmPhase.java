@@ -1,6 +1,7 @@
 package org.cpt4j.internal.run;
 
 import java.io.IOException;
+import org.cpt4j.collapse.CollapseEvent;
 import org.cpt4j.run.ArmResult;
 import org.cpt4j.run.EvaluationPoint;
 import org.cpt4j.run.StepMetrics;
@@ -25,6 +26,14 @@ public interface ArmPhase {
     /** After a step; a collapse rule's directive other than {@link Directive#CONTINUE} stops or rolls back the arm. */
     default Directive afterStep(ArmState arm, StepMetrics metrics) throws IOException {
         return Directive.CONTINUE;
+    }
+
+    /** After a step in which a collapse detector reported {@code event} (once per event, after every afterStep). */
+    default void collapsed(ArmState arm, CollapseEvent event) throws IOException {
+    }
+
+    /** Before an evaluation of {@code kind} scores its next domain, {@code done} of {@code domains} being scored. */
+    default void evaluating(ArmState arm, EvaluationPoint.Kind kind, int done, int domains) throws IOException {
     }
 
     /** After an evaluation: the base's, one inside a stage, a stage end's, or the one where a rule stopped the arm. */

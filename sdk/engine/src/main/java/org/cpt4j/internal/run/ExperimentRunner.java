@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.cpt4j.collapse.CollapseEvent;
 import org.cpt4j.domain.Domain;
 import org.cpt4j.domain.Task;
 import org.cpt4j.experiment.ExperimentSpec;
@@ -123,6 +124,16 @@ public final class ExperimentRunner {
             public Directive afterStep(ArmState state, StepMetrics metrics) {
                 listener.onStep(name, state.stage(), state.currentStage(), state.stageStep() - 1, metrics);
                 return Directive.CONTINUE;
+            }
+
+            @Override
+            public void collapsed(ArmState state, CollapseEvent event) {
+                listener.onCollapse(name, event);
+            }
+
+            @Override
+            public void evaluating(ArmState state, EvaluationPoint.Kind kind, int done, int domains) {
+                listener.onEvaluationProgress(name, kind, done, domains);
             }
 
             @Override

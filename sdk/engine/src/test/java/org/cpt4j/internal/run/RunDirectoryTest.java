@@ -37,6 +37,7 @@ import org.cpt4j.plugins.drift.Drift;
 import org.cpt4j.plugins.objectives.Objectives;
 import org.cpt4j.plugins.teachers.Teachers;
 import org.cpt4j.run.ArmResult;
+import org.cpt4j.run.EvaluationPoint;
 import org.cpt4j.run.RunListener;
 import org.cpt4j.run.RunOptions;
 import org.cpt4j.run.StepMetrics;
@@ -156,6 +157,32 @@ class RunDirectoryTest {
                         .map(p -> p.getFileName().toString()).sorted().toList(), "the two newest are kept");
             }
         }
+    }
+
+    @Test
+    void theListenerHearsEachCollapseEventAndEachDomainOfEachEvaluation() {
+        List<String> heard = new ArrayList<>();
+        RunOptions options = RunOptions.of(o -> o.runs(directory).cache(cache).threads(1));
+        List<ArmResult> arms = Cpt4j.run(tiny(), options, new RunListener() {
+            @Override
+            public void onCollapse(String arm, CollapseEvent event) {
+                heard.add("collapse " + arm + " " + event.step());
+            }
+
+            @Override
+            public void onEvaluationProgress(String arm, EvaluationPoint.Kind kind, int done, int domains) {
+                heard.add("evaluating " + arm + " " + kind + " " + done + "/" + domains);
+            }
+        }).arms();
+        for (ArmResult arm : arms) {
+            String name = arm.accuracy().arm();
+            assertEquals(arm.collapse().stream().map(event -> "collapse " + name + " " + event.step()).toList(),
+                    heard.stream().filter(line -> line.startsWith("collapse " + name + " ")).toList());
+            assertEquals(List.of("BASE 0/2", "BASE 1/2", "STAGE_END 0/2", "STAGE_END 1/2", "STAGE_END 0/2",
+                    "STAGE_END 1/2"), heard.stream().filter(line -> line.startsWith("evaluating " + name + " "))
+                    .map(line -> line.substring(("evaluating " + name + " ").length())).toList());
+        }
+        assertFalse(arms.get(0).collapse().isEmpty(), "entropy below 10 fires");
     }
 
     @Test
