@@ -68,7 +68,11 @@ record Figure(String kind, String title, String caption) {
                                         + "averaged over a window of steps. A rise is responses running on."),
                         new Figure("steps:formatValid", "Well-formed answers",
                                 "Fraction of rollouts with well-formed answer tags, averaged over a window of steps. "
-                                        + "A fall is a formatting artefact spreading."))),
+                                        + "A fall is a formatting artefact spreading."),
+                        new Figure("steps:repetition", "Repeating responses",
+                                "Fraction of rollouts that loop (some three tokens in a row occur three times in the "
+                                        + "response), averaged over a window of steps: the artefact that "
+                                        + "self-distillation can amplify into a collapse."))),
                 new Section("objective", "Objective", List.of(
                         new Figure("diagnostics", "Objective diagnostics",
                                 "One panel per diagnostic the objectives report, averaged over a window of steps: "
@@ -76,6 +80,10 @@ record Figure(String kind, String title, String caption) {
                                         + "teacher saw a worked solution or a successful sibling; for GRPO the clip "
                                         + "fraction and the KL estimate. An arm without a diagnostic has no line in "
                                         + "its panel."),
+                        new Figure("steps:referenceKl", "KL to the reference",
+                                "Mean log π_old − log π_ref over response tokens (the k1 estimate of the KL from the "
+                                        + "policy when post-training started), averaged over a window of steps: how "
+                                        + "far the sampling policy has moved, step by step."),
                         new Figure("steps:gradientNorm", "Gradient norm",
                                 "Global gradient norm before clipping, averaged over a window of steps."))));
     }

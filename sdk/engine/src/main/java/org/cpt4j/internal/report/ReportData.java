@@ -20,9 +20,9 @@ import org.cpt4j.run.ContinualMeasures;
  */
 final class ReportData {
 
-    /** Step series taken from each line of {@code metrics.jsonl}, by field. */
-    static final List<String> STEP_SERIES = List.of("rewardMean", "accuracy", "formatValid", "entropy", "meanLength",
-            "truncatedFraction", "repetition", "referenceKl", "gradientNorm", "loss");
+    /** Step series taken from each line of {@code metrics.jsonl}, by field: those the figures draw. */
+    static final List<String> STEP_SERIES = List.of("rewardMean", "formatValid", "entropy", "meanLength",
+            "truncatedFraction", "repetition", "referenceKl", "gradientNorm");
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 

@@ -83,7 +83,8 @@
   const STEP_AXES = {
     rewardMean: { name: 'reward', scale: true }, entropy: { name: 'nats', min: 0 },
     meanLength: { name: 'tokens', scale: true }, truncatedFraction: { name: 'fraction', min: 0, max: 1 },
-    formatValid: { name: 'fraction', min: 0, max: 1 }, gradientNorm: { name: 'norm', min: 0 },
+    formatValid: { name: 'fraction', min: 0, max: 1 }, repetition: { name: 'fraction', min: 0, max: 1 },
+    referenceKl: { name: 'nats per token', scale: true }, gradientNorm: { name: 'norm', min: 0 },
   };
 
   /** Lines of one step series per arm, with stage boundaries, and markers for events on the first figure. */
@@ -109,7 +110,7 @@
     draw(single(element), {
       color: PALETTE, legend: legend(data.arms.map((a) => a.name)), tooltip: valueTooltip(3),
       grid: { left: 60, right: 24, top: 40, bottom: 66 },
-      xAxis: stepAxis('step (mean over ' + WINDOW + (WINDOW === 1 ? ' step)' : ' steps)')),
+      xAxis: stepAxis(WINDOW === 1 ? 'step' : 'step (mean over ' + WINDOW + ' steps)'),
       yAxis: Object.assign({ type: 'value' }, yAxis),
       dataZoom: [{ type: 'inside' }, { type: 'slider', height: 16, bottom: 4 }],
       series: series,
