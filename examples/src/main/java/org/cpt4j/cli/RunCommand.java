@@ -3,12 +3,14 @@ package org.cpt4j.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cpt4j.engine.Cpt4jEngine;
 import org.cpt4j.evaluation.EvaluationSampling;
+import org.cpt4j.experiment.ComponentSpec;
 import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.experiment.ExperimentSpecFile;
 import org.cpt4j.run.ArmResult;
@@ -50,6 +52,11 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     private RuntimeOptions runtime;
 
+    @Option(names = "--logger", paramLabel = "ID", description = "Also send the run's scalars to this logger "
+            + "(repeatable). Built in: csv, every scalar as a row of <runs>/<experiment>/scalars.csv; 'cpt4j plugins' "
+            + "lists the loggers of installed plugins.")
+    private List<String> loggers = new ArrayList<>();
+
     @Option(names = "--quiet", description = "No progress on standard error (the tables and the report's path are "
             + "still printed, and every file is written).")
     private boolean quiet;
@@ -83,7 +90,8 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         RunOptions options = RunOptions.of(o -> o.runs(runs).cache(store.cache)
-                .checkpointEvery(store.checkpointEvery).threads(runtime.threads()));
+                .checkpointEvery(store.checkpointEvery).threads(runtime.threads())
+                .loggers(loggers.stream().map(ComponentSpec::of).toArray(ComponentSpec[]::new)));
         if (!quiet) {
             err.printf("run directory %s (report.html; per arm: metrics.jsonl, events.jsonl, drift.jsonl, "
                     + "samples.jsonl, accuracy.csv, measures.json, checkpoints/)%n", runs.resolve(spec.name()));

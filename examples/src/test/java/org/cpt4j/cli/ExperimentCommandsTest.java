@@ -110,13 +110,19 @@ class ExperimentCommandsTest {
     void runTakesEveryArmThroughTheCurriculumAndPrintsItsAccuracyMatrix() throws Exception {
         Path runs = directory.resolve("runs");
         CommandLineRun result = CommandLineRun.of("run", tinySpec().toString(), "--cache",
-                directory.resolve("cache").toString(), "--runs", runs.toString(), "--threads", "1");
+                directory.resolve("cache").toString(), "--runs", runs.toString(), "--threads", "1", "--logger", "csv");
         assertEquals(0, result.exitCode(), result.err());
+        String baseCount = Files.readAllLines(runs.resolve("tiny").resolve("scalars.csv")).stream()
+                .filter(row -> row.startsWith("grpo,0,eval/count,")).findFirst().orElseThrow();
+        assertEquals(Double.parseDouble(Files.readAllLines(runs.resolve("tiny/grpo/accuracy.csv")).get(2).split(",")[1]),
+                Double.parseDouble(baseCount.substring(baseCount.lastIndexOf(',') + 1)), 1e-9,
+                "--logger csv writes the scalars, the base's accuracy among them");
         assertTrue(result.err().contains("run directory " + runs.resolve("tiny")), result.err());
         for (String file : new String[] {"spec.json", "grpo/metrics.jsonl", "sdpo/accuracy.csv", "sdpo/events.jsonl"}) {
             assertTrue(Files.isRegularFile(runs.resolve("tiny").resolve(file)), file);
         }
-        assertTrue(result.err().contains("run sdpo, stage 2 (compare): step 2/2"), result.err());
+        assertTrue(result.err().contains("sdpo (arm 2/2) stage 2/2 compare: step 2/2, reward "), result.err());
+        assertTrue(result.err().contains("sdpo after stage 2 (compare): count "), result.err());
         assertTrue(result.out().contains("collapse events (1):\n  step 2 entropyBelow [WARNING]: entropy "), result.out());
         for (String arm : new String[] {"grpo", "sdpo"}) {
             assertTrue(result.out().matches("(?s).*arm " + arm + "\\s+count\\s+compare\\s+copy\\n"
@@ -126,7 +132,7 @@ class ExperimentCommandsTest {
         CommandLineRun again = CommandLineRun.of("run", tinySpec().toString(), "--cache",
                 directory.resolve("cache").toString(), "--runs", runs.toString(), "--threads", "1");
         for (String arm : new String[] {"grpo", "sdpo"}) {
-            assertTrue(again.err().contains("run " + arm + ": already finished; read from its checkpoint after 4 steps"),
+            assertTrue(again.err().contains(arm + ": already finished; read from its checkpoint after 4 steps"),
                     again.err());
         }
         assertTrue(!again.err().contains(": step "), "no step is trained again: " + again.err());

@@ -9,6 +9,7 @@ import org.cpt4j.plugin.Cpt4jPlugin;
 import org.cpt4j.plugins.collapse.Collapse;
 import org.cpt4j.plugins.domains.Domains;
 import org.cpt4j.plugins.drift.Drift;
+import org.cpt4j.plugins.logging.Loggers;
 import org.cpt4j.plugins.objectives.Objectives;
 import org.cpt4j.plugins.rewards.Rewards;
 import org.cpt4j.plugins.teachers.Teachers;
@@ -29,7 +30,8 @@ public final class BuiltInPlugin implements Cpt4jPlugin {
     @Override
     public List<Component<?, ?>> components() {
         List<Component<?, ?>> components = new ArrayList<>();
-        for (List<Component<?, ?>> kind : List.of(Objectives.ALL, Teachers.ALL, Rewards.ALL, Drift.ALL, Collapse.ALL)) {
+        for (List<Component<?, ?>> kind : List.of(Objectives.ALL, Teachers.ALL, Rewards.ALL, Drift.ALL, Collapse.ALL,
+                Loggers.ALL)) {
             components.addAll(kind);
         }
         for (Domain domain : Domains.builtIns()) {

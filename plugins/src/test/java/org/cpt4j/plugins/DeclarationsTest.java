@@ -9,6 +9,7 @@ import java.util.List;
 import org.cpt4j.plugin.Component;
 import org.cpt4j.plugins.collapse.Collapse;
 import org.cpt4j.plugins.drift.Drift;
+import org.cpt4j.plugins.logging.Loggers;
 import org.cpt4j.plugins.objectives.Objectives;
 import org.cpt4j.plugins.rewards.Rewards;
 import org.cpt4j.plugins.teachers.Teachers;
@@ -20,7 +21,7 @@ class DeclarationsTest {
     @Test
     void eachKindsAllListsEveryDeclaredConstantInOrder() throws IllegalAccessException {
         for (Class<?> declarations : List.of(Objectives.class, Teachers.class, Rewards.class, Drift.class,
-                Collapse.class)) {
+                Collapse.class, Loggers.class)) {
             List<Object> declared = new ArrayList<>();
             List<?> all = null;
             for (Field field : declarations.getDeclaredFields()) {
@@ -40,7 +41,7 @@ class DeclarationsTest {
     void theBuiltInPluginRegistersEveryDeclaration() {
         List<Component<?, ?>> registered = new BuiltInPlugin().components();
         for (List<Component<?, ?>> kind : List.of(Objectives.ALL, Teachers.ALL, Rewards.ALL, Drift.ALL,
-                Collapse.ALL)) {
+                Collapse.ALL, Loggers.ALL)) {
             kind.forEach(component -> assertEquals(1, registered.stream().filter(c -> c == component).count(),
                     component.kind() + " " + component.id()));
         }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.cpt4j.collapse.CollapseDetector;
 import org.cpt4j.domain.Domain;
 import org.cpt4j.drift.DriftMetric;
+import org.cpt4j.logging.RunLogger;
 import org.cpt4j.objective.Objective;
 import org.cpt4j.reward.RewardModel;
 import org.cpt4j.teacher.TeacherSchedule;
@@ -28,7 +29,11 @@ public final class ComponentKind<T> {
     /** Collapse detectors. */
     public static final ComponentKind<CollapseDetector> COLLAPSE = new ComponentKind<>("collapse", CollapseDetector.class);
 
-    private static final List<ComponentKind<?>> ALL = List.of(OBJECTIVE, TEACHER, REWARD, DOMAIN, DRIFT, COLLAPSE);
+    /** Run loggers: where a run's scalars go besides its own files (chosen per run, not per spec). */
+    public static final ComponentKind<RunLogger> LOGGER = new ComponentKind<>("logger", RunLogger.class);
+
+    private static final List<ComponentKind<?>> ALL = List.of(OBJECTIVE, TEACHER, REWARD, DOMAIN, DRIFT, COLLAPSE,
+            LOGGER);
 
     private final String name;
     private final Class<T> type;

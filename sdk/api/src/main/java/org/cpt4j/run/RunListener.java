@@ -1,5 +1,6 @@
 package org.cpt4j.run;
 
+import java.util.Map;
 import org.cpt4j.collapse.CollapseEvent;
 import org.cpt4j.experiment.StageSpec;
 
@@ -18,6 +19,13 @@ public interface RunListener {
      * {@code arm}.
      */
     default void onStep(String arm, int stage, StageSpec spec, long stageStep, StepMetrics metrics) {
+    }
+
+    /**
+     * After drift metric {@code metric} measured arm {@code arm} at the end of stage {@code stage} (0-based), after
+     * {@code step} steps, against the base.
+     */
+    default void onDrift(String arm, int stage, long step, String metric, Map<String, Double> values) {
     }
 
     /** When a collapse detector reports {@code event} in arm {@code arm} (after that step's {@link #onStep}). */

@@ -1,7 +1,10 @@
 package org.cpt4j.run;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
+import org.cpt4j.experiment.ComponentSpec;
 import org.cpt4j.spec.Problems;
 
 /**
@@ -13,8 +16,10 @@ import org.cpt4j.spec.Problems;
  *     checkpointed after each stage (default 100)
  * @param threads ND4J's native threads (default: {@code CPT4J_THREADS}, else {@code OMP_NUM_THREADS}, else one per
  *     two cores, which measured fastest for models this small, see docs/performance.md)
+ * @param loggers the {@link org.cpt4j.logging.RunLogger}s that receive the run's scalars besides its own files, by
+ *     component id and parameters (default none; the built-in {@code csv} is {@code Loggers.csv()})
  */
-public record RunOptions(Path runs, Path cache, int checkpointEvery, int threads) {
+public record RunOptions(Path runs, Path cache, int checkpointEvery, int threads, List<ComponentSpec> loggers) {
 
     /** Environment variable that sets the native thread count ({@link #defaultThreads()}). */
     public static final String THREADS_VARIABLE = "CPT4J_THREADS";
@@ -24,6 +29,7 @@ public record RunOptions(Path runs, Path cache, int checkpointEvery, int threads
         problems.require(checkpointEvery >= 1, "checkpointEvery", "must be at least 1 step, was " + checkpointEvery);
         problems.require(threads >= 1, "threads", "must be at least 1, was " + threads);
         problems.throwIfAny("run options");
+        loggers = List.copyOf(loggers);
     }
 
     /** @return the defaults with what {@code configure} changes */
@@ -31,7 +37,7 @@ public record RunOptions(Path runs, Path cache, int checkpointEvery, int threads
         Builder builder = new Builder();
         configure.accept(builder);
         return new RunOptions(builder.runs, builder.cache != null ? builder.cache : builder.runs.resolve("cache"),
-                builder.checkpointEvery, builder.threads);
+                builder.checkpointEvery, builder.threads, builder.loggers);
     }
 
     /** @return the defaults */
@@ -74,6 +80,7 @@ public record RunOptions(Path runs, Path cache, int checkpointEvery, int threads
         private Path cache;
         private int checkpointEvery = 100;
         private int threads = defaultThreads();
+        private final List<ComponentSpec> loggers = new ArrayList<>();
 
         private Builder() {
         }
@@ -96,6 +103,12 @@ public record RunOptions(Path runs, Path cache, int checkpointEvery, int threads
 
         public Builder threads(int value) {
             threads = value;
+            return this;
+        }
+
+        /** Adds loggers that receive the run's scalars, e.g. {@code Loggers.csv()}. */
+        public Builder loggers(ComponentSpec... values) {
+            loggers.addAll(List.of(values));
             return this;
         }
     }

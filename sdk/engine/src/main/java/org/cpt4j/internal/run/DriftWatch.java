@@ -3,6 +3,7 @@ package org.cpt4j.internal.run;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.cpt4j.drift.DriftMetric;
 import org.cpt4j.drift.PolicyComparison;
@@ -19,14 +20,22 @@ final class DriftWatch implements ArmPhase {
         PolicyComparison now();
     }
 
+    /** Hears each measurement, after it is recorded. */
+    @FunctionalInterface
+    interface Measured {
+        void measured(ArmState arm, String metric, Map<String, Double> values);
+    }
+
     private final List<DriftMetric> metrics;
     private final Comparison comparison;
     private final ArmDirectory files;
+    private final Measured measured;
 
-    DriftWatch(List<DriftMetric> metrics, Comparison comparison, ArmDirectory files) {
+    DriftWatch(List<DriftMetric> metrics, Comparison comparison, ArmDirectory files, Measured measured) {
         this.metrics = new ArrayList<>(metrics);
         this.comparison = comparison;
         this.files = files;
+        this.measured = measured;
     }
 
     /** Drops the metrics a stopped run recorded as failed. */
@@ -39,12 +48,16 @@ final class DriftWatch implements ArmPhase {
     public void afterStage(ArmState arm) throws IOException {
         PolicyComparison policies = comparison.now();
         for (DriftMetric metric : List.copyOf(metrics)) {
+            Map<String, Double> values;
             try {
-                files.appendDrift(arm.stage(), arm.step(), arm.attempt(), metric.id(), metric.measure(policies));
+                values = metric.measure(policies);
+                files.appendDrift(arm.stage(), arm.step(), arm.attempt(), metric.id(), values);
             } catch (RuntimeException e) {
                 files.appendPluginFailure(arm.stage(), arm.step(), arm.attempt(), "drift", metric.id(), e);
                 metrics.remove(metric);
+                continue;
             }
+            measured.measured(arm, metric.id(), values);
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.cpt4j.collapse.CollapseEvent;
 import org.cpt4j.domain.Domain;
 import org.cpt4j.domain.Task;
+import org.cpt4j.experiment.ArmSpec;
 import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.experiment.TrainingSpec;
 import org.cpt4j.internal.eval.Evaluator;
@@ -20,13 +21,18 @@ import org.cpt4j.internal.rl.Kernels;
 import org.cpt4j.internal.rl.RlTrainer;
 import org.cpt4j.internal.report.ReportWriter;
 import org.cpt4j.internal.text.PromptFormat;
+import org.cpt4j.logging.LoggerContext;
+import org.cpt4j.logging.RunLogger;
 import org.cpt4j.objective.Rollouts;
+import org.cpt4j.plugin.ComponentKind;
 import org.cpt4j.run.ArmResult;
 import org.cpt4j.run.EvaluationPoint;
 import org.cpt4j.run.RunListener;
 import org.cpt4j.run.RunOptions;
 import org.cpt4j.run.RunResult;
 import org.cpt4j.run.StepMetrics;
+import org.cpt4j.spec.InvalidSpecException;
+import org.cpt4j.spec.Problems;
 import org.cpt4j.text.Tokenizer;
 
 /**
@@ -83,9 +89,39 @@ public final class ExperimentRunner {
             throw new IllegalStateException("experiment '" + spec.name() + "' would write into the base-model cache "
                     + settings.cache() + "; rename the experiment");
         }
+        List<RunLogger> loggers = loggers();
         RunDirectory directory = RunDirectory.open(settings.runs(), spec,
                 earlier -> ResolvedExperiment.explicit(earlier, experiment.registry()));
         Provenance provenance = Provenance.started(directory.root(), experiment.registry(), ArmDirectory.JSON);
+        try (LoggingListener logging = LoggingListener.open(listener, loggers, new LoggerContext(spec.name(),
+                directory.root(), spec.arms().stream().map(ArmSpec::name).toList()))) {
+            RunResult result = runArms(directory, logging);
+            provenance.finished();
+            ReportWriter.write(directory.root());
+            return result;
+        }
+    }
+
+    /**
+     * @return the run's loggers, each a new instance
+     * @throws InvalidSpecException listing every unknown logger id and invalid parameter, by its path in the options
+     */
+    private List<RunLogger> loggers() {
+        Problems problems = new Problems("options");
+        List<RunLogger> loggers = new ArrayList<>();
+        for (int i = 0; i < settings.loggers().size(); i++) {
+            RunLogger logger = experiment.registry().create(ComponentKind.LOGGER, settings.loggers().get(i),
+                    "loggers[" + i + "]", problems);
+            if (logger != null) {
+                loggers.add(logger);
+            }
+        }
+        problems.throwIfAny("run options of experiment '" + experiment.spec().name() + "'");
+        return loggers;
+    }
+
+    private RunResult runArms(RunDirectory directory, RunListener listener) throws IOException {
+        ExperimentSpec spec = experiment.spec();
         List<Domain> mix = spec.base().mix().stream().map(experiment::domain).toList();
         TransformerPolicy base = store.obtain(spec.base(), mix, tokenizer,
                 (step, total, result) -> listener.onPretrainingStep(step, total, result.loss(),
@@ -102,8 +138,6 @@ public final class ExperimentRunner {
                 ReportWriter.write(directory.root()); // so that a run stopped in a later arm has a report
             }
         }
-        provenance.finished();
-        ReportWriter.write(directory.root());
         return new RunResult(spec.name(), directory.root(), results);
     }
 
@@ -118,7 +152,8 @@ public final class ExperimentRunner {
                 new RlTrainer.Settings(training.promptsPerStep(), training.groupSize(), training.sampling(),
                         spec.seed()), kernels);
         DriftWatch drift = new DriftWatch(experiment.drift(), () -> new ProbeComparison(policy.model(), format,
-                base.parameters(), policy.parameters(), probes, spec.seed()), files);
+                base.parameters(), policy.parameters(), probes, spec.seed()), files,
+                (state, metric, values) -> listener.onDrift(name, state.stage(), state.step(), metric, values));
         ArmPhase listening = new ArmPhase() {
             @Override
             public Directive afterStep(ArmState state, StepMetrics metrics) {

@@ -34,10 +34,12 @@ import org.cpt4j.plugin.Cpt4jPlugin;
 import org.cpt4j.plugins.BuiltInPlugin;
 import org.cpt4j.plugins.collapse.Collapse;
 import org.cpt4j.plugins.drift.Drift;
+import org.cpt4j.plugins.logging.Loggers;
 import org.cpt4j.plugins.objectives.Objectives;
 import org.cpt4j.plugins.teachers.Teachers;
 import org.cpt4j.run.ArmResult;
 import org.cpt4j.run.EvaluationPoint;
+import org.cpt4j.spec.InvalidSpecException;
 import org.cpt4j.run.RunListener;
 import org.cpt4j.run.RunOptions;
 import org.cpt4j.run.StepMetrics;
@@ -90,7 +92,8 @@ class RunDirectoryTest {
 
     /** As {@link #run(Path, String, int, long)}, adding what the listener heard to {@code heard}. */
     private static List<ArmResult> run(Path runs, String killArm, int killStage, long killStageStep, List<String> heard) {
-        RunOptions options = RunOptions.of(o -> o.runs(runs).cache(cache).checkpointEvery(2).threads(1));
+        RunOptions options = RunOptions.of(o -> o.runs(runs).cache(cache).checkpointEvery(2).threads(1)
+                .loggers(Loggers.csv()));
         return Cpt4j.run(tiny(), options, new RunListener() {
             @Override
             public void onStep(String arm, int stage, StageSpec spec, long step, StepMetrics metrics) {
@@ -115,6 +118,12 @@ class RunDirectoryTest {
         JsonNode sessions = JSON.readTree(root.resolve("provenance.json").toFile()).get("sessions");
         assertEquals(1, sessions.size());
         assertTrue(sessions.get(0).get("finished").isTextual(), sessions.toString());
+        List<String> scalars = Files.readAllLines(root.resolve("scalars.csv"));
+        assertEquals("arm,step,tag,value", scalars.get(0));
+        for (String row : List.of("grpo,0,eval/count,", "grpo,1,train/rewardMean,", "sdpo,6,train/diagnostics/divergence,",
+                "sdpo,3,drift/parameters/relative_norm,", "sdpo,6,drift/responses/token_kl,", "grpo,6,eval/compare,")) {
+            assertTrue(scalars.stream().anyMatch(line -> line.startsWith(row)), row + " in " + scalars);
+        }
         String report = Files.readString(root.resolve("report.html"));
         assertTrue(report.contains("Complete: every arm ran to its end.") && report.contains("<td>sdpo</td>"),
                 "the run wrote its report at the end");
@@ -219,6 +228,10 @@ class RunDirectoryTest {
             assertTrue(left.groups().get("teacher").sameValues(right.groups().get("teacher")), arm + " teacher");
         }
 
+        assertEquals(withoutTimingRows(whole.resolve("tiny/scalars.csv")),
+                withoutTimingRows(resumed.resolve("tiny/scalars.csv")),
+                "the csv logger's file, its rows after each resumed checkpoint dropped, is the uninterrupted run's");
+
         Map<String, String> filesBefore = armFiles(resumed.resolve("tiny"));
         List<String> heard = new ArrayList<>();
         List<ArmResult> again = run(resumed, "", -1, -1, heard);
@@ -231,9 +244,15 @@ class RunDirectoryTest {
         }
     }
 
+    private static List<String> withoutTimingRows(Path scalars) throws IOException {
+        return Files.readAllLines(scalars).stream().filter(row -> TIMINGS.stream()
+                .noneMatch(timing -> row.contains(",train/" + timing + ","))).toList();
+    }
+
     /**
      * @return every file under each arm's directory with its contents (checkpoints as their sizes and times); the
-     *     experiment's own provenance.json and report.html record each start, so they are left out
+     *     experiment's own provenance.json, report.html and the logger's scalars.csv record each start, so they are
+     *     left out
      */
     private static Map<String, String> armFiles(Path root) throws IOException {
         Map<String, String> files = new java.util.TreeMap<>();
@@ -246,6 +265,17 @@ class RunDirectoryTest {
             }
         }
         return files;
+    }
+
+    @Test
+    void anUnknownLoggerIsRefusedBeforeAnythingRunsNamingItsPathAndTheKnownOnes() {
+        RunOptions options = RunOptions.of(o -> o.runs(directory).cache(cache).threads(1)
+                .loggers(Loggers.csv(), ComponentSpec.of("tensorbord")));
+        InvalidSpecException error = assertThrows(InvalidSpecException.class,
+                () -> Cpt4j.run(tiny(), options, RunListener.SILENT));
+        assertTrue(error.getMessage().contains("options.loggers[1]") && error.getMessage().contains("tensorbord")
+                && error.getMessage().contains("csv"), error.getMessage());
+        assertFalse(Files.exists(directory.resolve("tiny")), "nothing was written");
     }
 
     @Test
