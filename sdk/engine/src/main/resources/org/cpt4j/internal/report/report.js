@@ -68,8 +68,34 @@
     };
   }
 
-  function legend(names) {
-    return { type: 'scroll', top: 0, data: names };
+  /**
+   * Lays out a single chart's legend of arms: on top for a few, a scrolling column on the right for many, so that
+   * a dozen arms stay readable and each can be toggled by clicking its name.
+   */
+  function withLegend(option, names) {
+    if (names.length > 4) {
+      option.legend = { type: 'scroll', orient: 'vertical', right: 4, top: 24, bottom: 30, data: names };
+      option.grid = Object.assign({}, option.grid, { right: 190, top: 30 });
+    } else {
+      option.legend = { type: 'scroll', top: 0, data: names };
+    }
+    return option;
+  }
+
+  /** A colour key above a grid of panels, whose own legends are hidden: {@code names[i]} in {@code colours(i)}. */
+  function key(container, names, colours) {
+    const element = document.createElement('div');
+    element.className = 'key';
+    names.forEach((name, i) => {
+      const entry = document.createElement('span');
+      const swatch = document.createElement('span');
+      swatch.className = 'swatch';
+      swatch.style.background = colours(i);
+      entry.appendChild(swatch);
+      entry.appendChild(document.createTextNode(name));
+      element.appendChild(entry);
+    });
+    container.parentNode.insertBefore(element, container);
   }
 
   const stepAxis = (name) => ({ type: 'value', name: name, nameLocation: 'middle', nameGap: 26, min: 0,
@@ -107,14 +133,14 @@
       }
     });
     if (!series.length) { empty(element, 'No steps recorded yet.'); return; }
-    draw(single(element), {
-      color: PALETTE, legend: legend(data.arms.map((a) => a.name)), tooltip: valueTooltip(3),
+    draw(single(element), withLegend({
+      color: PALETTE, tooltip: valueTooltip(3),
       grid: { left: 60, right: 24, top: 40, bottom: 66 },
       xAxis: stepAxis(WINDOW === 1 ? 'step' : 'step (mean over ' + WINDOW + ' steps)'),
       yAxis: Object.assign({ type: 'value' }, yAxis),
       dataZoom: [{ type: 'inside' }, { type: 'slider', height: 16, bottom: 4 }],
       series: series,
-    });
+    }, data.arms.map((a) => a.name)));
   }
 
   const percent = (v) => (v === null || v === undefined ? null : 100 * v);
@@ -142,22 +168,23 @@
       }
     });
     if (!series.length) { empty(element, 'No evaluation inside or at the end of a stage yet.'); return; }
-    draw(single(element), {
-      legend: legend(data.arms.map((a) => a.name)), grid: { left: 60, right: 24, top: 40, bottom: 44 },
+    draw(single(element), withLegend({
+      grid: { left: 60, right: 24, top: 40, bottom: 44 },
       tooltip: { trigger: 'item', formatter: (p) => encode(p.seriesName) + ', step ' + p.value[0] + ': '
         + encode(p.data.domain) + ' ' + (p.value[1] === null ? 'n/a' : p.value[1].toFixed(0) + '%') },
       xAxis: stepAxis('step'), yAxis: { type: 'value', name: 'accuracy %', min: 0, max: 100 }, series: series,
-    });
+    }, data.arms.map((a) => a.name)));
   }
 
   function domainAccuracy(element) {
     const armsWithEvaluations = data.arms.filter((arm) => arm.evaluations.length);
     if (!armsWithEvaluations.length) { empty(element, 'No evaluations recorded yet.'); return; }
+    key(element, data.domains, colour);
     armsWithEvaluations.forEach((arm) => {
       draw(panel(element), {
         title: { text: arm.name, left: 'center', top: 2, textStyle: { fontSize: 13 } },
-        legend: { type: 'scroll', bottom: 0, data: data.domains },
-        tooltip: valueTooltip(0), grid: { left: 48, right: 16, top: 34, bottom: 64 },
+        legend: { show: false, data: data.domains },
+        tooltip: valueTooltip(0), grid: { left: 48, right: 16, top: 34, bottom: 40 },
         xAxis: stepAxis('step'), yAxis: { type: 'value', name: '%', min: 0, max: 100 },
         series: data.domains.map((domain, d) => ({ name: domain, type: 'line', symbolSize: 4, color: colour(d),
           data: arm.evaluations.map((e) => [e.step, percent(e.accuracy[domain])]),
@@ -198,13 +225,12 @@
       empty(element, 'No forgetting yet: it needs a domain trained before the last finished stage.');
       return;
     }
-    draw(single(element), {
-      legend: legend(arms.map((a) => a.name)), tooltip: valueTooltip(1),
-      grid: { left: 60, right: 24, top: 40, bottom: 36 },
+    draw(single(element), withLegend({
+      tooltip: valueTooltip(1), grid: { left: 60, right: 24, top: 40, bottom: 36 },
       xAxis: { type: 'category', data: domains }, yAxis: { type: 'value', name: 'points' },
       series: arms.map((arm) => ({ name: arm.name, type: 'bar', barMaxWidth: 40, color: colour(data.arms.indexOf(arm)),
         data: domains.map((d) => percent(arm.forgetting[convention][d])) })),
-    });
+    }, arms.map((a) => a.name)));
   }
 
   function drift(element) {
@@ -215,12 +241,13 @@
     })));
     if (!keys.length) { empty(element, 'No drift measured yet: it is measured after each stage.'); return; }
     const stages = data.stages.map((s, i) => 'after ' + (i + 1) + ' ' + s.domain);
-    keys.forEach((key) => {
-      const [metric, value] = key.split(' · ');
+    key(element, data.arms.map((a) => a.name), colour);
+    keys.forEach((panelKey) => {
+      const [metric, value] = panelKey.split(' · ');
       draw(panel(element), {
-        title: { text: key, left: 'center', top: 2, textStyle: { fontSize: 13 } },
-        legend: { type: 'scroll', bottom: 0, data: data.arms.map((a) => a.name) }, tooltip: valueTooltip(4),
-        grid: { left: 64, right: 16, top: 34, bottom: 64 },
+        title: { text: panelKey, left: 'center', top: 2, textStyle: { fontSize: 13 } },
+        legend: { show: false }, tooltip: valueTooltip(4),
+        grid: { left: 64, right: 16, top: 34, bottom: 40 },
         xAxis: { type: 'category', data: stages, axisLabel: { fontSize: 11 } }, yAxis: { type: 'value', scale: true },
         series: data.arms.map((arm, i) => ({ name: arm.name, type: 'line', symbolSize: 6, color: colour(i),
           data: stages.map((_, s) => {
@@ -237,6 +264,7 @@
       if (!names.includes(n)) { names.push(n); }
     }));
     if (!names.length) { empty(element, 'No objective diagnostics recorded yet.'); return; }
+    key(element, data.arms.map((a) => a.name), colour);
     names.forEach((name) => {
       const series = [];
       data.arms.forEach((arm, i) => {
@@ -247,8 +275,8 @@
       });
       draw(panel(element), {
         title: { text: name, left: 'center', top: 2, textStyle: { fontSize: 13 } },
-        legend: { type: 'scroll', bottom: 0, data: data.arms.map((a) => a.name) }, tooltip: valueTooltip(4),
-        grid: { left: 64, right: 16, top: 34, bottom: 64 },
+        legend: { show: false }, tooltip: valueTooltip(4),
+        grid: { left: 64, right: 16, top: 34, bottom: 40 },
         xAxis: stepAxis('step'), yAxis: { type: 'value', scale: true }, series: series,
       });
     });
