@@ -30,4 +30,7 @@ public interface Evaluator {
 
     /** @return the student's scores on {@code domain} */
     DomainScore score(Sampler sampler, Domain domain);
+
+    /** @return the teacher's scores on {@code domain}: the same tasks, each with its worked solution as context */
+    DomainScore teacherScore(Sampler sampler, Domain domain);
 }

@@ -59,10 +59,8 @@ public final class HeldOutEvaluator implements Evaluator {
         List<DomainScore> student = new ArrayList<>();
         List<DomainScore> teacher = new ArrayList<>();
         for (Domain domain : domains) {
-            List<Task> tasks = heldOutTasks(domain);
-            student.add(score(sampler, domain, tasks, format::studentPrompt));
-            teacher.add(score(sampler, domain, tasks,
-                    task -> format.teacherPrompt(task, task.solution(SolutionStyle.LONG))));
+            student.add(score(sampler, domain));
+            teacher.add(teacherScore(sampler, domain));
         }
         return new Evaluation(student, teacher);
     }
@@ -70,6 +68,12 @@ public final class HeldOutEvaluator implements Evaluator {
     @Override
     public DomainScore score(Sampler sampler, Domain domain) {
         return score(sampler, domain, heldOutTasks(domain), format::studentPrompt);
+    }
+
+    @Override
+    public DomainScore teacherScore(Sampler sampler, Domain domain) {
+        return score(sampler, domain, heldOutTasks(domain),
+                task -> format.teacherPrompt(task, task.solution(SolutionStyle.LONG)));
     }
 
     /**

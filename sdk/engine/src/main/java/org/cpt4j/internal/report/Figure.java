@@ -74,6 +74,14 @@ record Figure(String kind, String title, String caption) {
                                         + "response), averaged over a window of steps: the artefact that "
                                         + "self-distillation can amplify into a collapse."))),
                 new Section("objective", "Objective", List.of(
+                        new Figure("teacher-advantage", "The teacher's advantage",
+                                "One panel per arm that distils from a teacher: on each domain, the teacher's "
+                                        + "held-out accuracy with the worked solution as privileged context minus the "
+                                        + "student's, in points, before the first stage and after each. This is the "
+                                        + "signal SDPO distils: where it is near zero, the teacher has nothing to teach; "
+                                        + "a frozen teacher's advantage shrinks as the student catches up, a moving "
+                                        + "teacher's moves with it. (A teacher that mixes two models' logits is not "
+                                        + "scored.)"),
                         new Figure("diagnostics", "Objective diagnostics",
                                 "One panel per diagnostic the objectives report, averaged over a window of steps: "
                                         + "for SDPO the teacher-student divergence and the fraction of rollouts whose "

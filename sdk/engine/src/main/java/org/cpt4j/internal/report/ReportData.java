@@ -73,6 +73,11 @@ final class ReportData {
             ObjectNode accuracy = entry.putObject("accuracy");
             point.path("accuracy").fields().forEachRemaining(
                     field -> accuracy.set(field.getKey(), number(field.getValue())));
+            if (!point.path("teacherAccuracy").isEmpty()) {
+                ObjectNode teacher = entry.putObject("teacher");
+                point.path("teacherAccuracy").fields().forEachRemaining(
+                        field -> teacher.set(field.getKey(), number(field.getValue())));
+            }
         }
         if (arm.matrix() != null) {
             node.set("matrix", matrix(arm.matrix()));

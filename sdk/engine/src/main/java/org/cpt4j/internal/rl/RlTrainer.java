@@ -2,6 +2,7 @@ package org.cpt4j.internal.rl;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.cpt4j.domain.Domain;
 import org.cpt4j.domain.Task;
@@ -14,6 +15,7 @@ import org.cpt4j.internal.sampling.Sampler;
 import org.cpt4j.internal.text.PromptFormat;
 import org.cpt4j.objective.Objective;
 import org.cpt4j.objective.Rollouts;
+import org.cpt4j.objective.StandardInputs;
 import org.cpt4j.reward.WeightedReward;
 import org.cpt4j.run.StepMetrics;
 import org.cpt4j.sampling.SamplingConfig;
@@ -79,6 +81,16 @@ public final class RlTrainer {
     /** @return the teacher's own weights (live; a checkpoint stores them) */
     public Parameters teacherWeights() {
         return teacher.weights();
+    }
+
+    /**
+     * @return the weights to sample the teacher from, when the objective distils from one and its logits come from
+     *     one model (its own weights or the live policy's); empty otherwise
+     */
+    public Optional<Parameters> teacherSamplingWeights() {
+        boolean distils = objective.requiredInputs().contains(StandardInputs.TEACHER_LOG_PROBS)
+                || objective.requiredInputs().contains(StandardInputs.TEACHER_TOKEN_LOG_PROBS);
+        return distils ? teacher.sampledWeights() : Optional.empty();
     }
 
     /** @return where the teacher reads its logits from (a checkpoint stores it) */

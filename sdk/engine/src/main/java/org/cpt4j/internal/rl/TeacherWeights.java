@@ -1,5 +1,6 @@
 package org.cpt4j.internal.rl;
 
+import java.util.Optional;
 import org.cpt4j.internal.model.Parameters;
 import org.cpt4j.model.ModelConfig;
 import org.cpt4j.teacher.Teacher;
@@ -88,6 +89,18 @@ final class TeacherWeights implements Teacher {
     /** @return the live policy's log-distributions at every position of each sequence */
     double[][][] policyLogProbs(int[][] sequences) {
         return SequenceScorer.logSoftmax(policyScorer.logits(sequences));
+    }
+
+    /**
+     * @return the weights the teacher's logits come from, to sample from it: its own, or the live policy's; empty when
+     *     its logits mix two models' (no single set of weights samples like it)
+     */
+    Optional<Parameters> sampledWeights() {
+        return switch (source) {
+            case OWN -> Optional.of(own);
+            case POLICY -> Optional.of(policy);
+            case LOGIT_MIX -> Optional.empty();
+        };
     }
 
     /** @return the teacher's own weights (for checkpoints and tests) */

@@ -213,15 +213,23 @@ final class ArmLoop {
     /** @return the accuracy row of an evaluation of the policy now, after telling the phases about it */
     private double[] evaluate(ArmState state, EvaluationPoint.Kind kind) throws IOException {
         Sampler sampler = kernels.sampler(policy.model(), policy.parameters());
+        // the teacher, too, where the objective distils from one: its advantage is the signal SDPO distils
+        Optional<Sampler> teacher = kind == EvaluationPoint.Kind.IN_STAGE ? Optional.empty()
+                : trainer.teacherSamplingWeights().map(weights -> kernels.sampler(policy.model(), weights));
+        int scores = evaluated.size() * (teacher.isPresent() ? 2 : 1);
         Map<String, Double> accuracy = new LinkedHashMap<>();
+        Map<String, Double> teacherAccuracy = new LinkedHashMap<>();
         for (String id : evaluated) {
             for (ArmPhase phase : phases) {
-                phase.evaluating(state, kind, accuracy.size(), evaluated.size());
+                phase.evaluating(state, kind, accuracy.size() + teacherAccuracy.size(), scores);
             }
             accuracy.put(id, evaluator.score(sampler, experiment.domain(id)).accuracy());
+            if (teacher.isPresent()) {
+                teacherAccuracy.put(id, evaluator.teacherScore(teacher.get(), experiment.domain(id)).accuracy());
+            }
         }
         EvaluationPoint point = new EvaluationPoint(kind, state.stage(), state.stageStep(), state.step(),
-                state.attempt(), accuracy);
+                state.attempt(), accuracy, teacherAccuracy);
         for (ArmPhase phase : phases) {
             phase.evaluated(state, point);
         }

@@ -27,8 +27,8 @@ public enum FileFormat {
     EVENTS("cpt4j-events", 1),
     /** A line of an arm's {@code drift.jsonl}: one drift metric after one stage. */
     DRIFT("cpt4j-drift", 1),
-    /** A line of an arm's {@code evaluations.jsonl}: one evaluation. */
-    EVALUATIONS("cpt4j-evaluation", 1),
+    /** A line of an arm's {@code evaluations.jsonl}: one evaluation (version 2 added the teacher's accuracy). */
+    EVALUATIONS("cpt4j-evaluation", 2),
     /** A line of an arm's {@code samples.jsonl}: one rollout kept for reading. */
     SAMPLES("cpt4j-samples", 1),
     /** An experiment's {@code provenance.json}: what produced each session of the run. */

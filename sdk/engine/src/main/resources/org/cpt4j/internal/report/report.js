@@ -282,7 +282,34 @@
     });
   }
 
+  function teacherAdvantage(element) {
+    const arms = data.arms.filter((arm) => arm.evaluations.some((e) => e.teacher));
+    if (!arms.length) { empty(element, 'No arm distils from a teacher, or none has been evaluated yet.'); return; }
+    key(element, data.domains, colour);
+    arms.forEach((arm) => {
+      const points = arm.evaluations.filter((e) => e.teacher);
+      const labels = points.map((e) => (e.kind === 'BASE' ? 'base' : 'after ' + (e.stage + 1) + ' '
+        + data.stages[e.stage].domain));
+      draw(panel(element), {
+        title: { text: arm.name, left: 'center', top: 2, textStyle: { fontSize: 13 } },
+        legend: { show: false }, grid: { left: 52, right: 16, top: 34, bottom: 40 },
+        tooltip: { trigger: 'axis', formatter: (items) => items.map((p) => {
+          const e = points[p.dataIndex];
+          const domain = p.seriesName;
+          return encode(domain) + ': teacher ' + (100 * e.teacher[domain]).toFixed(0) + '%, student '
+            + (100 * e.accuracy[domain]).toFixed(0) + '%';
+        }).join('<br>') },
+        xAxis: { type: 'category', data: labels, axisLabel: { fontSize: 11 } },
+        yAxis: { type: 'value', name: 'points' },
+        series: data.domains.map((domain, d) => ({ name: domain, type: 'line', symbolSize: 6, color: colour(d),
+          data: points.map((e) => (e.teacher[domain] === null || e.accuracy[domain] === null ? null
+            : 100 * (e.teacher[domain] - e.accuracy[domain]))) })),
+      });
+    });
+  }
+
   const FIGURES = {
+    'teacher-advantage': teacherAdvantage,
     'current-accuracy': currentAccuracy,
     'domain-accuracy': domainAccuracy,
     'matrix': matrix,

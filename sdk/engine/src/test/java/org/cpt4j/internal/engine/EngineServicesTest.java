@@ -8,6 +8,7 @@ import com.google.inject.Module;
 import com.google.inject.multibindings.Multibinder;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.cpt4j.collapse.CollapseEvent;
 import org.cpt4j.domain.Domain;
@@ -32,6 +33,7 @@ import org.cpt4j.plugins.drift.Drift;
 import org.cpt4j.plugins.objectives.Objectives;
 import org.cpt4j.plugins.teachers.Teachers;
 import org.cpt4j.run.ArmResult;
+import org.cpt4j.run.EvaluationPoint;
 import org.cpt4j.run.RunListener;
 import org.cpt4j.run.RunOptions;
 import org.cpt4j.run.StepMetrics;
@@ -114,9 +116,10 @@ class EngineServicesTest {
         ArmResult plain = Cpt4jEngine.builder().plugins(List.of(new BuiltInPlugin())).build()
                 .run(tiny("plain"), options("plain"), RunListener.SILENT).arm("sdpo");
 
-        // 3 rollouts, the base's and the stage end's evaluation (one per evaluated domain each), and the drift
-        // probes: the reference's and the policy's greedy responses and one sample for the token KL
-        assertEquals(3 + 2 + 3, kernels.samples.get(), "every sampler of the run is the replaced one");
+        // 3 rollouts, the base's and the stage end's evaluation of the student and of sdpo's teacher (one per
+        // evaluated domain each), and the drift probes: the reference's and the policy's greedy responses and one
+        // sample for the token KL
+        assertEquals(3 + 2 * 2 + 3, kernels.samples.get(), "every sampler of the run is the replaced one");
         assertTrue(kernels.scores.get() >= 3 + 2, "the teacher scores each step and the drift KL scores both policies, "
                 + "was " + kernels.scores.get());
         assertEquals(plain.accuracy().csv(), counted.accuracy().csv(), "kernels that delegate change nothing");
@@ -135,6 +138,11 @@ class EngineServicesTest {
             public DomainScore score(Sampler sampler, Domain domain) {
                 return new DomainScore(domain.id(), domain.family(), spec.prompts(), 0.25, 1, 1);
             }
+
+            @Override
+            public DomainScore teacherScore(Sampler sampler, Domain domain) {
+                return new DomainScore(domain.id(), domain.family(), spec.prompts(), 0.75, 1, 1);
+            }
         };
         Cpt4jEngine engine = engine(new AbstractModule() {
             @Override
@@ -144,6 +152,9 @@ class EngineServicesTest {
         });
         ArmResult arm = engine.run(tiny("quarter"), options("quarter"), RunListener.SILENT).arm("sdpo");
         assertEquals(List.of(0.25, 0.25), List.of(arm.accuracy().at(0, "count"), arm.accuracy().at(1, "count")));
+        assertTrue(arm.evaluations().stream().filter(point -> point.kind() != EvaluationPoint.Kind.IN_STAGE)
+                .allMatch(point -> point.teacherAccuracy().equals(Map.of("count", 0.75))),
+                "the sdpo arm's teacher is scored by the replaced evaluator too: " + arm.evaluations());
         Evaluation base = engine.evaluateBase(tiny("quarter").base(), EvaluationSpec.of(e -> e.prompts(3)),
                 options("quarter"), RunListener.SILENT);
         assertTrue(base.student().stream().allMatch(score -> score.accuracy() == 0.25 && score.prompts() == 3),

@@ -85,6 +85,15 @@ class ReportWriterTest {
     }
 
     @Test
+    void aDistillingArmCarriesItsTeachersAccuracyAndAnArmWithoutATeacherDoesNot() throws IOException {
+        JsonNode arms = new ObjectMapper().readTree(data(Files.readString(ReportWriter.write(root).file())))
+                .path("arms");
+        assertEquals("{\"add\":0.9,\"mod\":0.9,\"count\":0.9}",
+                arms.get(1).path("evaluations").get(0).path("teacher").toString());
+        assertTrue(arms.get(0).findValues("teacher").isEmpty(), "grpo has no teacher: " + arms.get(0));
+    }
+
+    @Test
     void everyFigureHasAContainerAndACaption() throws IOException {
         String page = Files.readString(ReportWriter.write(root).file());
         for (Figure.Section section : Figure.sections()) {

@@ -22,6 +22,7 @@ import org.cpt4j.experiment.ComponentSpec;
 import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.experiment.StageSpec;
 import org.cpt4j.internal.model.PolicyStateFile;
+import org.cpt4j.internal.store.FileFormat;
 import org.cpt4j.plugin.ComponentKind;
 import org.cpt4j.plugin.Component;
 import org.cpt4j.plugin.Cpt4jPlugin;
@@ -113,8 +114,9 @@ class ArmLoopTest {
                         + line.get("stageStep").asInt() + " step " + line.get("step").asLong()).toList());
         lines(arm.resolve("evaluations.jsonl")).forEach(line -> {
             assertEquals("cpt4j-evaluation", line.get("format").asText());
-            assertEquals(1, line.get("version").asInt());
+            assertEquals(FileFormat.EVALUATIONS.version(), line.get("version").asInt());
             assertEquals(List.of("compare", "count"), iterable(line.get("accuracy")), "every evaluated domain, by id");
+            assertTrue(line.get("teacherAccuracy").isEmpty(), "grpo distils from no teacher");
         });
         Path endsArm = directory.resolve("ends/every/grpo");
         assertEquals(Files.readString(endsArm.resolve("accuracy.csv")), Files.readString(arm.resolve("accuracy.csv")),

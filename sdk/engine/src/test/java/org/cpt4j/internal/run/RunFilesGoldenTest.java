@@ -46,7 +46,8 @@ class RunFilesGoldenTest {
     private static final List<EvaluationPoint> EVALUATIONS = List.of(
             new EvaluationPoint(EvaluationPoint.Kind.BASE, 0, 0, 0, 0, Map.of("add", 0.25, "mod", 0.5)),
             new EvaluationPoint(EvaluationPoint.Kind.IN_STAGE, 0, 2, 2, 0, Map.of("add", 0.5, "mod", 0.5)),
-            new EvaluationPoint(EvaluationPoint.Kind.STAGE_END, 0, 4, 4, 1, Map.of("add", 0.75, "mod", 0.25)));
+            new EvaluationPoint(EvaluationPoint.Kind.STAGE_END, 0, 4, 4, 1, Map.of("add", 0.75, "mod", 0.25),
+                    Map.of("add", 1.0, "mod", 0.5)));
 
     @TempDir
     Path directory;
@@ -87,7 +88,8 @@ class RunFilesGoldenTest {
                 FileFormat.SAMPLES);
         for (Map.Entry<Path, FileFormat> entry : formats.entrySet()) {
             for (String line : Files.readAllLines(entry.getKey())) {
-                assertTrue(line.startsWith("{\"format\":\"" + entry.getValue().formatName() + "\",\"version\":1,"),
+                assertTrue(line.startsWith("{\"format\":\"" + entry.getValue().formatName() + "\",\"version\":"
+                        + entry.getValue().version() + ","),
                         line);
             }
         }
