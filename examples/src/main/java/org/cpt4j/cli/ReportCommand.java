@@ -2,11 +2,13 @@ package org.cpt4j.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.cpt4j.engine.Cpt4jEngine;
 import org.cpt4j.run.RunReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -16,19 +18,33 @@ import picocli.CommandLine.Spec;
                 + "(opens offline) with every arm's curves, accuracy matrix, forgetting, drift, events, sampled "
                 + "rollouts and the run's provenance.",
                 "A run writes its report after each arm; this writes it again, also for a run that is still going "
-                        + "or was killed (the page says what is missing)."})
+                        + "or was killed (the page says what is missing).",
+                "With several run directories, the runs of one experiment under different seeds: one report over "
+                        + "them, each curve the mean with a band from the lowest to the highest seed, each measure "
+                        + "the mean ± the standard deviation (written to --out)."})
 final class ReportCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec command;
 
-    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "The experiment's run directory, "
-            + "<runs>/<experiment>/ (the one holding spec.json).")
-    private Path directory;
+    @Parameters(arity = "1..*", paramLabel = "RUN_DIR", description = "The experiment's run directory, "
+            + "<runs>/<experiment>/ (the one holding spec.json); several for one report over seeds.")
+    private List<Path> directories;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where the report over several seeds goes (default: "
+            + "report-over-seeds.html beside the first run directory). A single run's report is its report.html.")
+    private Path out;
 
     @Override
     public Integer call() {
-        RunReport report = Cpt4jEngine.create().report(directory);
+        Cpt4jEngine engine = Cpt4jEngine.create();
+        RunReport report;
+        if (directories.size() == 1 && out == null) {
+            report = engine.report(directories.get(0));
+        } else {
+            Path first = directories.get(0).toAbsolutePath().normalize();
+            report = engine.report(directories, out != null ? out : first.resolveSibling("report-over-seeds.html"));
+        }
         PrintWriter out = command.commandLine().getOut();
         if (!report.complete()) {
             out.println("the run is not complete; the report shows what it has. Missing:");

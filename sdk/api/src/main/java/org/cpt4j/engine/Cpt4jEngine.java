@@ -84,6 +84,18 @@ public interface Cpt4jEngine {
      */
     RunReport report(Path experimentDirectory);
 
+    /**
+     * Writes one report over several seeds of one experiment: each curve the mean over the seeds with a band from the
+     * lowest to the highest, the measures as mean ± standard deviation.
+     *
+     * @param seeds the experiment's run directories, one per seed; their specs must be equal but for the name and the
+     *     seeds
+     * @param file where the report goes
+     * @throws java.io.UncheckedIOException naming the directory that holds no run, a file that cannot be read, or a
+     *     spec that differs from the first's beyond its seeds
+     */
+    RunReport report(List<Path> seeds, Path file);
+
     /** @return every component the engine's plugins register, by kind and then id */
     List<RegisteredComponent> components();
 

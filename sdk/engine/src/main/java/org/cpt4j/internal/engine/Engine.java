@@ -152,6 +152,15 @@ public final class Engine implements Cpt4jEngine {
     }
 
     @Override
+    public RunReport report(List<Path> seeds, Path file) {
+        try {
+            return ReportWriter.write(seeds, file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("report over " + seeds + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public List<RegisteredComponent> components() {
         return registry.entries().stream().map(entry -> new RegisteredComponent(entry.kind(), entry.id(),
                 entry.component().defaultValues(), entry.plugin(), entry.source())).toList();

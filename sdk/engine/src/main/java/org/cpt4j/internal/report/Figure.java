@@ -44,7 +44,8 @@ record Figure(String kind, String title, String caption) {
                         new Figure("forgetting:avalanche", "Forgetting per domain (Avalanche)",
                                 "Accuracy just after the domain's own (latest) stage minus the final accuracy, in "
                                         + "points, for each domain trained before the last stage. Positive is "
-                                        + "forgetting, negative is a later gain."),
+                                        + "forgetting, negative is a later gain. Over several seeds, the mean; hover "
+                                        + "for each seed's value."),
                         new Figure("forgetting:chaudhry", "Forgetting per domain (Chaudhry et al. 2018)",
                                 "The best accuracy any stage before the last reached on the domain minus the final "
                                         + "accuracy, in points: never below the Avalanche value, since it also counts "

@@ -60,6 +60,36 @@
     return out;
   }
 
+  /**
+   * The band from {@code lows} to {@code highs} at {@code xs} (the lowest and the highest seed), as filled polygons
+   * (one per run of points without a gap). Named as the arm, so that its legend entry hides it too.
+   */
+  function band(name, colourOf, xs, lows, highs) {
+    const runs = [];
+    let current = [];
+    xs.forEach((x, k) => {
+      if (x === null || lows[k] === null || highs[k] === null) {
+        if (current.length) { runs.push(current); current = []; }
+      } else {
+        current.push(k);
+      }
+    });
+    if (current.length) { runs.push(current); }
+    return [{
+      name: name, type: 'custom', silent: true, z: 1, tooltip: { show: false }, clip: true,
+      data: runs.length ? [[xs[runs[0][0]], lows[runs[0][0]]]] : [],
+      renderItem: (params, api) => ({
+        type: 'group',
+        children: runs.map((run) => ({
+          type: 'polygon',
+          shape: { points: run.map((k) => api.coord([xs[k], highs[k]]))
+            .concat(run.slice().reverse().map((k) => api.coord([xs[k], lows[k]]))) },
+          style: { fill: colourOf, opacity: 0.18 },
+        })),
+      }),
+    }];
+  }
+
   function stageBoundaries() {
     return {
       silent: true, symbol: 'none', lineStyle: { color: '#8a94a3', type: 'dashed', width: 1 },
@@ -120,8 +150,14 @@
       const values = pick(arm);
       if (!values || arm.steps.length === 0) { return; }
       const smoothed = smooth(values);
-      series.push({ name: arm.name, type: 'line', showSymbol: false, sampling: 'lttb', color: colour(i),
+      series.push({ name: arm.name, type: 'line', showSymbol: false, sampling: 'lttb', color: colour(i), z: 2,
         data: arm.steps.map((step, k) => [step, smoothed[k]]), markLine: series.length ? undefined : stageBoundaries() });
+      const spread = arm.spread && arm.spread.series;
+      const field = pick.field;
+      if (spread && field && spread[field + '.min']) {
+        band(arm.name, colour(i), arm.steps, smooth(spread[field + '.min']), smooth(spread[field + '.max']))
+          .forEach((s) => series.push(s));
+      }
       if (markEvents && arm.events.length) {
         const at = new Map(arm.steps.map((step, k) => [step, smoothed[k]]));
         series.push({ name: arm.name, type: 'scatter', symbol: 'triangle', symbolSize: 13, color: colour(i),
@@ -138,7 +174,8 @@
       grid: { left: 60, right: 24, top: 40, bottom: 66 },
       xAxis: stepAxis(WINDOW === 1 ? 'step' : 'step (mean over ' + WINDOW + ' steps)'),
       yAxis: Object.assign({ type: 'value' }, yAxis),
-      dataZoom: [{ type: 'inside' }, { type: 'slider', height: 16, bottom: 4 }],
+      // filterMode none: a zoomed-in window clips the bands instead of dropping their one anchoring point
+      dataZoom: [{ type: 'inside', filterMode: 'none' }, { type: 'slider', height: 16, bottom: 4, filterMode: 'none' }],
       series: series,
     }, data.arms.map((a) => a.name)));
   }
@@ -153,18 +190,29 @@
     const series = [];
     data.arms.forEach((arm, i) => {
       const points = [];
+      const xs = [];
+      const lows = [];
+      const highs = [];
       data.stages.forEach((stage, j) => {
         const own = arm.evaluations.filter((e) => e.stage === j && e.kind !== 'BASE');
         if (!own.length) { return; }
         const start = arm.evaluations.find((e) => (j === 0 ? e.kind === 'BASE' : e.stage === j - 1
           && e.kind === 'STAGE_END'));
         const segment = start ? [start].concat(own) : own;
-        if (points.length) { points.push([null, null]); }
-        segment.forEach((e) => points.push({ value: [e.step, percent(e.accuracy[stage.domain])], domain: stage.domain }));
+        if (points.length) { points.push([null, null]); lows.push(null); highs.push(null); xs.push(null); }
+        segment.forEach((e) => {
+          points.push({ value: [e.step, percent(e.accuracy[stage.domain])], domain: stage.domain });
+          xs.push(e.step);
+          lows.push(e.min ? percent(e.min[stage.domain]) : null);
+          highs.push(e.max ? percent(e.max[stage.domain]) : null);
+        });
       });
       if (points.length) {
-        series.push({ name: arm.name, type: 'line', color: colour(i), symbolSize: 6, connectNulls: false,
+        series.push({ name: arm.name, type: 'line', color: colour(i), symbolSize: 6, connectNulls: false, z: 2,
           data: points, markLine: series.length ? undefined : stageBoundaries() });
+        if (arm.spread) {
+          band(arm.name, colour(i), xs, lows, highs).forEach((s) => series.push(s));
+        }
       }
     });
     if (!series.length) { empty(element, 'No evaluation inside or at the end of a stage yet.'); return; }
@@ -226,7 +274,13 @@
       return;
     }
     draw(single(element), withLegend({
-      tooltip: valueTooltip(1), grid: { left: 60, right: 24, top: 40, bottom: 36 },
+      tooltip: { trigger: 'axis', formatter: (items) => items.map((p) => {
+        const arm = arms.find((a) => a.name === p.seriesName);
+        const seeds = arm.spread && arm.spread.forgetting ? arm.spread.forgetting[convention][p.name] : null;
+        return encode(p.seriesName) + ': ' + (p.value === null ? 'n/a' : p.value.toFixed(1))
+          + (seeds ? ' (seeds: ' + seeds.map((v) => (v === null ? 'n/a' : (100 * v).toFixed(1))).join(', ') + ')' : '');
+      }).join('<br>') },
+      grid: { left: 60, right: 24, top: 40, bottom: 36 },
       xAxis: { type: 'category', data: domains }, yAxis: { type: 'value', name: 'points' },
       series: arms.map((arm) => ({ name: arm.name, type: 'bar', barMaxWidth: 40, color: colour(data.arms.indexOf(arm)),
         data: domains.map((d) => percent(arm.forgetting[convention][d])) })),
@@ -249,11 +303,14 @@
         legend: { show: false }, tooltip: valueTooltip(4),
         grid: { left: 64, right: 16, top: 34, bottom: 40 },
         xAxis: { type: 'category', data: stages, axisLabel: { fontSize: 11 } }, yAxis: { type: 'value', scale: true },
-        series: data.arms.map((arm, i) => ({ name: arm.name, type: 'line', symbolSize: 6, color: colour(i),
-          data: stages.map((_, s) => {
+        series: data.arms.flatMap((arm, i) => {
+          const at = (which) => stages.map((_, s) => {
             const found = arm.drift.find((d) => d.stage === s && d.metric === metric);
-            return found && value in found.values ? found.values[value] : null;
-          }) })),
+            return found && found[which] && value in found[which] ? found[which][value] : null;
+          });
+          const mean = { name: arm.name, type: 'line', symbolSize: 6, color: colour(i), z: 2, data: at('values') };
+          return arm.spread ? [mean].concat(band(arm.name, colour(i), stages, at('min'), at('max'))) : [mean];
+        }),
       });
     });
   }
@@ -270,8 +327,13 @@
       data.arms.forEach((arm, i) => {
         if (!arm.diagnostics[name]) { return; }
         const smoothed = smooth(arm.diagnostics[name]);
-        series.push({ name: arm.name, type: 'line', showSymbol: false, sampling: 'lttb', color: colour(i),
+        series.push({ name: arm.name, type: 'line', showSymbol: false, sampling: 'lttb', color: colour(i), z: 2,
           data: arm.steps.map((step, k) => [step, smoothed[k]]), markLine: series.length ? undefined : stageBoundaries() });
+        const spread = arm.spread && arm.spread.diagnostics;
+        if (spread && spread[name + '.min']) {
+          band(arm.name, colour(i), arm.steps, smooth(spread[name + '.min']), smooth(spread[name + '.max']))
+            .forEach((s) => series.push(s));
+        }
       });
       draw(panel(element), {
         title: { text: name, left: 'center', top: 2, textStyle: { fontSize: 13 } },
@@ -324,7 +386,9 @@
     try {
       if (kind.startsWith('steps:')) {
         const field = kind.substring('steps:'.length);
-        stepSeries(element, (arm) => arm.series[field], field === 'rewardMean', STEP_AXES[field] || { name: field });
+        const pick = (arm) => arm.series[field];
+        pick.field = field;
+        stepSeries(element, pick, field === 'rewardMean', STEP_AXES[field] || { name: field });
       } else if (FIGURES[kind]) {
         FIGURES[kind](element);
       } else {

@@ -40,22 +40,7 @@ class ReportInBrowserTest {
     @Test
     void theReportOfARunDrawsEveryFigureInHeadlessChromiumAndRunsNothingFromTheRun() throws Exception {
         Path report = ReportWriter.write(RunFixture.write(directory.resolve("runs"))).file();
-        String dom = chromium("--dump-dom", report.toUri().toString());
-
-        assertTrue(dom.contains("data-rendered=\"ok\""), "the page's script ran to its end without a failed figure:\n"
-                + dom.substring(dom.indexOf("<body"), dom.indexOf("<body") + 300));
-        assertTrue(dom.contains("<title>fixture · cpt4j report</title>"), "no script from the run changed the title");
-        List<String> undrawn = new ArrayList<>();
-        Matcher figures = FIGURE.matcher(dom);
-        int count = 0;
-        while (figures.find()) {
-            count++;
-            if (!figures.group(2).contains("<svg")) {
-                undrawn.add(figures.group(1));
-            }
-        }
-        assertEquals(Figure.sections().stream().mapToInt(section -> section.figures().size()).sum(), count);
-        assertEquals(List.of(), undrawn, "figures without a drawing");
+        assertEveryFigureDrawn(report);
 
         Path screenshot = directory.resolve("report.png");
         chromium("--screenshot=" + screenshot, "--window-size=1280,2400", report.toUri().toString());
@@ -74,6 +59,37 @@ class ReportInBrowserTest {
         double share = inked / (image.getWidth() * image.getHeight() / 4.0);
         assertTrue(share > 0.05, "the screenshot is nearly blank: " + share + " of it is not white");
         assertTrue(colours.size() > 100, "the screenshot has " + colours.size() + " colours: no charts drawn?");
+    }
+
+    @Test
+    void theReportOverTwoSeedsDrawsEveryFigureWithItsBands() throws Exception {
+        Path runs = directory.resolve("runs");
+        Path report = ReportWriter.write(List.of(RunFixture.write(runs), RunFixture.writeSecondSeed(runs)),
+                directory.resolve("over-seeds.html")).file();
+        String dom = assertEveryFigureDrawn(report);
+        assertTrue(dom.contains("fill-opacity=\"0.18\"") || dom.contains("opacity=\"0.18\""),
+                "the seeds' bands are drawn (report.js fills them at opacity 0.18)");
+    }
+
+    /** @return the DOM of {@code report} once its script ran, after checking that every figure drew */
+    private String assertEveryFigureDrawn(Path report) throws IOException, InterruptedException {
+        String dom = chromium("--dump-dom", report.toUri().toString());
+
+        assertTrue(dom.contains("data-rendered=\"ok\""), "the page's script ran to its end without a failed figure:\n"
+                + dom.substring(dom.indexOf("<body"), dom.indexOf("<body") + 300));
+        assertTrue(dom.contains("<title>fixture · cpt4j report</title>"), "no script from the run changed the title");
+        List<String> undrawn = new ArrayList<>();
+        Matcher figures = FIGURE.matcher(dom);
+        int count = 0;
+        while (figures.find()) {
+            count++;
+            if (!figures.group(2).contains("<svg")) {
+                undrawn.add(figures.group(1));
+            }
+        }
+        assertEquals(Figure.sections().stream().mapToInt(section -> section.figures().size()).sum(), count);
+        assertEquals(List.of(), undrawn, "figures without a drawing");
+        return dom;
     }
 
     /** @return what Chromium printed, run headless on {@code arguments} with a fresh profile */

@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.cpt4j.experiment.ExperimentSpec;
+import org.cpt4j.experiment.ExperimentSpecFile;
 import org.cpt4j.run.RunReport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,6 +93,46 @@ class ReportWriterTest {
         assertEquals("{\"add\":0.9,\"mod\":0.9,\"count\":0.9}",
                 arms.get(1).path("evaluations").get(0).path("teacher").toString());
         assertTrue(arms.get(0).findValues("teacher").isEmpty(), "grpo has no teacher: " + arms.get(0));
+    }
+
+    @Test
+    void overSeedsEachNumberIsTheMeanWithTheLowestAndHighestSeedBesideIt() throws IOException {
+        Path file = runs.resolve("over-seeds.html");
+        RunReport report = ReportWriter.write(List.of(root, RunFixture.writeSecondSeed(runs)), file);
+        assertEquals(file, report.file());
+        assertEquals(4, report.missing().size(), "each seed's two unfinished arms, named by directory");
+        String page = Files.readString(file);
+        JsonNode data = new ObjectMapper().readTree(data(page));
+        assertEquals("[7,8]", data.path("seeds").toString());
+        JsonNode grpo = data.path("arms").get(0);
+        assertEquals(0.3, grpo.path("matrix").path("values").get(2).get(0).asDouble(), 1e-12, "mean of 0.4 and 0.2");
+        JsonNode end = grpo.path("evaluations").get(4);
+        assertEquals(8, end.path("step").asLong());
+        assertEquals(0.2, end.path("min").path("add").asDouble(), 1e-12);
+        assertEquals(0.4, end.path("max").path("add").asDouble(), 1e-12);
+        // step 4 (the second attempt's): rewards 0.38 and 0.038
+        assertEquals(0.038, grpo.path("spread").path("series").path("rewardMean.min").get(4).asDouble(), 1e-12);
+        assertEquals(0.38, grpo.path("spread").path("series").path("rewardMean.max").get(4).asDouble(), 1e-12);
+        assertEquals((0.38 + 0.038) / 2, grpo.path("series").path("rewardMean").get(4).asDouble(), 1e-12);
+        JsonNode forgetting = grpo.path("spread").path("forgetting").path("avalanche").path("add");
+        assertEquals(0.5 - 0.4, forgetting.get(0).asDouble(), 1e-12, "seed 7's own forgetting of add");
+        assertEquals(0.5 - 0.2, forgetting.get(1).asDouble(), 1e-12, "seed 8's");
+        // ACC over seeds: (0.4 + 0.6) / 2 = 50 and (0.2 + 0.6) / 2 = 40
+        assertTrue(page.contains("<td class=\"number\">45.0 ± 7.1 (2)</td>"), "grpo's ACC, mean ± sd (n)");
+        assertTrue(page.contains("2 seeds (7, 8)"), "the header names the seeds");
+    }
+
+    @Test
+    void aRunOfAnotherExperimentIsNotSummarisedWithItNamingIt() throws IOException {
+        Path other = RunFixture.write(runs.resolve("other"));
+        ExperimentSpec spec = ExperimentSpecFile.read(other.resolve("spec.json"));
+        ExperimentSpecFile.write(other.resolve("spec.json"), new ExperimentSpec(spec.format(), spec.version(),
+                spec.name(), spec.seed(), spec.base(), spec.curriculum(), spec.training(), spec.evaluation(),
+                spec.arms().subList(0, 2), spec.drift(), spec.collapse()));
+        IOException error = assertThrows(IOException.class,
+                () -> ReportWriter.write(List.of(root, other), runs.resolve("x.html")));
+        assertTrue(error.getMessage().startsWith(other + " holds a run of another experiment than " + root),
+                error.getMessage());
     }
 
     @Test

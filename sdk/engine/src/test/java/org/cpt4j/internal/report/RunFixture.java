@@ -94,6 +94,24 @@ final class RunFixture {
         return root;
     }
 
+    /**
+     * @return a second seed of the fixture (seed 8) under {@code runs/seed-8/}, whose grpo ends with 0.20 on add and
+     *     earns a tenth of the first seed's reward at each step
+     */
+    static Path writeSecondSeed(Path runs) throws IOException {
+        Path other = write(runs.resolve("seed-8"));
+        ExperimentSpec spec = ExperimentSpecFile.read(other.resolve("spec.json"));
+        ExperimentSpecFile.write(other.resolve("spec.json"), new ExperimentSpec(spec.format(), spec.version(),
+                spec.name(), 8, spec.base(), spec.curriculum(), spec.training(), spec.evaluation(), spec.arms(),
+                spec.drift(), spec.collapse()));
+        Path evaluations = other.resolve("grpo/evaluations.jsonl");
+        Files.writeString(evaluations, Files.readString(evaluations).replace(
+                "\"step\":8,\"attempt\":1,\"accuracy\":{\"add\":0.4", "\"step\":8,\"attempt\":1,\"accuracy\":{\"add\":0.2"));
+        Path metrics = other.resolve("grpo/metrics.jsonl"); // another seed, other rewards: a tenth of the first's
+        Files.writeString(metrics, Files.readString(metrics).replace("\"rewardMean\":0.", "\"rewardMean\":0.0"));
+        return other;
+    }
+
     private static void step(Path arm, int step, int attempt, double reward) throws IOException {
         ObjectNode line = JSON.createObjectNode().put("stage", step / STEPS_PER_STAGE)
                 .put("domain", step < STEPS_PER_STAGE ? "add" : "mod").put("step", step).put("rewardMean", reward)
