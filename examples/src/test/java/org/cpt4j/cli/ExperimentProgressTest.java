@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cpt4j.collapse.CollapseEvent;
@@ -26,6 +27,14 @@ class ExperimentProgressTest {
             .arm("sdpo", a -> a.objective(Objectives.sdpo()))
             .build();
 
+    /** @return add's and mod's accuracy in that order, as the engine's evaluations list domains (Map.of has none) */
+    private static Map<String, Double> accuracy(double add, double mod) {
+        Map<String, Double> accuracy = new LinkedHashMap<>();
+        accuracy.put("add", add);
+        accuracy.put("mod", mod);
+        return accuracy;
+    }
+
     private static StepMetrics step(long step, double reward) {
         return new StepMetrics(step, reward, 0, Map.of(), reward, 1, 0.1, Map.of(), 0.5, 0, 1, 0, 5, 0, 0, 1, 1, 1);
     }
@@ -37,7 +46,7 @@ class ExperimentProgressTest {
         ExperimentProgress progress = new ExperimentProgress(SPEC, new PrintWriter(text), terminal, () -> now[0]);
         progress.onEvaluationProgress("grpo", EvaluationPoint.Kind.BASE, 0, 2);
         progress.onEvaluation("grpo", new EvaluationPoint(EvaluationPoint.Kind.BASE, 0, 0, 0, 0,
-                Map.of("add", 0.25, "mod", 0.5)));
+                accuracy(0.25, 0.5)));
         long armStep = 0;
         for (int stage = 0; stage < 2; stage++) {
             StageSpec spec = SPEC.curriculum().stages().get(stage);
@@ -50,7 +59,7 @@ class ExperimentProgressTest {
                 }
             }
             progress.onEvaluation("grpo", new EvaluationPoint(EvaluationPoint.Kind.STAGE_END, stage, 20,
-                    armStep, 0, Map.of("add", 0.75, "mod", 0.5)));
+                    armStep, 0, accuracy(0.75, 0.5)));
         }
         progress.finish();
         return text.toString();

@@ -40,8 +40,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PluginRegistry {
 
-    /** One declared component and where it came from. */
-    public record Entry(Component<?, ?> component, String plugin, String source) {
+    /**
+     * One declared component and where it came from.
+     *
+     * @param version the plugin jar's {@code Implementation-Version}, or {@code unknown} (classes not in a jar, or a
+     *     jar whose manifest names none)
+     */
+    public record Entry(Component<?, ?> component, String plugin, String source, String version) {
 
         /** @return its kind */
         public ComponentKind<?> kind() {
@@ -92,7 +97,7 @@ public final class PluginRegistry {
                 mapOf(binder, kind);
             }
             for (Cpt4jPlugin plugin : plugins) {
-                Binder attributed = binder.withSource(new Source(plugin.name(), location(plugin)));
+                Binder attributed = binder.withSource(new Source(plugin.name(), location(plugin), version(plugin)));
                 for (Component<?, ?> component : plugin.components()) {
                     mapOf(attributed, component.kind()).addBinding(component.id()).toInstance(component);
                 }
@@ -116,7 +121,7 @@ public final class PluginRegistry {
         for (Cpt4jPlugin plugin : plugins) {
             for (Component<?, ?> component : plugin.components()) {
                 declaring.computeIfAbsent(component.kind() + " '" + component.id() + "'", k -> new ArrayList<>())
-                        .add(new Source(plugin.name(), location(plugin)));
+                        .add(new Source(plugin.name(), location(plugin), version(plugin)));
             }
         }
         List<String> lines = declaring.entrySet().stream().filter(entry -> entry.getValue().size() > 1)
@@ -137,7 +142,8 @@ public final class PluginRegistry {
             for (Map.Entry<?, Binding<?>> bound : map.acceptTargetVisitor(new MapEntries())) {
                 Component<?, ?> component = (Component<?, ?>) bound.getValue().getProvider().get();
                 Source source = sourceOf(bound.getValue());
-                entries.put(key(kind, component.id()), new Entry(component, source.plugin(), source.jar()));
+                entries.put(key(kind, component.id()), new Entry(component, source.plugin(), source.jar(),
+                        source.version()));
             }
         }
         return new PluginRegistry(entries);
@@ -163,8 +169,8 @@ public final class PluginRegistry {
         }
     }
 
-    /** Where a binding came from: the plugin that installed it and the plugin's jar. */
-    public record Source(String plugin, String jar) {
+    /** Where a binding came from: the plugin that installed it, the plugin's jar and that jar's version. */
+    public record Source(String plugin, String jar, String version) {
         @Override
         public String toString() {
             return "plugin " + plugin + " (" + jar + ")";
@@ -176,7 +182,8 @@ public final class PluginRegistry {
         if (source instanceof ElementSource element) {
             source = element.getDeclaringSource();
         }
-        return source instanceof Source plugin ? plugin : new Source("unknown plugin", String.valueOf(source));
+        return source instanceof Source plugin ? plugin
+                : new Source("unknown plugin", String.valueOf(source), "unknown");
     }
 
     /** @return every entry, by kind then id */
@@ -265,6 +272,13 @@ public final class PluginRegistry {
 
     private static String key(ComponentKind<?> kind, String id) {
         return kind.name() + "/" + id;
+    }
+
+    /** @return the {@code Implementation-Version} of the jar {@code plugin}'s class came from, or {@code unknown} */
+    private static String version(Cpt4jPlugin plugin) {
+        String version = plugin.getClass().getPackage() == null ? null
+                : plugin.getClass().getPackage().getImplementationVersion();
+        return version == null ? "unknown" : version;
     }
 
     private static String location(Cpt4jPlugin plugin) {

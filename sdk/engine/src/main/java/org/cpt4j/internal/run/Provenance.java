@@ -77,10 +77,11 @@ final class Provenance {
                 .put("cores", Runtime.getRuntime().availableProcessors())
                 .put("openblasKernels", arithmetic.blasCore()).put("threads", arithmetic.threads())
                 .put("arithmeticFingerprint", arithmetic.fingerprint());
-        Map<String, String> plugins = new TreeMap<>();
-        registry.entries().forEach(entry -> plugins.put(entry.plugin(), entry.source()));
+        Map<String, PluginRegistry.Entry> plugins = new TreeMap<>();
+        registry.entries().forEach(entry -> plugins.putIfAbsent(entry.plugin(), entry));
         ObjectNode pluginNode = session.putObject("plugins");
-        plugins.forEach(pluginNode::put);
+        plugins.forEach((name, entry) -> pluginNode.putObject(name).put("version", entry.version())
+                .put("jar", entry.source()));
         Provenance provenance = new Provenance(file, json, content, session);
         provenance.write();
         return provenance;
