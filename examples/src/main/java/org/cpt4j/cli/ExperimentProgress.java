@@ -97,6 +97,13 @@ final class ExperimentProgress implements RunListener {
     }
 
     @Override
+    public void onRollback(String arm, long step, int attempt) {
+        done.put(arm, step);
+        line(String.format(Locale.ROOT, "%s: rolled back to its checkpoint after %d steps (attempt %d)", arm, step,
+                attempt));
+    }
+
+    @Override
     public void onCollapse(String arm, CollapseEvent event) {
         collapses++;
         line(String.format(Locale.ROOT, "%s step %d: collapse %s [%s]: %s", arm, event.step(), event.detector(),

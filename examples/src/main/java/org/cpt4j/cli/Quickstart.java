@@ -16,7 +16,8 @@ final class Quickstart {
 
     static final String NAME = "quickstart";
     private static final int STEPS_PER_STAGE = 60;
-    private static final int EVALUATE_EVERY = 20;
+    /** Steps between the evaluations inside each stage. */
+    static final int EVALUATE_EVERY = 20;
 
     private Quickstart() {
     }

@@ -45,13 +45,13 @@ final class ReportCommand implements Callable<Integer> {
             Path first = directories.get(0).toAbsolutePath().normalize();
             report = engine.report(directories, out != null ? out : first.resolveSibling("report-over-seeds.html"));
         }
-        PrintWriter out = command.commandLine().getOut();
+        PrintWriter printed = command.commandLine().getOut();
         if (!report.complete()) {
-            out.println("the run is not complete; the report shows what it has. Missing:");
-            report.missing().forEach(line -> out.println("  " + line));
+            printed.println("the run is not complete; the report shows what it has. Missing:");
+            report.missing().forEach(line -> printed.println("  " + line));
         }
-        out.println("report: " + report.file());
-        out.flush();
+        printed.println("report: " + report.file());
+        printed.flush();
         return 0;
     }
 }

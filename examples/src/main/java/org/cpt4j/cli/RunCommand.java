@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
                         + "measures.json, checkpoints/). Run the same spec again to resume it after a kill.",
                 "quickstart: GRPO against SDPO with a frozen teacher on add then mod, from the default base model "
                         + "(2x64x4, pretrained for 2000 steps on add, mod, count the first time, about 3 minutes; "
-                        + "cached after), evaluated every 20 steps; writes <runs>/quickstart/report.html."})
+                        + "cached after), evaluated every " + Quickstart.EVALUATE_EVERY + " steps; writes "
+                        + "<runs>/quickstart/report.html."})
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -97,8 +98,12 @@ final class RunCommand implements Callable<Integer> {
                     + "samples.jsonl, accuracy.csv, measures.json, checkpoints/)%n", runs.resolve(spec.name()));
         }
         ExperimentProgress progress = ExperimentProgress.on(spec, err);
-        RunResult result = Cpt4jEngine.create().run(spec, options, quiet ? RunListener.SILENT : progress);
-        progress.finish();
+        RunResult result;
+        try {
+            result = Cpt4jEngine.create().run(spec, options, quiet ? RunListener.SILENT : progress);
+        } finally {
+            progress.finish();
+        }
         EvaluationSampling sampling = spec.evaluation().sampling();
         out.printf(Locale.ROOT, "experiment %s: %s accuracy on %d held-out tasks per domain%n", spec.name(),
                 sampling.decodesGreedily() ? "greedy" : "pass@" + sampling.samples() + " (temperature "

@@ -83,6 +83,25 @@ class ExperimentProgressTest {
     }
 
     @Test
+    void aRollbackGetsItsOwnLineAndTheTimeLeftCountsTheStepsThatComeAgain() {
+        StringWriter text = new StringWriter();
+        long[] now = {0};
+        ExperimentProgress progress = new ExperimentProgress(SPEC, new PrintWriter(text), false, () -> now[0]);
+        StageSpec add = SPEC.curriculum().stages().get(0);
+        for (long s = 0; s < 10; s++) {
+            now[0] += 1_000_000_000L;
+            progress.onStep("grpo", 0, add, s, step(s, 0.5));
+        }
+        progress.onRollback("grpo", 4, 1);
+        now[0] += 1_000_000_000L;
+        progress.onStep("grpo", 0, add, 5, step(5, 0.5));
+        List<String> lines = List.of(text.toString().split("\n"));
+        assertTrue(lines.contains("grpo: rolled back to its checkpoint after 4 steps (attempt 1)"), text.toString());
+        // 5 of 80 steps done after the rollback, 11 trained in the 10 s since the first: 75 / 1.1 = 68 s
+        assertTrue(lines.get(lines.size() - 1).endsWith("ETA 1m08s"), text.toString());
+    }
+
+    @Test
     void aTerminalRedrawsOneClearedStatusLineAndPutsEventsOnLinesOfTheirOwn() {
         String shown = run(true);
         for (String draw : shown.split("\r")) {

@@ -97,16 +97,16 @@ final class CsvLogger implements RunLogger {
     /** @return whether {@code line} is a row of {@code arm} after step {@code steps} */
     private static boolean later(String line, String arm, long steps) {
         String prefix = field(arm) + ",";
-        if (!line.startsWith(prefix)) {
+        if (line.equals(HEADER) || !line.startsWith(prefix)) {
             return false;
         }
         int end = line.indexOf(',', prefix.length());
         return end > 0 && Long.parseLong(line.substring(prefix.length(), end)) > steps;
     }
 
-    /** @return {@code text} as one CSV field: quoted, with its quotes doubled, when it holds a comma, quote or newline */
+    /** @return {@code text} as one CSV field: quoted, with its quotes doubled, when it holds a comma, quote or line end */
     static String field(String text) {
-        return text.contains(",") || text.contains("\"") || text.contains("\n")
+        return text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
                 ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 

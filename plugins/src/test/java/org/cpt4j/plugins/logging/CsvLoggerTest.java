@@ -70,6 +70,18 @@ class CsvLoggerTest extends RunLoggerContract {
     }
 
     @Test
+    void anArmNamedLikeTheHeadersFirstColumnResumesWithoutTakingTheHeaderForARow() throws IOException {
+        LoggerContext context = new LoggerContext("e", directory, List.of("arm"));
+        RunLogger logger = logger();
+        logger.open(context);
+        logger.log(new Scalars("arm", 1, values("eval/add", 0.5)));
+        logger.log(new Scalars("arm", 2, values("eval/add", 0.75)));
+        logger.resumed("arm", 1);
+        logger.close();
+        assertEquals(List.of(CsvLogger.HEADER, "arm,1,eval/add,0.5"), Files.readAllLines(directory.resolve("scalars.csv")));
+    }
+
+    @Test
     void aFileOutsideTheRunsDirectoryIsRefused() {
         for (String file : new String[] {"/tmp/scalars.csv", "../scalars.csv", " "}) {
             InvalidSpecException error = assertThrows(InvalidSpecException.class, () -> new CsvLogger.Options(file));

@@ -22,9 +22,9 @@ public interface RunLogger {
     void log(Scalars scalars) throws IOException;
 
     /**
-     * Arm {@code arm} goes on from a checkpoint taken after {@code steps} steps, in a new process: it will report the
-     * steps after {@code steps} again, so a logger that keeps what it was told may drop its scalars of {@code arm}
-     * at later steps.
+     * Arm {@code arm} goes on from its checkpoint taken after {@code steps} steps, after a restart of a killed run or a
+     * collapse rule's rollback: it will report the steps after {@code steps} again, so a logger that keeps what it was
+     * told may drop its scalars of {@code arm} at later steps (the run's own files keep an abandoned attempt's).
      */
     default void resumed(String arm, long steps) throws IOException {
     }

@@ -8,7 +8,8 @@ import java.util.Map;
  * Numbers one arm measured at one point of its run, by tag. Tags read like TensorBoard's, a group then a name:
  * {@code train/rewardMean}, {@code train/diagnostics/divergence}, {@code train/rewardComponents/correct} for a
  * step's metrics ({@code StepMetrics}, its timings included); {@code eval/<domain>} for each domain's accuracy at
- * an evaluation; {@code drift/<metric>/<value>} for a drift measurement after a stage.
+ * an evaluation and {@code eval/teacher/<domain>} for the teacher's; {@code drift/<metric>/<value>} for a drift
+ * measurement after a stage.
  *
  * @param arm the arm
  * @param step the arm's steps done when the numbers were taken: {@code s + 1} for the metrics of step {@code s}

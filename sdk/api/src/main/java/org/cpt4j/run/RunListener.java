@@ -43,6 +43,13 @@ public interface RunListener {
     default void onEvaluation(String arm, EvaluationPoint point) {
     }
 
+    /**
+     * When a collapse rule rolls arm {@code arm} back to its checkpoint after {@code step} steps, as attempt
+     * {@code attempt}: the steps after it come again.
+     */
+    default void onRollback(String arm, long step, int attempt) {
+    }
+
     /** When arm {@code arm} goes on from a checkpoint after {@code step} steps ({@code finished} if it had ended). */
     default void onResume(String arm, long step, boolean finished) {
     }

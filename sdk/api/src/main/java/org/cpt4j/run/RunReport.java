@@ -12,6 +12,9 @@ import java.util.List;
  */
 public record RunReport(Path file, List<String> missing) {
 
+    /** The report's file name in an experiment's run directory. */
+    public static final String FILE = "report.html";
+
     public RunReport {
         missing = List.copyOf(missing);
     }

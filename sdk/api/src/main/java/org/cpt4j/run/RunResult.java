@@ -18,7 +18,7 @@ public record RunResult(String experiment, Path directory, List<ArmResult> arms)
 
     /** @return the experiment's {@code report.html}, written at the end of the run */
     public Path report() {
-        return directory.resolve("report.html");
+        return directory.resolve(RunReport.FILE);
     }
 
     /**

@@ -13,8 +13,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  * variance and no epsilon, GELU as {@code x·σ(1.702·x)}, the query scaled before its product with the keys, masked
  * positions left out of the softmax (ND4J's mask makes their weight exactly 0). Products are summed in another
  * order than BLAS's, so logits agree with the graph's to float rounding (tests pin 1e-4 on log-probabilities); they
- * do not depend on the machine's BLAS kernels (Java's float arithmetic and {@link Math#fma} are IEEE's; only
- * {@code Math.exp} may differ by an ulp between JVMs).
+ * do not depend on the machine's BLAS kernels (Java's float arithmetic and {@link Math#fma} are IEEE's, and the
+ * exponential is {@link VectorMath#exp}'s polynomial), only on the vector width the sums are accumulated in.
  *
  * <p>Each {@link #prefill} copies the parameters' current values (the parameters are live: a decoder built over a
  * policy's parameters samples from its weights at the time), and {@link #next} decodes from that copy. The loops

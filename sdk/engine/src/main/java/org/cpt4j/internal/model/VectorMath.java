@@ -8,10 +8,13 @@ import jdk.incubator.vector.VectorSpecies;
  * The plain-Java decoder's LayerNorm, GELU and attention loops in the Vector API's widest float lanes (loaded only
  * when the JVM has the module, as {@link VectorAffine}). Entries that fill no whole vector are computed one at a
  * time with the same formula. Every operation is one that IEEE 754 rounds exactly (add, multiply, fused multiply-add,
- * division, square root, comparisons, bit moves), so a result does not depend on the lane count or on whether the
- * JIT has compiled the loop: the exponential is {@link #exp}'s polynomial, not {@code VectorOperators.EXP}, whose
- * compiled form (the JDK's SVML routines) and interpreted form ({@link Math#exp} per lane) differ in the last bit,
- * which made the first steps of a run, computed before the JIT compiled them, round unlike the same steps later.
+ * division, square root, comparisons, bit moves) and every sum runs in a fixed order ({@link #sumOfLanes}, not
+ * {@code reduceLanes(ADD)}, whose order the Vector API leaves to the implementation), so a result does not depend on
+ * whether the JIT has compiled the loop. The exponential is {@link #exp}'s polynomial, not
+ * {@code VectorOperators.EXP}, whose compiled form (the JDK's SVML routines) and interpreted form ({@link Math#exp}
+ * per lane) differ in the last bit, which made the first steps of a run, computed before the JIT compiled them, round
+ * unlike the same steps later. Sums are accumulated lane by lane, so they do depend on the lane count: a CPU with
+ * 8-float vectors rounds some sums unlike one with 16.
  */
 final class VectorMath {
 
@@ -38,6 +41,15 @@ final class VectorMath {
         for (; i < x.length; i++) {
             x[i] = x[i] / (1 + exp(GELU_SLOPE * x[i]));
         }
+    }
+
+    /** @return the sum of {@code v}'s lanes, from the first to the last */
+    static float sumOfLanes(FloatVector v) {
+        float sum = 0;
+        for (int i = 0; i < LANES.length(); i++) {
+            sum += v.lane(i);
+        }
+        return sum;
     }
 
     /** Below this {@link #exp} is 0 (the true value is under 1.2e-38), above the next it is infinite. */
@@ -127,7 +139,7 @@ final class VectorMath {
         for (; i < bound; i += LANES.length()) {
             acc = acc.add(FloatVector.fromArray(LANES, x, o + i));
         }
-        float total = acc.reduceLanes(VectorOperators.ADD);
+        float total = sumOfLanes(acc);
         for (; i < d; i++) {
             total += x[o + i];
         }
@@ -142,7 +154,7 @@ final class VectorMath {
             FloatVector centred = FloatVector.fromArray(LANES, x, o + i).sub(mean);
             acc = acc.add(centred.mul(centred));
         }
-        float total = acc.reduceLanes(VectorOperators.ADD);
+        float total = sumOfLanes(acc);
         for (; i < d; i++) {
             float centred = x[o + i] - mean;
             total += centred * centred;
@@ -186,7 +198,7 @@ final class VectorMath {
             e.intoArray(scores, k);
             sum = sum.add(e);
         }
-        return sum.reduceLanes(VectorOperators.ADD);
+        return sumOfLanes(sum);
     }
 
     /**

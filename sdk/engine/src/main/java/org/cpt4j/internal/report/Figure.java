@@ -5,14 +5,18 @@ import java.util.List;
 /**
  * One figure of the report: the page's script draws {@code kind} into it, and the caption says how to read it.
  *
- * @param kind what the script draws: {@code steps:<field>} (a step series of every arm), {@code diagnostics} (one
- *     panel per objective diagnostic), {@code current-accuracy}, {@code domain-accuracy} (a panel per arm),
- *     {@code matrix} (a heatmap per arm), {@code forgetting:avalanche}, {@code forgetting:chaudhry}, {@code drift}
- *     (a panel per drift value)
+ * @param kind what the script draws: {@code steps:<field>} (a step series of every arm, the field of
+ *     {@code metrics.jsonl}), {@code diagnostics} (one panel per objective diagnostic), {@code current-accuracy},
+ *     {@code domain-accuracy} (a panel per arm), {@code matrix} (a heatmap per arm), {@code forgetting:avalanche},
+ *     {@code forgetting:chaudhry}, {@code drift} (a panel per drift value), {@code teacher-advantage} (a panel per
+ *     arm that distils)
  * @param title the figure's heading
  * @param caption how to read it
  */
 record Figure(String kind, String title, String caption) {
+
+    /** The prefix of a step series' kind. */
+    static final String STEPS = "steps:";
 
     /** The report's figures, by section: each section's heading, then its figures. */
     record Section(String id, String title, List<Figure> figures) {

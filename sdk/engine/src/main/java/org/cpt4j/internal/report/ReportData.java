@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.cpt4j.experiment.StageSpec;
 import org.cpt4j.run.AccuracyMatrix;
@@ -26,9 +28,10 @@ import org.cpt4j.run.ContinualMeasures;
  */
 final class ReportData {
 
-    /** Step series taken from each line of {@code metrics.jsonl}, by field: those the figures draw. */
-    static final List<String> STEP_SERIES = List.of("rewardMean", "formatValid", "entropy", "meanLength",
-            "truncatedFraction", "repetition", "referenceKl", "gradientNorm");
+    /** Step series taken from each line of {@code metrics.jsonl}, by field: those a figure draws. */
+    static final List<String> STEP_SERIES = Figure.sections().stream().flatMap(section -> section.figures().stream())
+            .map(Figure::kind).filter(kind -> kind.startsWith(Figure.STEPS)).map(kind -> kind.substring(
+                    Figure.STEPS.length())).toList();
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -67,7 +70,7 @@ final class ReportData {
         ObjectNode spreads = NODES.objectNode();
 
         // the steps any seed reached, each series' values at each, over the seeds that reached it
-        Set<Long> allSteps = new java.util.TreeSet<>();
+        Set<Long> allSteps = new TreeSet<>();
         seeds.forEach(seed -> seed.steps().forEach(line -> allSteps.add(line.path("step").asLong())));
         ArrayNode steps = node.putArray("steps");
         allSteps.forEach(steps::add);
@@ -115,9 +118,8 @@ final class ReportData {
         for (int s = 0; s < seeds.size(); s++) {
             String seedLabel = spread ? "seed " + runs.get(s).spec().seed() + ": " : "";
             for (JsonNode event : seeds.get(s).events()) {
-                events.addObject().put("step", event.path("step").asLong()).put("attempt", event.path("attempt").asInt())
-                        .put("type", event.path("type").asText()).put("label", seedLabel + EventText.label(event))
-                        .put("detail", EventText.detail(event));
+                events.addObject().put("step", event.path("step").asLong())
+                        .put("label", seedLabel + EventText.label(event)).put("detail", EventText.detail(event));
             }
         }
         if (spread) {
@@ -161,7 +163,7 @@ final class ReportData {
             }
         }
         ArrayNode evaluations = NODES.arrayNode();
-        points.values().stream().sorted(java.util.Comparator.comparingLong(p -> p.get(0).path("step").asLong()))
+        points.values().stream().sorted(Comparator.comparingLong(p -> p.get(0).path("step").asLong()))
                 .forEach(same -> {
                     JsonNode first = same.get(0);
                     ObjectNode entry = evaluations.addObject().put("step", first.path("step").asLong())

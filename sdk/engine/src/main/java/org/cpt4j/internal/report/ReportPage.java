@@ -219,7 +219,7 @@ final class ReportPage {
                     .append(Html.text(session.path("started").asText())).append(", ")
                     .append(session.path("finished").isTextual()
                             ? "finished " + Html.text(session.path("finished").asText())
-                            : "did not finish (killed, or still running)")
+                            : "did not finish (killed, failed, or still running)")
                     .append("</summary>\n<table class=\"provenance\">\n<tbody>\n");
             rows(page, "", session);
             page.append("</tbody>\n</table>\n</details>\n");

@@ -14,9 +14,6 @@ import org.cpt4j.run.RunReport;
 /** Writes an experiment's {@code report.html} from its run directory, or one report over several seeds, atomically. */
 public final class ReportWriter {
 
-    /** The report's file name in the experiment's directory. */
-    public static final String FILE = "report.html";
-
     private ReportWriter() {
     }
 
@@ -26,7 +23,7 @@ public final class ReportWriter {
      * @throws IOException naming the file when the directory holds no run or one of its files cannot be read
      */
     public static RunReport write(Path experimentDirectory) throws IOException {
-        return write(List.of(experimentDirectory), experimentDirectory.resolve(FILE));
+        return write(List.of(experimentDirectory), experimentDirectory.resolve(RunReport.FILE));
     }
 
     /**

@@ -27,7 +27,6 @@ import org.cpt4j.internal.store.Checkpoint;
 import org.cpt4j.internal.store.CheckpointFile;
 import org.cpt4j.internal.store.FileFormat;
 import org.cpt4j.internal.store.JsonLines;
-import org.cpt4j.objective.Rollouts;
 import org.cpt4j.internal.rl.RlTrainer;
 import org.cpt4j.run.AccuracyMatrix;
 import org.cpt4j.run.ContinualMeasures;
@@ -35,6 +34,7 @@ import org.cpt4j.run.EvaluationPoint;
 import org.cpt4j.run.LearningSpeed;
 import org.cpt4j.run.StepMetrics;
 import org.cpt4j.internal.rl.TeacherMode;
+import org.cpt4j.objective.Rollouts;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -193,6 +193,9 @@ final class ArmLoop {
         files.appendCollapseAction(state.stage(), state.attempt(), directive.event(), CollapseAction.Kind.ROLLBACK,
                 restored.step(), change);
         state.rollBackTo(restored, directive.rule(), change.teacher());
+        for (ArmPhase phase : phases) {
+            phase.rolledBack(state, restored.step());
+        }
         if (change.learningRateScale() != null) {
             policy.reconfigure(policy.optimizer().withLearningRate(policy.optimizer().learningRate()
                     * change.learningRateScale()));
@@ -216,12 +219,11 @@ final class ArmLoop {
         // the teacher, too, where the objective distils from one: its advantage is the signal SDPO distils
         Optional<Sampler> teacher = kind == EvaluationPoint.Kind.IN_STAGE ? Optional.empty()
                 : trainer.teacherSamplingWeights().map(weights -> kernels.sampler(policy.model(), weights));
-        int scores = evaluated.size() * (teacher.isPresent() ? 2 : 1);
         Map<String, Double> accuracy = new LinkedHashMap<>();
         Map<String, Double> teacherAccuracy = new LinkedHashMap<>();
         for (String id : evaluated) {
             for (ArmPhase phase : phases) {
-                phase.evaluating(state, kind, accuracy.size() + teacherAccuracy.size(), scores);
+                phase.evaluating(state, kind, accuracy.size(), evaluated.size());
             }
             accuracy.put(id, evaluator.score(sampler, experiment.domain(id)).accuracy());
             if (teacher.isPresent()) {

@@ -32,6 +32,10 @@ public interface ArmPhase {
     default void collapsed(ArmState arm, CollapseEvent event) throws IOException {
     }
 
+    /** After a collapse rule rolled the arm back to its checkpoint after {@code steps} steps (a new attempt). */
+    default void rolledBack(ArmState arm, long steps) throws IOException {
+    }
+
     /** Before an evaluation of {@code kind} scores its next domain, {@code done} of {@code domains} being scored. */
     default void evaluating(ArmState arm, EvaluationPoint.Kind kind, int done, int domains) throws IOException {
     }

@@ -34,6 +34,8 @@ import org.cpt4j.run.StepMetrics;
 import org.cpt4j.spec.InvalidSpecException;
 import org.cpt4j.spec.Problems;
 import org.cpt4j.text.Tokenizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a resolved experiment: obtains the base model (cached), the probe set of response drift, and takes each arm
@@ -45,6 +47,7 @@ import org.cpt4j.text.Tokenizer;
  */
 public final class ExperimentRunner {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ExperimentRunner.class);
     /** Held-out prompts per evaluated domain in the probe set of response drift. */
     private static final int PROBES_PER_DOMAIN = 16;
     /** Prompts whose first response is kept in {@code samples.jsonl}, at each stage's first and last step. */
@@ -97,8 +100,18 @@ public final class ExperimentRunner {
                 directory.root(), spec.arms().stream().map(ArmSpec::name).toList()))) {
             RunResult result = runArms(directory, logging);
             provenance.finished();
-            ReportWriter.write(directory.root());
+            writeReport(directory);
             return result;
+        }
+    }
+
+    /** Writes the report; a report that cannot be written is a warning, not the end of a run whose files are safe. */
+    private static void writeReport(RunDirectory directory) {
+        try {
+            ReportWriter.write(directory.root());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("the report of {} could not be written ({}); the run goes on, and 'cpt4j report {}' writes it "
+                    + "from the run's files", directory.root(), e.toString(), directory.root());
         }
     }
 
@@ -135,7 +148,7 @@ public final class ExperimentRunner {
             ResolvedExperiment.Arm arm = arms.get(i);
             results.add(runArm(arm, base, format, probes, directory.arm(arm.spec().name()), listener));
             if (i < arms.size() - 1) {
-                ReportWriter.write(directory.root()); // so that a run stopped in a later arm has a report
+                writeReport(directory); // so that a run stopped in a later arm has a report
             }
         }
         return new RunResult(spec.name(), directory.root(), results);
@@ -164,6 +177,11 @@ public final class ExperimentRunner {
             @Override
             public void collapsed(ArmState state, CollapseEvent event) {
                 listener.onCollapse(name, event);
+            }
+
+            @Override
+            public void rolledBack(ArmState state, long steps) {
+                listener.onRollback(name, steps, state.attempt());
             }
 
             @Override

@@ -1,12 +1,12 @@
 package org.cpt4j.internal.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.cpt4j.collapse.CollapseEvent;
 import org.cpt4j.experiment.StageSpec;
 import org.cpt4j.logging.LoggerContext;
@@ -26,7 +26,6 @@ import org.slf4j.LoggerFactory;
 final class LoggingListener implements RunListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoggingListener.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RunListener listener;
     private final List<RunLogger> loggers;
@@ -52,7 +51,7 @@ final class LoggingListener implements RunListener, AutoCloseable {
     public void onStep(String arm, int stage, StageSpec spec, long stageStep, StepMetrics metrics) {
         listener.onStep(arm, stage, spec, stageStep, metrics);
         Map<String, Double> values = new LinkedHashMap<>();
-        flatten("train", JSON.valueToTree(metrics), values);
+        flatten("train", ArmDirectory.JSON.valueToTree(metrics), values); // map entries by key: a stable order
         values.remove("train/step");
         Scalars scalars = new Scalars(arm, metrics.step() + 1, values);
         each("log", logger -> logger.log(scalars));
@@ -63,6 +62,7 @@ final class LoggingListener implements RunListener, AutoCloseable {
         listener.onEvaluation(arm, point);
         Map<String, Double> values = new LinkedHashMap<>();
         point.accuracy().forEach((domain, accuracy) -> values.put("eval/" + domain, accuracy));
+        point.teacherAccuracy().forEach((domain, accuracy) -> values.put("eval/teacher/" + domain, accuracy));
         Scalars scalars = new Scalars(arm, point.step(), values);
         each("log", logger -> logger.log(scalars));
     }
@@ -71,7 +71,7 @@ final class LoggingListener implements RunListener, AutoCloseable {
     public void onDrift(String arm, int stage, long step, String metric, Map<String, Double> measured) {
         listener.onDrift(arm, stage, step, metric, measured);
         Map<String, Double> values = new LinkedHashMap<>();
-        measured.forEach((name, value) -> values.put("drift/" + metric + "/" + name, value));
+        new TreeMap<>(measured).forEach((name, value) -> values.put("drift/" + metric + "/" + name, value));
         Scalars scalars = new Scalars(arm, step, values);
         each("log", logger -> logger.log(scalars));
     }
@@ -79,6 +79,12 @@ final class LoggingListener implements RunListener, AutoCloseable {
     @Override
     public void onResume(String arm, long step, boolean finished) {
         listener.onResume(arm, step, finished);
+        each("resumed", logger -> logger.resumed(arm, step));
+    }
+
+    @Override
+    public void onRollback(String arm, long step, int attempt) {
+        listener.onRollback(arm, step, attempt);
         each("resumed", logger -> logger.resumed(arm, step));
     }
 
@@ -106,8 +112,6 @@ final class LoggingListener implements RunListener, AutoCloseable {
                 flatten(tag, field.getValue(), values);
             } else if (field.getValue().isNumber()) {
                 values.put(tag, field.getValue().asDouble());
-            } else if (field.getValue().isTextual()) { // NaN and the infinities, as Jackson writes them
-                values.put(tag, Double.valueOf(field.getValue().asText()));
             }
         });
     }

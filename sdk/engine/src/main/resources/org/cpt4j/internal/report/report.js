@@ -162,15 +162,20 @@
         const at = new Map(arm.steps.map((step, k) => [step, smoothed[k]]));
         series.push({ name: arm.name, type: 'scatter', symbol: 'triangle', symbolSize: 13, color: colour(i),
           itemStyle: { borderColor: '#b00020', borderWidth: 1.5 }, z: 5,
-          tooltip: { trigger: 'item', formatter: (p) => '<b>' + encode(arm.name) + ', step ' + p.data.step + '</b><br>'
-            + encode(p.data.label) + '<br>' + encode(p.data.detail) },
           data: arm.events.map((event) => ({ value: [event.step, at.has(event.step) ? at.get(event.step) : 0],
             step: event.step, label: event.label, detail: event.detail })) });
       }
     });
     if (!series.length) { empty(element, 'No steps recorded yet.'); return; }
+    // with event markers, one item at a time: an axis tooltip would not show a marker's evidence
+    const marked = series.some((s) => s.type === 'scatter');
+    const tooltip = marked ? { trigger: 'item', formatter: (p) => (p.seriesType === 'scatter'
+      ? '<b>' + encode(p.seriesName) + ', step ' + p.data.step + '</b><br>' + encode(p.data.label) + '<br>'
+        + encode(p.data.detail)
+      : encode(p.seriesName) + ', step ' + p.value[0] + ': '
+        + (p.value[1] === null ? 'n/a' : p.value[1].toFixed(3))) } : valueTooltip(3);
     draw(single(element), withLegend({
-      color: PALETTE, tooltip: valueTooltip(3),
+      color: PALETTE, tooltip: tooltip,
       grid: { left: 60, right: 24, top: 40, bottom: 66 },
       xAxis: stepAxis(WINDOW === 1 ? 'step' : 'step (mean over ' + WINDOW + ' steps)'),
       yAxis: Object.assign({ type: 'value' }, yAxis),
@@ -274,7 +279,8 @@
       return;
     }
     draw(single(element), withLegend({
-      tooltip: { trigger: 'axis', formatter: (items) => items.map((p) => {
+      tooltip: { trigger: 'axis', formatter: (items) => (items.length ? encode(items[0].name) + '<br>' : '')
+        + items.map((p) => {
         const arm = arms.find((a) => a.name === p.seriesName);
         const seeds = arm.spread && arm.spread.forgetting ? arm.spread.forgetting[convention][p.name] : null;
         return encode(p.seriesName) + ': ' + (p.value === null ? 'n/a' : p.value.toFixed(1))
@@ -355,11 +361,12 @@
       draw(panel(element), {
         title: { text: arm.name, left: 'center', top: 2, textStyle: { fontSize: 13 } },
         legend: { show: false }, grid: { left: 52, right: 16, top: 34, bottom: 40 },
-        tooltip: { trigger: 'axis', formatter: (items) => items.map((p) => {
+        tooltip: { trigger: 'axis', formatter: (items) => (items.length ? encode(labels[items[0].dataIndex]) + '<br>'
+          : '') + items.map((p) => {
           const e = points[p.dataIndex];
           const domain = p.seriesName;
-          return encode(domain) + ': teacher ' + (100 * e.teacher[domain]).toFixed(0) + '%, student '
-            + (100 * e.accuracy[domain]).toFixed(0) + '%';
+          const shown = (v) => (v === null || v === undefined ? 'n/a' : (100 * v).toFixed(0) + '%');
+          return encode(domain) + ': teacher ' + shown(e.teacher[domain]) + ', student ' + shown(e.accuracy[domain]);
         }).join('<br>') },
         xAxis: { type: 'category', data: labels, axisLabel: { fontSize: 11 } },
         yAxis: { type: 'value', name: 'points' },

@@ -27,6 +27,7 @@ import org.cpt4j.plugin.ComponentKind;
 import org.cpt4j.plugin.Component;
 import org.cpt4j.plugin.Cpt4jPlugin;
 import org.cpt4j.plugins.BuiltInPlugin;
+import org.cpt4j.plugins.logging.Loggers;
 import org.cpt4j.plugins.objectives.Objectives;
 import org.cpt4j.plugins.teachers.Teachers;
 import org.cpt4j.run.ArmResult;
@@ -76,7 +77,8 @@ class ArmLoopTest {
     }
 
     private List<ArmResult> run(ExperimentSpec spec, Path runs, Consumer<StepMetrics> onStep) {
-        RunOptions options = RunOptions.of(o -> o.runs(runs).cache(cache).checkpointEvery(2).threads(1));
+        RunOptions options = RunOptions.of(o -> o.runs(runs).cache(cache).checkpointEvery(2).threads(1)
+                .loggers(Loggers.csv()));
         try {
             return ExperimentEngine.create(spec, options, List.of(new BuiltInPlugin(), FIRES_AT)).runner()
                     .run(new RunListener() {
@@ -130,6 +132,11 @@ class ArmLoopTest {
                 || List.of(2, 4).contains(speed.stepsToHalfGain()), speed.toString()));
     }
 
+    private static List<String> withoutTimings(Path scalars) throws IOException {
+        return Files.readAllLines(scalars).stream().filter(row -> !row.matches(".*,train/(sampling|scoring|training)Ms,.*"))
+                .toList();
+    }
+
     private static List<String> iterable(JsonNode object) {
         List<String> names = new ArrayList<>();
         object.fieldNames().forEachRemaining(names::add);
@@ -167,6 +174,10 @@ class ArmLoopTest {
         assertEquals(List.of("0:0", "0:1", "0:2", "0:3", "1:2", "1:3"), lines(arm.resolve("metrics.jsonl")).stream()
                 .map(m -> m.get("attempt").asInt() + ":" + m.get("step").asLong()).toList(),
                 "the abandoned attempt's steps stay, marked");
+        assertEquals(List.of("sdpo,1", "sdpo,2", "sdpo,3", "sdpo,4"), Files.readAllLines(runs.resolve(
+                "rollback/scalars.csv")).stream().filter(row -> row.contains(",train/rewardMean,"))
+                .map(row -> row.substring(0, row.indexOf(",train/"))).toList(),
+                "the logger is told of the rollback: the abandoned steps 3 and 4 are dropped, then come again");
 
         assertEquals(List.of("base", "after count (stopped at step 4)"), result.accuracy().rows());
         assertEquals(3, result.stoppedBy().orElseThrow().step());
@@ -198,6 +209,8 @@ class ArmLoopTest {
             assertEquals(Files.readString(whole.resolve("rb/sdpo").resolve(file)),
                     Files.readString(resumed.resolve("rb/sdpo").resolve(file)), file);
         }
+        assertEquals(withoutTimings(whole.resolve("rb/scalars.csv")), withoutTimings(resumed.resolve("rb/scalars.csv")),
+                "the csv logger's file, through a rollback and a restart, is the uninterrupted run's");
         assertEquals(withoutTimings(lines(whole.resolve("rb/sdpo/metrics.jsonl"))),
                 withoutTimings(lines(resumed.resolve("rb/sdpo/metrics.jsonl"))));
     }
