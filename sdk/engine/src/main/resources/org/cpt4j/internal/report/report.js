@@ -167,13 +167,16 @@
       }
     });
     if (!series.length) { empty(element, 'No steps recorded yet.'); return; }
-    // with event markers, one item at a time: an axis tooltip would not show a marker's evidence
-    const marked = series.some((s) => s.type === 'scatter');
-    const tooltip = marked ? { trigger: 'item', formatter: (p) => (p.seriesType === 'scatter'
-      ? '<b>' + encode(p.seriesName) + ', step ' + p.data.step + '</b><br>' + encode(p.data.label) + '<br>'
-        + encode(p.data.detail)
-      : encode(p.seriesName) + ', step ' + p.value[0] + ': '
-        + (p.value[1] === null ? 'n/a' : p.value[1].toFixed(3))) } : valueTooltip(3);
+    // one tooltip for the step under the pointer: each arm's value, and the evidence of any event marked there
+    const tooltip = { trigger: 'axis', formatter: (items) => {
+      const step = items.length ? Math.round(items[0].axisValue) : 0;
+      const lines = items.filter((p) => p.seriesType === 'line' && p.value && p.value[1] !== null)
+        .map((p) => p.marker + encode(p.seriesName) + ' ' + p.value[1].toFixed(3));
+      const events = items.filter((p) => p.seriesType === 'scatter' && Math.abs(p.data.step - step) <= WINDOW)
+        .map((p) => '<b>' + encode(p.seriesName) + ', step ' + p.data.step + ': ' + encode(p.data.label) + '</b><br>'
+          + encode(p.data.detail));
+      return 'step ' + step + '<br>' + lines.concat(events).join('<br>');
+    } };
     draw(single(element), withLegend({
       color: PALETTE, tooltip: tooltip,
       grid: { left: 60, right: 24, top: 40, bottom: 66 },
