@@ -1,6 +1,5 @@
 package org.cpt4j.cli;
 
-import org.cpt4j.engine.Cpt4jEngine;
 import org.cpt4j.evaluation.EvaluationSpec;
 import org.cpt4j.run.RunOptions;
 import picocli.CommandLine.Mixin;
@@ -12,13 +11,16 @@ final class EvaluationOptions {
     @Mixin
     StoreOptions store;
 
+    @Mixin
+    PluginOptions plugins;
+
     @Option(names = "--prompts", defaultValue = "100", description = "Held-out prompts per domain in the evaluation "
             + "(default: ${DEFAULT-VALUE}).")
     int prompts;
 
     /** @return the job these options describe, computing with {@code threads} native threads */
     BaseModelJob job(int threads) {
-        return new BaseModelJob(Cpt4jEngine.create(), RunOptions.of(o -> o.cache(store.cache)
+        return new BaseModelJob(plugins.engine(), RunOptions.of(o -> o.cache(store.cache)
                 .checkpointEvery(store.checkpointEvery).threads(threads)), EvaluationSpec.of(e -> e.prompts(prompts)));
     }
 }

@@ -8,7 +8,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.cpt4j.engine.Cpt4jEngine;
 import org.cpt4j.evaluation.EvaluationSampling;
 import org.cpt4j.experiment.ComponentSpec;
 import org.cpt4j.experiment.ExperimentSpec;
@@ -49,6 +48,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     private StoreOptions store;
+
+    @Mixin
+    private PluginOptions plugins;
 
     @Mixin
     private RuntimeOptions runtime;
@@ -100,7 +102,7 @@ final class RunCommand implements Callable<Integer> {
         ExperimentProgress progress = ExperimentProgress.on(spec, err);
         RunResult result;
         try {
-            result = Cpt4jEngine.create().run(spec, options, quiet ? RunListener.SILENT : progress);
+            result = plugins.engine().run(spec, options, quiet ? RunListener.SILENT : progress);
         } finally {
             progress.finish();
         }

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.experiment.ExperimentSpecFile;
-import org.cpt4j.engine.Cpt4jEngine;
 import org.cpt4j.engine.ResolvedSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -24,10 +24,13 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SPEC", description = "The experiment spec (JSON).")
     private Path file;
 
+    @Mixin
+    private PluginOptions plugins;
+
     @Override
     public Integer call() throws Exception {
         ExperimentSpec spec = ExperimentSpecFile.read(file);
-        ResolvedSpec resolved = Cpt4jEngine.create().resolve(spec);
+        ResolvedSpec resolved = plugins.engine().resolve(spec);
         PrintWriter out = command.commandLine().getOut();
         out.printf("%s: valid. Experiment '%s': %d arm(s) %s over %d stage(s); domains named: %s%n", file, spec.name(),
                 spec.arms().size(), resolved.arms().stream().map(a -> a.name() + " (" + a.objective() + ")").toList(),

@@ -186,6 +186,11 @@ public final class PluginRegistry {
                 : new Source("unknown plugin", String.valueOf(source), "unknown");
     }
 
+    /** @return the names of the plugins that registered components, in order */
+    private List<String> plugins() {
+        return entries.values().stream().map(Entry::plugin).distinct().sorted().toList();
+    }
+
     /** @return every entry, by kind then id */
     public List<Entry> entries() {
         return entries.values().stream().sorted(Comparator.comparing((Entry e) -> e.kind().name())
@@ -248,7 +253,9 @@ public final class PluginRegistry {
             List<String> known = ids(kind);
             problems.add(path, "unknown " + kind + " '" + id + "'"
                     + (known.isEmpty() ? "" : "; did you mean '" + closest(id, known) + "'?")
-                    + " Known: " + String.join(", ", known));
+                    + " Known: " + String.join(", ", known) + " (from the plugins " + String.join(", ", plugins())
+                    + "; a component of another plugin needs its jar: on the class path, or for the cpt4j command "
+                    + "--plugins JAR, CPT4J_PLUGINS or a plugins/ folder)");
         }
         return entry;
     }

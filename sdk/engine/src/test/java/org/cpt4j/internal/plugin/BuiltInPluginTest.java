@@ -105,7 +105,9 @@ class BuiltInPluginTest {
                 problems));
         assertEquals(List.of(
                 new Problem("arms[1].objective.alpha", "must be within [0, 1], was 1.5"),
-                new Problem("arms[2].objective", "unknown objective 'gpro'; did you mean 'grpo'? Known: grpo, sdpo"),
+                new Problem("arms[2].objective", "unknown objective 'gpro'; did you mean 'grpo'? Known: grpo, sdpo "
+                        + "(from the plugins cpt4j-builtins; a component of another plugin needs its jar: on the class "
+                        + "path, or for the cpt4j command --plugins JAR, CPT4J_PLUGINS or a plugins/ folder)"),
                 new Problem("arms[3].teacher.rte", "is not a parameter of 'ema'; its parameters are [rate]")),
                 problems.list());
     }
