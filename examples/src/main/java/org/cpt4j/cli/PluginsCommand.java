@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "plugins", mixinStandardHelpOptions = true,
         description = "Lists every component the plugins register (the built-in ones, and those of the jars given "
                 + "with --plugins, " + PluginJars.VARIABLE + " or a plugins/ folder): kind, id, parameters with their "
-                + "defaults, plugin and jar.")
+                + "defaults, plugin, its version and jar.")
 final class PluginsCommand implements Callable<Integer> {
 
     @Spec
@@ -27,14 +27,14 @@ final class PluginsCommand implements Callable<Integer> {
         PrintWriter out = command.commandLine().getOut();
         List<RegisteredComponent> entries = plugins.engine().components();
         int idWidth = entries.stream().mapToInt(e -> e.id().length()).max().orElse(0);
-        String line = "  %-" + idWidth + "s  %-60s %s (%s)%n";
+        String line = "  %-" + idWidth + "s  %-60s %s %s (%s)%n";
         String kind = "";
         for (RegisteredComponent entry : entries) {
             if (!entry.kind().name().equals(kind)) {
                 kind = entry.kind().name();
                 out.printf("%n%s%n", kind);
             }
-            out.printf(line, entry.id(), entry.defaults(), entry.plugin(), entry.source());
+            out.printf(line, entry.id(), entry.defaults(), entry.plugin(), entry.version(), entry.source());
         }
         out.flush();
         return 0;

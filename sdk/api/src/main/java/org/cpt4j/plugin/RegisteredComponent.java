@@ -12,9 +12,10 @@ import java.util.TreeMap;
  * @param defaults its parameters' defaults, as a spec writes them (sorted by name)
  * @param plugin the name of the plugin that registers it
  * @param source the jar (or class directory) the plugin comes from
+ * @param version the jar's {@code Implementation-Version}, or {@code unknown}
  */
 public record RegisteredComponent(ComponentKind<?> kind, String id, Map<String, Object> defaults, String plugin,
-                                  String source) {
+                                  String source, String version) {
 
     public RegisteredComponent {
         defaults = Collections.unmodifiableMap(new TreeMap<>(defaults));

@@ -163,7 +163,7 @@ public final class Engine implements Cpt4jEngine {
     @Override
     public List<RegisteredComponent> components() {
         return registry.entries().stream().map(entry -> new RegisteredComponent(entry.kind(), entry.id(),
-                entry.component().defaultValues(), entry.plugin(), entry.source())).toList();
+                entry.component().defaultValues(), entry.plugin(), entry.source(), entry.version())).toList();
     }
 
     /**
