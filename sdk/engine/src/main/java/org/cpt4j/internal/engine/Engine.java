@@ -111,7 +111,7 @@ public final class Engine implements Cpt4jEngine {
                 .evaluate(services.getInstance(Kernels.class).sampler(base.policy().model(), base.policy().parameters()),
                         registry.domains());
         try {
-            FileFormat.BASE_EVALUATION.write(base.directory().resolve("evaluation.json"), JSON, result);
+            FileFormat.BASE_EVALUATION.write(base.directory().resolve(FileFormat.BASE_EVALUATION.file()), JSON, result);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the evaluation of " + base.directory() + ": " + e.getMessage(), e);
         }

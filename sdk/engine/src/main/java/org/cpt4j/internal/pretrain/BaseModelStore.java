@@ -41,7 +41,6 @@ public final class BaseModelStore {
     static final int RECIPE_VERSION = 1;
     static final String FINISHED = "base.ckpt";
     static final String PROGRESS = "progress.ckpt";
-    static final String ARITHMETIC = "arithmetic.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -98,13 +97,13 @@ public final class BaseModelStore {
         Path finished = directory.resolve(FINISHED);
         if (Files.exists(finished)) {
             Checkpoint done = CheckpointFile.readFor(finished, hash);
-            Path arithmetic = directory.resolve(ARITHMETIC);
+            Path arithmetic = directory.resolve(FileFormat.ARITHMETIC.file());
             Optional<Arithmetic> trainedWith = Files.exists(arithmetic)
                     ? Optional.of(FileFormat.ARITHMETIC.read(arithmetic, JSON, Arithmetic.class)) : Optional.empty();
             return new Base(TransformerPolicy.fromState(done.policy()), tokenizer, hash, directory, true, trainedWith);
         }
         Files.createDirectories(directory);
-        FileFormat.BASE_SPEC.write(directory.resolve("spec.json"), JSON, spec);
+        FileFormat.BASE_SPEC.write(directory.resolve(FileFormat.BASE_SPEC.file()), JSON, spec);
         tokenizer.write(directory.resolve("tokenizer.json"));
         Pretrainer pretrainer = new Pretrainer(spec, domains, new PromptFormat(tokenizer));
         Path progress = directory.resolve(PROGRESS);
@@ -124,7 +123,7 @@ public final class BaseModelStore {
             pretrainer.train(policy, step, until, listener);
             step = until;
             if (step == spec.steps()) {
-                FileFormat.ARITHMETIC.write(directory.resolve(ARITHMETIC), JSON, arithmetic);
+                FileFormat.ARITHMETIC.write(directory.resolve(FileFormat.ARITHMETIC.file()), JSON, arithmetic);
             }
             CheckpointFile.write(step < spec.steps() ? progress : finished,
                     new Checkpoint(hash, step, spec.seed(), policy.state(), Map.of(), JSON.createObjectNode()));

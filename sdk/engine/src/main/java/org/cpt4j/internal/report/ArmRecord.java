@@ -38,19 +38,19 @@ record ArmRecord(ArmSpec spec, List<JsonNode> steps, List<JsonNode> evaluations,
     /** @return the arm {@code spec} as its directory {@code directory} holds it (empty when it was never started) */
     static ArmRecord read(Path directory, ArmSpec spec, CurriculumSpec curriculum, ObjectMapper json)
             throws IOException {
-        List<JsonNode> metrics = new JsonLines(directory.resolve("metrics.jsonl"), FileFormat.METRICS, json).lines();
+        List<JsonNode> metrics = new JsonLines(directory.resolve(FileFormat.METRICS.file()), FileFormat.METRICS, json).lines();
         Lineage lineage = Lineage.of(metrics);
         List<JsonNode> evaluations = lineage.measurements(
-                new JsonLines(directory.resolve("evaluations.jsonl"), FileFormat.EVALUATIONS, json).lines());
+                new JsonLines(directory.resolve(FileFormat.EVALUATIONS.file()), FileFormat.EVALUATIONS, json).lines());
         AccuracyMatrix matrix = matrix(spec.name(), evaluations, curriculum);
         ContinualMeasures measures = matrix == null || matrix.rows().size() < 2 ? null
                 : ContinualMeasures.of(matrix, curriculum.stageDomains().subList(0, matrix.rows().size() - 1));
         return new ArmRecord(spec, lineage.steps(metrics), evaluations,
-                lineage.measurements(new JsonLines(directory.resolve("drift.jsonl"), FileFormat.DRIFT, json).lines()),
-                new JsonLines(directory.resolve("events.jsonl"), FileFormat.EVENTS, json).lines(),
-                lineage.steps(new JsonLines(directory.resolve("samples.jsonl"), FileFormat.SAMPLES, json)
+                lineage.measurements(new JsonLines(directory.resolve(FileFormat.DRIFT.file()), FileFormat.DRIFT, json).lines()),
+                new JsonLines(directory.resolve(FileFormat.EVENTS.file()), FileFormat.EVENTS, json).lines(),
+                lineage.steps(new JsonLines(directory.resolve(FileFormat.SAMPLES.file()), FileFormat.SAMPLES, json)
                         .lines()),
-                matrix, measures, Files.exists(directory.resolve("measures.json")));
+                matrix, measures, Files.exists(directory.resolve(FileFormat.MEASURES.file())));
     }
 
     /** @return the arm's name */

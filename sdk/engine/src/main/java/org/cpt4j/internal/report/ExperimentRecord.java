@@ -44,7 +44,7 @@ record ExperimentRecord(Path directory, ExperimentSpec spec, @Nullable JsonNode 
                     + "writes runs/<experiment>/spec.json when it starts)");
         }
         ExperimentSpec spec = ExperimentSpecFile.read(specFile);
-        Path provenanceFile = directory.resolve("provenance.json");
+        Path provenanceFile = directory.resolve(FileFormat.PROVENANCE.file());
         JsonNode provenance = null;
         if (Files.isRegularFile(provenanceFile)) {
             provenance = JSON.readTree(provenanceFile.toFile());

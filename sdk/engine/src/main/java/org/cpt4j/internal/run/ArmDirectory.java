@@ -122,23 +122,23 @@ final class ArmDirectory {
     }
 
     Path metrics() {
-        return root.resolve("metrics.jsonl");
+        return root.resolve(FileFormat.METRICS.file());
     }
 
     Path events() {
-        return root.resolve("events.jsonl");
+        return root.resolve(FileFormat.EVENTS.file());
     }
 
     Path drift() {
-        return root.resolve("drift.jsonl");
+        return root.resolve(FileFormat.DRIFT.file());
     }
 
     Path accuracy() {
-        return root.resolve("accuracy.csv");
+        return root.resolve(FileFormat.ACCURACY.file());
     }
 
     Path measures() {
-        return root.resolve("measures.json");
+        return root.resolve(FileFormat.MEASURES.file());
     }
 
     Path checkpoints() {
@@ -146,11 +146,11 @@ final class ArmDirectory {
     }
 
     Path evaluations() {
-        return root.resolve("evaluations.jsonl");
+        return root.resolve(FileFormat.EVALUATIONS.file());
     }
 
     Path samples() {
-        return root.resolve("samples.jsonl");
+        return root.resolve(FileFormat.SAMPLES.file());
     }
 
     private JsonLines metricsLog() {

@@ -48,7 +48,7 @@ final class Provenance {
      * @throws IOException naming the file when an existing one cannot be read or is a newer version
      */
     static Provenance started(Path root, PluginRegistry registry, ObjectMapper json) throws IOException {
-        Path file = root.resolve("provenance.json");
+        Path file = root.resolve(FileFormat.PROVENANCE.file());
         ObjectNode content;
         if (Files.exists(file)) {
             JsonNode existing = json.readTree(file.toFile());

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.cpt4j.io.AtomicFiles;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every format of the files the engine writes, each with the version it writes now. A JSON file, and each line of a
@@ -20,39 +21,53 @@ import org.cpt4j.io.AtomicFiles;
 public enum FileFormat {
 
     /** A checkpoint of pretraining or of an arm: a policy state file with the checkpoint in its header. */
-    CHECKPOINT("cpt4j-checkpoint", 2),
+    CHECKPOINT("cpt4j-checkpoint", 2, null),
     /** A line of an arm's {@code metrics.jsonl}: one step. */
-    METRICS("cpt4j-metrics", 1),
+    METRICS("cpt4j-metrics", 1, "metrics.jsonl"),
     /** A line of an arm's {@code events.jsonl}: a collapse, what a rule did about one, or a plugin that failed. */
-    EVENTS("cpt4j-events", 1),
+    EVENTS("cpt4j-events", 1, "events.jsonl"),
     /** A line of an arm's {@code drift.jsonl}: one drift metric after one stage. */
-    DRIFT("cpt4j-drift", 1),
+    DRIFT("cpt4j-drift", 1, "drift.jsonl"),
     /** A line of an arm's {@code evaluations.jsonl}: one evaluation (version 2 added the teacher's accuracy). */
-    EVALUATIONS("cpt4j-evaluation", 2),
+    EVALUATIONS("cpt4j-evaluation", 2, "evaluations.jsonl"),
     /** A line of an arm's {@code samples.jsonl}: one rollout kept for reading. */
-    SAMPLES("cpt4j-samples", 1),
+    SAMPLES("cpt4j-samples", 1, "samples.jsonl"),
     /** An experiment's {@code provenance.json}: what produced each session of the run. */
-    PROVENANCE("cpt4j-provenance", 1),
+    PROVENANCE("cpt4j-provenance", 1, "provenance.json"),
     /** An arm's {@code accuracy.csv}. */
-    ACCURACY("cpt4j-accuracy", 1),
+    ACCURACY("cpt4j-accuracy", 1, "accuracy.csv"),
     /** An arm's {@code measures.json} (version 2 added Chaudhry's forgetting per domain). */
-    MEASURES("cpt4j-measures", 2),
+    MEASURES("cpt4j-measures", 2, "measures.json"),
     /** A cached base model's {@code spec.json}: what was asked. */
-    BASE_SPEC("cpt4j-base-spec", 1),
+    BASE_SPEC("cpt4j-base-spec", 1, "spec.json"),
     /** A cached base model's {@code arithmetic.json}. */
-    ARITHMETIC("cpt4j-arithmetic", 1),
+    ARITHMETIC("cpt4j-arithmetic", 1, "arithmetic.json"),
     /** A cached base model's {@code evaluation.json}. */
-    BASE_EVALUATION("cpt4j-base-evaluation", 1);
+    BASE_EVALUATION("cpt4j-base-evaluation", 1, "evaluation.json");
 
     /** The version a file written before the formats were versioned reads as. */
     public static final int UNVERSIONED = 0;
 
     private final String formatName;
     private final int version;
+    private final @Nullable String file;
 
-    FileFormat(String formatName, int version) {
+    FileFormat(String formatName, int version, @Nullable String file) {
         this.formatName = formatName;
         this.version = version;
+        this.file = file;
+    }
+
+    /**
+     * @return the name of the one file of this format in its directory, e.g. {@code metrics.jsonl}: what the writer
+     *     and every reader resolve
+     * @throws IllegalStateException for checkpoints, which are many files named by their step
+     */
+    public String file() {
+        if (file == null) {
+            throw new IllegalStateException(formatName + " has no single file name");
+        }
+        return file;
     }
 
     /** @return the name files carry, e.g. {@code cpt4j-metrics} */
