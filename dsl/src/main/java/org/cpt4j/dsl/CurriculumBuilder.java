@@ -41,7 +41,7 @@ public final class CurriculumBuilder {
 
     /** One stage's settings. */
     public static final class StageBuilder {
-        private int steps = 100;
+        private int steps = StageSpec.DEFAULT_STEPS;
 
         StageBuilder() {
         }

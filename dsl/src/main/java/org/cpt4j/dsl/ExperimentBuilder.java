@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
 public final class ExperimentBuilder {
 
     private final String name;
-    private long seed = 7;
+    private long seed = ExperimentSpec.DEFAULT_SEED;
     private Consumer<ModelConfig.Builder> model = m -> m.layers(2).width(64).heads(4).context(96);
     private Consumer<PretrainSpec.Builder> base = b -> { };
     private Consumer<CurriculumBuilder> curriculum = c -> { };

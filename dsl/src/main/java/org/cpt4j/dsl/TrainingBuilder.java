@@ -8,15 +8,16 @@ import org.cpt4j.spec.Problems;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Training settings: 8 tasks x 8 samples per step, sampling at temperature 1 up to 32 tokens, AdamW at 1e-3 with
- * no decay of the rate; each can be changed (evaluation is {@link ExperimentBuilder#evaluation}).
+ * Training settings, from {@link TrainingSpec#defaults()} (8 tasks x 8 samples per step, sampling at temperature 1 up
+ * to 32 tokens, AdamW at 1e-3 with no decay of the rate); each can be changed (evaluation is
+ * {@link ExperimentBuilder#evaluation}).
  */
 public final class TrainingBuilder {
 
-    private int promptsPerStep = 8;
-    private int groupSize = 8;
+    private int promptsPerStep = TrainingSpec.DEFAULT_PROMPTS_PER_STEP;
+    private int groupSize = TrainingSpec.DEFAULT_GROUP_SIZE;
     private Consumer<SamplingConfig.Builder> sampling = s -> { };
-    private Consumer<OptimizerConfig.Builder> optimizer = o -> o.learningRate(1e-3);
+    private Consumer<OptimizerConfig.Builder> optimizer = o -> { };
 
     TrainingBuilder() {
     }

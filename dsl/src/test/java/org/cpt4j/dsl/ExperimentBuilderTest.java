@@ -156,7 +156,8 @@ class ExperimentBuilderTest {
         String message = error.getMessage();
         assertTrue(message.contains("broken.json"), message);
         assertTrue(message.contains("base.model.width: must be divisible by model.heads (4), was 66"), message);
-        assertTrue(message.contains("training.groupsize: Unrecognized field \"groupsize\""), message);
+        assertTrue(message.contains("training.groupsize: unknown field; did you mean 'groupSize'?"), message);
+        assertTrue(message.contains("arms[1].training.groupsize: unknown field; did you mean 'groupSize'?"), message);
         assertTrue(message.contains("arms[1].name: 'grpo' is the name of an earlier arm"), message);
     }
 

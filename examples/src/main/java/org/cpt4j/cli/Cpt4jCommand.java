@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cpt4j", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Continual post-training of language models with on-policy methods (GRPO, SDPO).",
         subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, PretrainCommand.class,
-                BenchCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+                BenchCommand.class, ReportCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class})
 public final class Cpt4jCommand implements Runnable {
 
     @CommandLine.Spec

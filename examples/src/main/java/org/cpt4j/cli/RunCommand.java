@@ -55,6 +55,13 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     private RuntimeOptions runtime;
 
+    @Mixin
+    private OverrideOptions overrides;
+
+    @Option(names = "--dry-run", description = "Resolves the spec (its defaults, the --set overrides, every "
+            + "component's parameters with theirs) and prints it as JSON, a spec file that runs the same; trains nothing.")
+    private boolean dryRun;
+
     @Option(names = "--logger", paramLabel = "ID", description = "Also send the run's scalars to this logger "
             + "(repeatable). Built in: csv, every scalar as a row of <runs>/<experiment>/scalars.csv; 'cpt4j plugins' "
             + "lists the loggers of installed plugins.")
@@ -80,18 +87,24 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path file = Path.of(experiment);
         if (Files.isRegularFile(file)) {
-            return run(ExperimentSpecFile.read(file));
+            return run(overrides.read(file));
         }
         if (!QUICKSTART.equals(experiment)) {
             throw new IllegalArgumentException("unknown experiment '" + experiment + "': no such spec file, and the "
                     + "built-in experiments are: " + QUICKSTART);
         }
-        return run(Quickstart.spec());
+        return run(overrides.apply(Quickstart.spec(), QUICKSTART));
     }
 
     private int run(ExperimentSpec spec) {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
+        if (dryRun) {
+            out.print(ExperimentSpecFile.toJson(plugins.engine().resolve(spec).explicit()));
+            out.println();
+            out.flush();
+            return 0;
+        }
         RunOptions options = RunOptions.of(o -> o.runs(runs).cache(store.cache)
                 .checkpointEvery(store.checkpointEvery).threads(runtime.threads())
                 .loggers(loggers.stream().map(ComponentSpec::of).toArray(ComponentSpec[]::new)));

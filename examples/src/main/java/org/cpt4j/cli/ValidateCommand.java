@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.cpt4j.experiment.ExperimentSpec;
-import org.cpt4j.experiment.ExperimentSpecFile;
 import org.cpt4j.engine.ResolvedSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,9 +26,12 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     private PluginOptions plugins;
 
+    @Mixin
+    private OverrideOptions overrides;
+
     @Override
     public Integer call() throws Exception {
-        ExperimentSpec spec = ExperimentSpecFile.read(file);
+        ExperimentSpec spec = overrides.read(file);
         ResolvedSpec resolved = plugins.engine().resolve(spec);
         PrintWriter out = command.commandLine().getOut();
         out.printf("%s: valid. Experiment '%s': %d arm(s) %s over %d stage(s); domains named: %s%n", file, spec.name(),

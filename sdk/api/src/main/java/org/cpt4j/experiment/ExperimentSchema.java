@@ -14,8 +14,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON Schema (draft 2020-12) of experiment spec files, derived from the {@link ExperimentSpec} records
- * themselves: every record is a definition, every component a required property unless {@link Nullable}, no
- * other properties allowed. {@code docs/experiment-schema.json} is this schema; a test keeps them equal.
+ * themselves: every record is a definition, every component a property with its default ({@link SpecDefaults}),
+ * required when it has none and is not {@link Nullable}; no other properties allowed but {@code "$schema"} at the
+ * root. {@code docs/experiment-schema.json} is this schema; a test keeps them equal.
  */
 public final class ExperimentSchema {
 
@@ -48,7 +49,12 @@ public final class ExperimentSchema {
         definition.put("type", "object");
         definition.put("additionalProperties", false);
         ObjectNode properties = definition.putObject("properties");
+        if (record == ExperimentSpec.class) {
+            properties.putObject(ExperimentSpecFile.SCHEMA_KEY).put("type", "string")
+                    .put("description", "where editors find this schema");
+        }
         ArrayNode required = definition.putArray("required");
+        ObjectNode defaults = SpecDefaults.of(record, JSON.createObjectNode());
         for (RecordComponent component : record.getRecordComponents()) {
             AnnotatedType annotated = component.getAnnotatedType();
             boolean nullable = annotated.isAnnotationPresent(Nullable.class);
@@ -56,10 +62,15 @@ public final class ExperimentSchema {
             if (nullable) {
                 ObjectNode either = JSON.createObjectNode();
                 either.putArray("anyOf").add(property).add(JSON.createObjectNode().put("type", "null"));
+                either.putNull("default");
                 properties.set(component.getName(), either);
             } else {
                 properties.set(component.getName(), property);
-                required.add(component.getName());
+                if (defaults.has(component.getName())) {
+                    property.set("default", defaults.get(component.getName()));
+                } else {
+                    required.add(component.getName());
+                }
             }
         }
     }

@@ -37,6 +37,8 @@ public record ExperimentSpec(String format, int version, String name, long seed,
      * them: the evaluation block is made of what version 1 ran with).
      */
     public static final int VERSION = 2;
+    /** The post-training seed of an experiment that names none. */
+    public static final long DEFAULT_SEED = 7;
 
     public ExperimentSpec {
         arms = List.copyOf(arms);

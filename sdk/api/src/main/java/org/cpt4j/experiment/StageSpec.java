@@ -7,4 +7,7 @@ package org.cpt4j.experiment;
  * @param steps on-policy steps on it
  */
 public record StageSpec(String domain, int steps) {
+
+    /** The steps of a stage that names none. */
+    public static final int DEFAULT_STEPS = 100;
 }

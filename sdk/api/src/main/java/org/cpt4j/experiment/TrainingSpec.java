@@ -13,4 +13,19 @@ import org.cpt4j.sampling.SamplingConfig;
  * @param optimizer AdamW and its schedule for post-training
  */
 public record TrainingSpec(int promptsPerStep, int groupSize, SamplingConfig sampling, OptimizerConfig optimizer) {
+
+    /** Tasks per step unless a spec says otherwise. */
+    public static final int DEFAULT_PROMPTS_PER_STEP = 8;
+    /** Responses per task unless a spec says otherwise. */
+    public static final int DEFAULT_GROUP_SIZE = 8;
+
+    /**
+     * @return the defaults: {@value #DEFAULT_PROMPTS_PER_STEP} tasks x {@value #DEFAULT_GROUP_SIZE} responses per
+     *     step, {@link SamplingConfig}'s and {@link OptimizerConfig}'s defaults (temperature 1 up to 32 tokens; AdamW
+     *     at 1e-3 with no decay of the rate)
+     */
+    public static TrainingSpec defaults() {
+        return new TrainingSpec(DEFAULT_PROMPTS_PER_STEP, DEFAULT_GROUP_SIZE, SamplingConfig.of(s -> { }),
+                OptimizerConfig.of(o -> { }));
+    }
 }

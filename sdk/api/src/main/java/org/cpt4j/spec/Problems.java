@@ -32,7 +32,7 @@ public final class Problems {
 
     /** Records a problem at {@code field}. */
     public Problems add(String field, String message) {
-        found.add(new Problem(prefix.isEmpty() ? field : prefix + "." + field, message));
+        found.add(new Problem(prefix.isEmpty() ? field : field.isEmpty() ? prefix : prefix + "." + field, message));
         return this;
     }
 

@@ -27,14 +27,16 @@ class ExperimentSchemaTest {
     }
 
     @Test
-    void everyRecordComponentIsAPropertyAndNullableOnesAreOptional() {
+    void everyRecordComponentIsAPropertyAndOnlyThoseWithoutDefaultsAreRequired() {
         String schema = ExperimentSchema.json();
         for (String definition : new String[] {"ExperimentSpec", "PretrainSpec", "ModelConfig", "OptimizerConfig",
                 "CurriculumSpec", "StageSpec", "TrainingSpec", "SamplingConfig", "ArmSpec", "RewardSpec", "ComponentSpec"}) {
             assertTrue(schema.contains("\"" + definition + "\" : {"), definition);
         }
-        assertTrue(schema.contains("\"required\" : [ \"name\", \"objective\", \"rewards\" ]"), "teacher and training "
+        assertTrue(schema.contains("\"required\" : [ \"name\", \"objective\" ]"), "teacher, rewards and training "
                 + "of an arm are optional");
+        assertTrue(schema.contains("\"required\" : [ \"name\", \"curriculum\", \"arms\" ]"),
+                "an experiment needs a name, a curriculum and arms; everything else has a default");
         assertTrue(schema.contains("\"enum\" : [ \"ANSWER_ONLY\", \"SHORT\", \"LONG\" ]"));
     }
 }

@@ -88,7 +88,7 @@ public final class Engine implements Cpt4jEngine {
     @Override
     public ResolvedSpec resolve(ExperimentSpec spec) {
         ResolvedExperiment resolved = ExperimentEngine.create(spec, RunOptions.defaults(), plugins, overrides).resolved();
-        return new ResolvedSpec(spec, resolved.arms().stream().map(arm -> new ResolvedSpec.Arm(arm.spec().name(),
+        return new ResolvedSpec(spec, resolved.spec(), resolved.arms().stream().map(arm -> new ResolvedSpec.Arm(arm.spec().name(),
                 arm.objective().id(), arm.teacher().id(), arm.reward().components().stream()
                         .map(WeightedReward.Component::name).toList())).toList(), List.copyOf(resolved.domains().keySet()),
                 resolved.drift().stream().map(DriftMetric::id).toList(),

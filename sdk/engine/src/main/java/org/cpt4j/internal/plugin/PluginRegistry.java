@@ -31,6 +31,7 @@ import org.cpt4j.plugin.ComponentKind;
 import org.cpt4j.plugin.Cpt4jPlugin;
 import org.cpt4j.spec.InvalidSpecException;
 import org.cpt4j.spec.Problems;
+import org.cpt4j.spec.Suggestions;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -252,7 +253,7 @@ public final class PluginRegistry {
         if (entry == null) {
             List<String> known = ids(kind);
             problems.add(path, "unknown " + kind + " '" + id + "'"
-                    + (known.isEmpty() ? "" : "; did you mean '" + closest(id, known) + "'?")
+                    + Suggestions.didYouMean(id, known)
                     + " Known: " + String.join(", ", known) + " (from the plugins " + String.join(", ", plugins())
                     + "; a component of another plugin needs its jar: on the class path, or for the cpt4j command "
                     + "--plugins JAR, CPT4J_PLUGINS or a plugins/ folder)");
@@ -294,30 +295,5 @@ public final class PluginRegistry {
         }
         CodeSource code = plugin.getClass().getProtectionDomain().getCodeSource();
         return code == null ? "unknown location" : code.getLocation().toString();
-    }
-
-    /** @return the known id nearest to {@code id} by edit distance */
-    static String closest(String id, List<String> known) {
-        return known.stream().min(Comparator.comparingInt(k -> editDistance(id, k))).orElse("");
-    }
-
-    /** Levenshtein distance. */
-    static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }
