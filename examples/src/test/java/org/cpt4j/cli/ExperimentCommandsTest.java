@@ -58,7 +58,7 @@ class ExperimentCommandsTest {
         String message = failed.err();
         assertTrue(message.contains("curriculum.stages[1].domain: unknown domain 'comprae'; did you mean 'compare'?"), message);
         assertTrue(message.contains("arms[1].objective.alpha: must be within [0, 1], was 1.5"), message);
-        assertTrue(message.contains("arms[1].teacher.rte: is not a parameter of 'ema'; its parameters are [rate]"), message);
+        assertTrue(message.contains("arms[1].teacher.rte: is not a parameter of 'ema'; did you mean 'rate'? Its parameters are [rate]"), message);
     }
 
     @Test

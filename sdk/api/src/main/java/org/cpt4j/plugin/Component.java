@@ -2,9 +2,14 @@ package org.cpt4j.plugin;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -15,7 +20,9 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.cpt4j.experiment.ComponentSpec;
 import org.cpt4j.spec.InvalidSpecException;
+import org.cpt4j.spec.Problem;
 import org.cpt4j.spec.Problems;
+import org.cpt4j.spec.Suggestions;
 
 /**
  * One component, declared once: its kind, its id, its parameter record (whose constructor validates every field and
@@ -44,9 +51,13 @@ import org.cpt4j.spec.Problems;
  */
 public final class Component<P extends Record, T> {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
+    /** Strict as spec files are: no string is read as a number or a flag, no fraction as an integer. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .build();
 
     private final ComponentKind<T> kind;
     private final String id;
@@ -121,14 +132,19 @@ public final class Component<P extends Record, T> {
     public P parameters(Map<String, Object> given) {
         Problems problems = new Problems(kind.name());
         Map<String, Object> merged = merge(defaultValues, given, "", problems);
-        problems.throwIfAny("parameters of '" + id + "'");
         @SuppressWarnings("unchecked")
         Class<P> type = (Class<P>) defaults.getClass();
+        P parameters;
         try {
-            return JSON.convertValue(merged, type);
+            parameters = JSON.convertValue(merged, type);
         } catch (IllegalArgumentException e) {
-            throw readingProblems(e);
+            // the known parameters' own problems, beside every unknown name
+            List<Problem> all = new ArrayList<>(problems.list());
+            all.addAll(readingProblems(e).problems());
+            throw new InvalidSpecException("parameters of '" + id + "'", all);
         }
+        problems.throwIfAny("parameters of '" + id + "'");
+        return parameters;
     }
 
     /**
@@ -187,8 +203,23 @@ public final class Component<P extends Record, T> {
                 return problemsOf(new Problems("").include(kind + nested, invalid));
             }
         }
-        return problemsOf(new Problems("").add(kind.name(), "cannot be read as the parameters of '" + id + "': "
-                + e.getMessage()));
+        String reason = e.getCause() instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                ? "must be " + typeName(mismatch.getTargetType()) + ": " + mismatch.getOriginalMessage()
+                : "cannot be read as the parameters of '" + id + "': " + e.getMessage();
+        return problemsOf(new Problems("").add(kind.name() + nested, reason));
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == int.class || type == long.class || type == Integer.class || type == Long.class) {
+            return "an integer";
+        }
+        if (type == double.class || type == float.class || type == Double.class || type == Float.class) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        return type == String.class ? "a string" : "a " + type.getSimpleName();
     }
 
     private InvalidSpecException problemsOf(Problems problems) {
@@ -206,9 +237,11 @@ public final class Component<P extends Record, T> {
         given.forEach((name, value) -> {
             Object fallback = defaults.get(name);
             if (!defaults.containsKey(name)) {
-                problems.add(prefix + name, "is not a parameter of '" + id + "'; its parameters"
-                        + (prefix.isEmpty() ? "" : " under " + prefix.substring(0, prefix.length() - 1)) + " are "
-                        + new TreeSet<>(defaults.keySet()));
+                String known = (prefix.isEmpty() ? "parameters" : "parameters under "
+                        + prefix.substring(0, prefix.length() - 1)) + " are " + new TreeSet<>(defaults.keySet());
+                problems.add(prefix + name, "is not a parameter of '" + id + "'" + Suggestions.closest(name,
+                        defaults.keySet()).map(near -> "; did you mean '" + near + "'? Its " + known)
+                        .orElse("; its " + known));
             } else if (fallback instanceof Map<?, ?> nestedDefaults && value instanceof Map<?, ?> nestedGiven) {
                 merged.put(name, merge((Map<String, Object>) nestedDefaults, (Map<String, Object>) nestedGiven,
                         prefix + name + ".", problems));

@@ -63,9 +63,9 @@ class ComponentTest {
         InvalidSpecException error = assertThrows(InvalidSpecException.class,
                 () -> SHAPED.create(Map.of("budgte", 4, "shape", Map.of("scael", 2.0))));
         assertEquals(List.of(
-                new Problem("reward.budgte", "is not a parameter of 'shaped'; its parameters are [budget, shape, strict]"),
+                new Problem("reward.budgte", "is not a parameter of 'shaped'; did you mean 'budget'? Its parameters are [budget, shape, strict]"),
                 new Problem("reward.shape.scael",
-                        "is not a parameter of 'shaped'; its parameters under shape are [floor, scale]")),
+                        "is not a parameter of 'shaped'; did you mean 'scale'? Its parameters under shape are [floor, scale]")),
                 error.problems().stream().sorted(java.util.Comparator.comparing(Problem::path)).toList());
     }
 
@@ -79,10 +79,30 @@ class ComponentTest {
     }
 
     @Test
-    void aValueOfTheWrongTypeIsAProblemAtTheKind() {
+    void aValueOfTheWrongTypeIsAProblemAtItsParameter() {
         InvalidSpecException error = assertThrows(InvalidSpecException.class,
                 () -> SHAPED.create(Map.of("budget", "many")));
-        assertEquals("reward", error.problems().get(0).path());
+        assertEquals("reward.budget", error.problems().get(0).path());
+        assertEquals(true, error.problems().get(0).message().startsWith("must be an integer"), error.getMessage());
+    }
+
+    /** As in spec files, nothing is coerced: a string is no number or flag, a fraction no integer. */
+    @Test
+    void parametersAreReadStrictly() {
+        for (Map<String, Object> given : List.<Map<String, Object>>of(Map.of("budget", "16"), Map.of("budget", 1.5),
+                Map.of("strict", "true"), Map.of("shape", Map.of("scale", "2.0")))) {
+            InvalidSpecException error = assertThrows(InvalidSpecException.class, () -> SHAPED.create(given),
+                    given::toString);
+            assertEquals(true, error.problems().get(0).message().startsWith("must be "), error.getMessage());
+        }
+        assertEquals("reward.shape.scale", assertThrows(InvalidSpecException.class,
+                () -> SHAPED.create(Map.of("shape", Map.of("scale", "2.0")))).problems().get(0).path());
+        assertEquals(List.of("reward.budgt", "reward.budget"), assertThrows(InvalidSpecException.class,
+                () -> SHAPED.create(Map.of("budgt", 3L, "budget", "3"))).problems().stream().map(Problem::path).toList(),
+                "a wrong type is found beside an unknown name");
+        assertEquals(8, SHAPED.parameters(Map.of("budget", 8L)).budget(), "an integral number is an integer");
+        assertEquals(3.0, SHAPED.parameters(Map.of("shape", Map.of("scale", 3L))).shape().scale(),
+                "an integer is a number");
     }
 
     @Test

@@ -81,7 +81,10 @@ class BuiltInPluginTest {
         assertEquals(List.of(new Problem("arms[2].objective.grpo.gruop",
                 "is not a parameter of 'sdpo'; its parameters under grpo are [advantageEpsilon, aggregation, clipHigh, "
                         + "clipLow, dualClip, entropyBonus, epochs, filterZeroVariance, klBeta, klEstimator, "
-                        + "maxResponseLength, scaleRewards]")), problems.list());
+                        + "maxResponseLength, scaleRewards]"),
+                new Problem("arms[2].objective.grpo.clipLow", "must be within (0, 1), was 1.5"),
+                new Problem("arms[2].objective.grpo.klBeta", "must not be negative, was -1.0")), problems.list(),
+                "an unknown name and the known parameters' problems in one pass");
         Problems invalid = new Problems("");
         assertNull(REGISTRY.create(ComponentKind.OBJECTIVE, ComponentSpec.of("sdpo", Map.of(
                 "grpo", Map.of("clipLow", 1.5, "klBeta", -1, "epochs", 2))), "arms[2].objective", invalid));
@@ -108,7 +111,7 @@ class BuiltInPluginTest {
                 new Problem("arms[2].objective", "unknown objective 'gpro'; did you mean 'grpo'? Known: grpo, sdpo "
                         + "(from the plugins cpt4j-builtins; a component of another plugin needs its jar: on the class "
                         + "path, or for the cpt4j command --plugins JAR, CPT4J_PLUGINS or a plugins/ folder)"),
-                new Problem("arms[3].teacher.rte", "is not a parameter of 'ema'; its parameters are [rate]")),
+                new Problem("arms[3].teacher.rte", "is not a parameter of 'ema'; did you mean 'rate'? Its parameters are [rate]")),
                 problems.list());
     }
 
