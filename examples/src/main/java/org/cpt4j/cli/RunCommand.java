@@ -133,6 +133,14 @@ final class RunCommand implements Callable<Integer> {
                         event.severity(), event.evidence()));
                 out.println();
             }
+            if (!arm.pluginFailures().isEmpty()) {
+                out.printf("plugin failures (%d; the arm went on without these components):%n",
+                        arm.pluginFailures().size());
+                arm.pluginFailures().forEach(failure -> out.printf("  step %d %s '%s' (plugin %s %s): %s%n",
+                        failure.step(), failure.kind(), failure.id(), failure.plugin(), failure.version(),
+                        failure.error()));
+                out.println();
+            }
         }
         out.println("report: " + result.report());
         out.flush();

@@ -13,14 +13,17 @@ import org.cpt4j.collapse.CollapseEvent;
  * @param evaluations every evaluation of the arm's final attempt, in step order (base, inside stages, stage ends)
  * @param learningSpeed per finished stage, the steps to half and nine tenths of its gain on its domain
  * @param stoppedBy the collapse event a rule stopped the arm at; empty when the arm ran its whole curriculum
+ * @param pluginFailures the components that failed and that the arm went on without (drift metrics, collapse
+ *     detectors), in step order
  */
 public record ArmResult(AccuracyMatrix accuracy, ContinualMeasures measures, List<CollapseEvent> collapse,
                         List<EvaluationPoint> evaluations, List<LearningSpeed> learningSpeed,
-                        Optional<CollapseEvent> stoppedBy) {
+                        Optional<CollapseEvent> stoppedBy, List<PluginFailure> pluginFailures) {
 
     public ArmResult {
         collapse = List.copyOf(collapse);
         evaluations = List.copyOf(evaluations);
         learningSpeed = List.copyOf(learningSpeed);
+        pluginFailures = List.copyOf(pluginFailures);
     }
 }

@@ -247,6 +247,21 @@ public final class PluginRegistry {
         }
     }
 
+    /**
+     * @return the component as a run calls it: as {@link #create} makes it, with every call guarded, so that what it
+     *     throws or a number it returns that is not finite becomes a {@link PluginCallException} naming it and its
+     *     plugin; or null after recording why it cannot be created
+     */
+    public <T> @Nullable T createForRun(ComponentKind<T> kind, ComponentSpec spec, String path, Problems problems) {
+        T created = create(kind, spec, path, problems);
+        if (created == null) {
+            return null;
+        }
+        Entry entry = entries.get(key(kind, spec.id()));
+        return GuardedComponents.guard(kind, created, new GuardedComponents.Owner(kind.name(), spec.id(),
+                entry.plugin(), entry.version()));
+    }
+
     /** @return the entry of {@code id}, or null after recording it as unknown, with the known ids and the closest */
     private @Nullable Entry entry(ComponentKind<?> kind, String id, String path, Problems problems) {
         Entry entry = entries.get(key(kind, id));

@@ -66,14 +66,14 @@ public record ResolvedExperiment(ExperimentSpec spec, Map<String, Domain> domain
         for (int i = 0; i < spec.arms().size(); i++) {
             ArmSpec arm = spec.arms().get(i);
             String path = "arms[" + i + "]";
-            Objective objective = registry.create(ComponentKind.OBJECTIVE, arm.objective(), path + ".objective", problems);
-            TeacherSchedule teacher = registry.create(ComponentKind.TEACHER,
+            Objective objective = registry.createForRun(ComponentKind.OBJECTIVE, arm.objective(), path + ".objective", problems);
+            TeacherSchedule teacher = registry.createForRun(ComponentKind.TEACHER,
                     arm.teacher() != null ? arm.teacher() : DEFAULT_TEACHER, path + ".teacher", problems);
             List<RewardSpec> rewardSpecs = arm.rewards().isEmpty() ? List.of(DEFAULT_REWARD) : arm.rewards();
             List<WeightedReward.Component> components = new ArrayList<>();
             for (int r = 0; r < rewardSpecs.size(); r++) {
                 RewardSpec reward = rewardSpecs.get(r);
-                var model = registry.create(ComponentKind.REWARD, reward.model(), path + ".rewards[" + r + "].model",
+                var model = registry.createForRun(ComponentKind.REWARD, reward.model(), path + ".rewards[" + r + "].model",
                         problems);
                 if (model != null) {
                     components.add(new WeightedReward.Component(reward.name(), reward.weight(), model));
@@ -85,7 +85,7 @@ public record ResolvedExperiment(ExperimentSpec spec, Map<String, Domain> domain
         }
         List<DriftMetric> drift = new ArrayList<>();
         for (int i = 0; i < spec.drift().size(); i++) {
-            DriftMetric metric = registry.create(ComponentKind.DRIFT, spec.drift().get(i), "drift[" + i + "]", problems);
+            DriftMetric metric = registry.createForRun(ComponentKind.DRIFT, spec.drift().get(i), "drift[" + i + "]", problems);
             if (metric != null) {
                 drift.add(metric);
             }
@@ -168,7 +168,7 @@ public record ResolvedExperiment(ExperimentSpec spec, Map<String, Domain> domain
         Problems problems = new Problems("");
         List<CollapseDetector> detectors = new ArrayList<>();
         for (int i = 0; i < spec.collapse().size(); i++) {
-            CollapseDetector detector = registry.create(ComponentKind.COLLAPSE, spec.collapse().get(i).detector(),
+            CollapseDetector detector = registry.createForRun(ComponentKind.COLLAPSE, spec.collapse().get(i).detector(),
                     "collapse[" + i + "]", problems);
             if (detector != null) {
                 detectors.add(detector);
@@ -181,7 +181,7 @@ public record ResolvedExperiment(ExperimentSpec spec, Map<String, Domain> domain
     /** @return a new teacher schedule of {@code spec} (one the spec names in a collapse rule, checked when resolved) */
     public TeacherSchedule teacher(ComponentSpec spec) {
         Problems problems = new Problems("");
-        TeacherSchedule teacher = registry.create(ComponentKind.TEACHER, spec, "teacher", problems);
+        TeacherSchedule teacher = registry.createForRun(ComponentKind.TEACHER, spec, "teacher", problems);
         problems.throwIfAny("teacher schedule");
         return java.util.Objects.requireNonNull(teacher);
     }

@@ -25,7 +25,9 @@ final class EventText {
             case "collapse" -> event.path("evidence").asText() + " (" + event.path("severity").asText() + ")";
             case "collapse-action" -> event.path("change").isMissingNode() ? "after " + event.path("detector").asText()
                     : "after " + event.path("detector").asText() + "; change " + event.path("change");
-            case "plugin-failure" -> event.path("error").asText();
+            case "plugin-failure" -> (event.path("fatal").asBoolean() ? "ended the run: " : "went on without it: ")
+                    + event.path("error").asText() + (event.has("plugin") ? " (plugin " + event.path("plugin").asText()
+                    + " " + event.path("pluginVersion").asText() + ")" : "");
             default -> event.toString();
         };
     }

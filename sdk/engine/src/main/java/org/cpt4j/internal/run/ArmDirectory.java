@@ -32,6 +32,7 @@ import org.cpt4j.run.AccuracyMatrix;
 import org.cpt4j.run.ContinualMeasures;
 import org.cpt4j.run.EvaluationPoint;
 import org.cpt4j.run.LearningSpeed;
+import org.cpt4j.run.PluginFailure;
 import org.cpt4j.run.StepMetrics;
 import org.cpt4j.internal.rl.TeacherMode;
 import org.cpt4j.objective.Rollouts;
@@ -197,10 +198,11 @@ final class ArmDirectory {
         eventsLog().append(withAttempt(line, attempt));
     }
 
-    void appendPluginFailure(int stage, long step, int attempt, String kind, String id, RuntimeException error)
-            throws IOException {
-        eventsLog().append(withAttempt(JSON.createObjectNode().put("type", "plugin-failure").put("stage", stage)
-                .put("step", step).put("kind", kind).put("id", id).put("error", String.valueOf(error)), attempt));
+    void appendPluginFailure(int attempt, PluginFailure failure) throws IOException {
+        eventsLog().append(withAttempt(JSON.createObjectNode().put("type", "plugin-failure")
+                .put("stage", failure.stage()).put("step", failure.step()).put("kind", failure.kind())
+                .put("id", failure.id()).put("plugin", failure.plugin()).put("pluginVersion", failure.version())
+                .put("arm", failure.arm()).put("fatal", failure.fatal()).put("error", failure.error()), attempt));
     }
 
     void appendEvaluation(EvaluationPoint point) throws IOException {
@@ -350,10 +352,27 @@ final class ArmDirectory {
     /** @return {@code kind/id} of every plugin recorded as failed and disabled for this arm */
     Set<String> recordedPluginFailures() throws IOException {
         Set<String> failed = new HashSet<>();
-        for (JsonNode line : recordedEvents("plugin-failure")) {
-            failed.add(line.get("kind").asText() + "/" + line.get("id").asText());
+        for (PluginFailure failure : recordedFailures()) {
+            if (!failure.fatal()) {
+                failed.add(failure.kind() + "/" + failure.id());
+            }
         }
         return failed;
+    }
+
+    /**
+     * @return the plugin failures recorded, in order (a line of version 1 read as one the arm went on after, of a
+     *     plugin and version unknown)
+     */
+    List<PluginFailure> recordedFailures() throws IOException {
+        List<PluginFailure> failures = new ArrayList<>();
+        for (JsonNode line : recordedEvents("plugin-failure")) {
+            failures.add(new PluginFailure(line.path("plugin").asText("unknown"),
+                    line.path("pluginVersion").asText("unknown"), line.path("kind").asText(), line.path("id").asText(),
+                    line.path("arm").asText(root.getFileName().toString()), line.path("stage").asInt(), line.path("step").asLong(),
+                    line.path("error").asText(), line.path("fatal").asBoolean(false)));
+        }
+        return failures;
     }
 
     private List<JsonNode> recordedEvents(String type) throws IOException {

@@ -13,6 +13,7 @@ import org.cpt4j.experiment.CollapseAction;
 import org.cpt4j.experiment.StageSpec;
 import org.cpt4j.internal.eval.Evaluator;
 import org.cpt4j.internal.model.TransformerPolicy;
+import org.cpt4j.internal.plugin.PluginCallException;
 import org.cpt4j.internal.plugin.ResolvedExperiment;
 import org.cpt4j.internal.rl.Kernels;
 import org.cpt4j.internal.rl.RlTrainer;
@@ -22,6 +23,8 @@ import org.cpt4j.run.ArmResult;
 import org.cpt4j.run.ContinualMeasures;
 import org.cpt4j.run.EvaluationPoint;
 import org.cpt4j.run.LearningSpeed;
+import org.cpt4j.run.PluginFailure;
+import org.cpt4j.run.PluginFailureException;
 import org.cpt4j.run.StepMetrics;
 
 /**
@@ -89,9 +92,30 @@ final class ArmLoop {
         this.phases = List.copyOf(all);
     }
 
-    /** Runs the arm to its end (or reads it back when it had ended). */
+    /**
+     * Runs the arm to its end (or reads it back when it had ended).
+     *
+     * @throws PluginFailureException when a component the arm cannot go on without failed (recorded in its events)
+     */
     ArmResult run(ResumeListener resumed) throws IOException {
         ArmState state = start(resumed);
+        try {
+            runSteps(state);
+        } catch (PluginCallException e) {
+            throw fatal(files, e, state.name(), state.attempt(), state.stage(), state.step());
+        }
+        return finish(state);
+    }
+
+    /** @return the exception that ends the run after {@code e}, recorded in {@code files} as where it happened */
+    static PluginFailureException fatal(ArmDirectory files, PluginCallException e, String arm, int attempt, int stage,
+                                        long step) throws IOException {
+        PluginFailure failure = e.failure(arm, stage, step, true);
+        files.appendPluginFailure(attempt, failure);
+        return new PluginFailureException(failure, e.getCause() != null ? e.getCause() : e);
+    }
+
+    private void runSteps(ArmState state) throws IOException {
         while (!state.finished()) {
             if (state.stageStep() == 0) {
                 trainer.startStage(state.stage());
@@ -117,7 +141,6 @@ final class ArmLoop {
                 }
             }
         }
-        return finish(state);
     }
 
     /** Hears that an arm goes on from a checkpoint. */
@@ -246,7 +269,7 @@ final class ArmLoop {
         List<LearningSpeed> speed = LearningSpeed.of(matrix, reached, evaluations);
         files.writeMeasures(measures, speed);
         ArmResult result = new ArmResult(matrix, measures, collapse.events(), evaluations, speed,
-                Optional.ofNullable(state.stoppedBy()));
+                Optional.ofNullable(state.stoppedBy()), files.recordedFailures());
         for (ArmPhase phase : phases) {
             phase.afterArm(state, result);
         }

@@ -12,6 +12,7 @@ import org.cpt4j.collapse.CollapseEvent;
 import org.cpt4j.collapse.StepSignals;
 import org.cpt4j.experiment.CollapseAction;
 import org.cpt4j.experiment.CollapseRule;
+import org.cpt4j.internal.plugin.PluginCallException;
 import org.cpt4j.run.StepMetrics;
 
 /**
@@ -62,7 +63,7 @@ final class CollapseWatch implements ArmPhase {
             for (CollapseDetector detector : List.copyOf(ruleOf.keySet())) {
                 try {
                     detector.observe(signals(metrics)); // its events of these steps are already kept
-                } catch (RuntimeException e) {
+                } catch (PluginCallException e) {
                     ruleOf.remove(detector); // it failed at this step before, and that was recorded
                 }
             }
@@ -77,8 +78,8 @@ final class CollapseWatch implements ArmPhase {
             Optional<CollapseEvent> event;
             try {
                 event = detector.observe(signals);
-            } catch (RuntimeException e) {
-                files.appendPluginFailure(arm.stage(), signals.step(), arm.attempt(), "collapse", detector.id(), e);
+            } catch (PluginCallException e) {
+                files.appendPluginFailure(arm.attempt(), e.failure(arm.name(), arm.stage(), signals.step(), false));
                 ruleOf.remove(detector);
                 continue;
             }

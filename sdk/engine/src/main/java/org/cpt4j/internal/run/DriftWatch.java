@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.cpt4j.drift.DriftMetric;
 import org.cpt4j.drift.PolicyComparison;
+import org.cpt4j.internal.plugin.PluginCallException;
 
 /**
  * The arm's drift metrics, measured at the end of every stage against the base. A metric that throws is recorded in
@@ -52,8 +53,8 @@ final class DriftWatch implements ArmPhase {
             try {
                 values = metric.measure(policies);
                 files.appendDrift(arm.stage(), arm.step(), arm.attempt(), metric.id(), values);
-            } catch (RuntimeException e) {
-                files.appendPluginFailure(arm.stage(), arm.step(), arm.attempt(), "drift", metric.id(), e);
+            } catch (PluginCallException e) {
+                files.appendPluginFailure(arm.attempt(), e.failure(arm.name(), arm.stage(), arm.step(), false));
                 metrics.remove(metric);
                 continue;
             }

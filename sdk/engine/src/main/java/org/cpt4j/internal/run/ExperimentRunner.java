@@ -15,6 +15,7 @@ import org.cpt4j.experiment.TrainingSpec;
 import org.cpt4j.internal.eval.Evaluator;
 import org.cpt4j.internal.eval.HeldOutEvaluator;
 import org.cpt4j.internal.model.TransformerPolicy;
+import org.cpt4j.internal.plugin.PluginCallException;
 import org.cpt4j.internal.plugin.ResolvedExperiment;
 import org.cpt4j.internal.pretrain.BaseModelStore;
 import org.cpt4j.internal.rl.Kernels;
@@ -161,9 +162,14 @@ public final class ExperimentRunner {
         String name = arm.spec().name();
         TrainingSpec training = spec.trainingOf(arm.spec());
         TransformerPolicy policy = TransformerPolicy.startingFrom(base, training.optimizer());
-        RlTrainer trainer = new RlTrainer(policy, format, arm.objective(), arm.teacher(), arm.reward(),
-                new RlTrainer.Settings(training.promptsPerStep(), training.groupSize(), training.sampling(),
-                        spec.seed()), kernels);
+        RlTrainer trainer;
+        try {
+            trainer = new RlTrainer(policy, format, arm.objective(), arm.teacher(), arm.reward(),
+                    new RlTrainer.Settings(training.promptsPerStep(), training.groupSize(), training.sampling(),
+                            spec.seed()), kernels);
+        } catch (PluginCallException e) {
+            throw ArmLoop.fatal(files, e, name, 0, 0, 0); // before the arm's first step
+        }
         DriftWatch drift = new DriftWatch(experiment.drift(), () -> new ProbeComparison(policy.model(), format,
                 base.parameters(), policy.parameters(), probes, spec.seed()), files,
                 (state, metric, values) -> listener.onDrift(name, state.stage(), state.step(), metric, values));

@@ -24,8 +24,11 @@ public enum FileFormat {
     CHECKPOINT("cpt4j-checkpoint", 2, null),
     /** A line of an arm's {@code metrics.jsonl}: one step. */
     METRICS("cpt4j-metrics", 1, "metrics.jsonl"),
-    /** A line of an arm's {@code events.jsonl}: a collapse, what a rule did about one, or a plugin that failed. */
-    EVENTS("cpt4j-events", 1, "events.jsonl"),
+    /**
+     * A line of an arm's {@code events.jsonl}: a collapse, what a rule did about one, or a plugin that failed (version 2
+     * named the failed component's plugin, its version and arm, and whether it ended the run).
+     */
+    EVENTS("cpt4j-events", 2, "events.jsonl"),
     /** A line of an arm's {@code drift.jsonl}: one drift metric after one stage. */
     DRIFT("cpt4j-drift", 1, "drift.jsonl"),
     /** A line of an arm's {@code evaluations.jsonl}: one evaluation (version 2 added the teacher's accuracy). */

@@ -31,6 +31,9 @@ import org.cpt4j.internal.model.PolicyStateFile;
 import org.cpt4j.plugin.ComponentKind;
 import org.cpt4j.plugin.Component;
 import org.cpt4j.plugin.Cpt4jPlugin;
+import org.cpt4j.run.PluginFailure;
+import org.cpt4j.run.PluginFailureException;
+import org.cpt4j.run.RunResult;
 import org.cpt4j.plugins.BuiltInPlugin;
 import org.cpt4j.plugins.collapse.Collapse;
 import org.cpt4j.plugins.drift.Drift;
@@ -370,18 +373,76 @@ class RunDirectoryTest {
                         }
                     }
                 }));
-        ExperimentEngine.create(spec, options, List.of(new BuiltInPlugin(), faulty)).runner().run(RunListener.SILENT);
+        RunResult result = ExperimentEngine.create(spec, options, List.of(new BuiltInPlugin(), faulty)).runner()
+                .run(RunListener.SILENT);
         Path arm = directory.resolve("faulty").resolve("grpo");
         List<JsonNode> events = lines(arm.resolve("events.jsonl"));
         assertEquals(List.of("collapse/broken-detector/1", "drift/broken-drift/3"), events.stream()
                 .map(e -> e.get("kind").asText() + "/" + e.get("id").asText() + "/" + e.get("step").asLong()).toList(),
                 "each failure once, then the plugin is off for the arm");
         assertTrue(events.get(0).get("error").asText().contains("divided by zero"), events.get(0).toString());
+        assertEquals("faulty", events.get(0).get("plugin").asText());
+        assertEquals("grpo", events.get(0).get("arm").asText());
+        String version = result.arms().get(0).pluginFailures().get(0).version(); // the jar's, as `cpt4j plugins` shows
+        assertEquals(List.of(new PluginFailure("faulty", version, "collapse", "broken-detector", "grpo", 0, 1,
+                        "java.lang.ArithmeticException: divided by zero", false),
+                new PluginFailure("faulty", version, "drift", "broken-drift", "grpo", 0, 3,
+                        "java.lang.IllegalStateException: out of cheese", false)),
+                result.arms().get(0).pluginFailures(), "the result holds them, read back after the resume");
         assertEquals(List.of("parameters", "parameters"), lines(arm.resolve("drift.jsonl")).stream()
                 .map(d -> d.get("metric").asText()).toList(), "the other metric is measured after both stages");
         assertEquals(4, lines(arm.resolve("metrics.jsonl")).size());
     }
 
+    @Test
+    void aRewardThatFailsEndsTheRunNamingItsPluginArmAndStepAndANonFiniteDriftIsAFailureToo() throws IOException {
+        Cpt4jPlugin faulty = Cpt4jPlugin.of("faulty", List.of(
+                Component.of(ComponentKind.REWARD, "flaky", () -> (task, response, verdict, tokens) -> {
+                    throw new IllegalStateException("the oracle is down");
+                }),
+                Component.of(ComponentKind.DRIFT, "nan-drift", () -> new DriftMetric() {
+                    @Override
+                    public String id() {
+                        return "nan-drift";
+                    }
+
+                    @Override
+                    public Map<String, Double> measure(ParameterView reference, ParameterView current) {
+                        return Map.of("distance", Double.NaN);
+                    }
+                })));
+        ExperimentSpec spec = Cpt4j.experiment("flaky")
+                .model(m -> m.layers(1).width(16).heads(2).context(48))
+                .base(b -> b.steps(10).batchSize(4).mix("count"))
+                .curriculum(c -> c.stage("count", s -> s.steps(1)).stage("compare", s -> s.steps(1)))
+                .training(t -> t.promptsPerStep(2).groupSize(2).sampling(s -> s.maxNewTokens(6)))
+                .evaluation(e -> e.prompts(4).maxNewTokens(32))
+                .arm("steady", a -> a.objective(Objectives.grpo()))
+                .arm("shaped", a -> a.objective(Objectives.grpo()).reward("flaky", 1, ComponentSpec.of("flaky")))
+                .drift(ComponentSpec.of("nan-drift"))
+                .build();
+        RunOptions options = RunOptions.of(o -> o.runs(directory).cache(cache).threads(1));
+        PluginFailureException error = assertThrows(PluginFailureException.class,
+                () -> ExperimentEngine.create(spec, options, List.of(new BuiltInPlugin(), faulty)).runner()
+                        .run(RunListener.SILENT));
+        String version = error.failure().version();
+        assertEquals(new PluginFailure("faulty", version, "reward", "flaky", "shaped", 0, 0,
+                "java.lang.IllegalStateException: the oracle is down", true), error.failure());
+        assertTrue(error.getMessage().startsWith("reward 'flaky' (plugin faulty " + version + ") failed in arm 'shaped' at "
+                + "step 0 (stage 0): java.lang.IllegalStateException: the oracle is down. The run stopped"),
+                error.getMessage());
+        List<JsonNode> failures = lines(directory.resolve("flaky/shaped/events.jsonl"));
+        assertEquals(1, failures.size());
+        assertTrue(failures.get(0).get("fatal").asBoolean(), failures.get(0).toString());
+
+        List<JsonNode> steady = lines(directory.resolve("flaky/steady/events.jsonl"));
+        assertEquals(List.of("drift/nan-drift"), steady.stream()
+                .map(e -> e.get("kind").asText() + "/" + e.get("id").asText()).toList());
+        assertTrue(steady.get(0).get("error").asText().startsWith("returned NaN as 'distance'"), steady.toString());
+        assertTrue(Files.notExists(directory.resolve("flaky/steady/drift.jsonl"))
+                || !Files.readString(directory.resolve("flaky/steady/drift.jsonl")).contains("NaN"),
+                "a value that is not finite is never written as a string");
+    }
 
     private static List<JsonNode> lines(Path file) throws IOException {
         List<JsonNode> lines = new ArrayList<>();

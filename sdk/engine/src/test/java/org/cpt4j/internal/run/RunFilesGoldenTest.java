@@ -20,6 +20,7 @@ import org.cpt4j.run.AccuracyMatrix;
 import org.cpt4j.run.ContinualMeasures;
 import org.cpt4j.run.EvaluationPoint;
 import org.cpt4j.run.LearningSpeed;
+import org.cpt4j.run.PluginFailure;
 import org.cpt4j.run.StepMetrics;
 import java.util.Optional;
 import org.cpt4j.domain.Task;
@@ -61,7 +62,8 @@ class RunFilesGoldenTest {
         files.appendCollapse(0, 0, COLLAPSE);
         files.appendCollapseAction(0, 0, COLLAPSE, CollapseAction.Kind.ROLLBACK, 2,
                 new ArmChange(0.5, ComponentSpec.of("frozen")));
-        files.appendPluginFailure(0, 3, 1, "drift", "spectral", new IllegalStateException("out of cheese"));
+        files.appendPluginFailure(1, new PluginFailure("cpt4j built-in plugins", "0.1.0", "drift", "spectral", "sdpo",
+                0, 3, "java.lang.IllegalStateException: out of cheese", false));
         files.appendDrift(0, 4, 1, "parameters", Map.of("relative_norm", 0.25, "changed_fraction", 1.0));
         for (EvaluationPoint point : EVALUATIONS) {
             files.appendEvaluation(point);
