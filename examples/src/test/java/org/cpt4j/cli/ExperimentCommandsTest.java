@@ -7,21 +7,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.cpt4j.dsl.Cpt4j;
 import java.util.List;
-import org.cpt4j.experiment.ComponentSpec;
 import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.experiment.ExperimentSpecFile;
 import org.cpt4j.engine.Cpt4jEngine;
-import org.cpt4j.engine.ResolvedSpec;
 import org.cpt4j.plugins.collapse.Collapse;
 import org.cpt4j.plugins.objectives.Objectives;
-import org.example.brevity.BrevityPlugin;
 import org.cpt4j.plugins.teachers.Teachers;
 import org.cpt4j.experiment.ArmSpec;
 import org.cpt4j.pretrain.PretrainSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code cpt4j validate}, {@code cpt4j plugins} and {@code cpt4j run spec.json} on a tiny experiment. */
+/**
+ * {@code cpt4j validate}, {@code cpt4j plugins} and {@code cpt4j run spec.json} on a tiny experiment; a third-party
+ * plugin given to them as a jar: {@link PluginJarsTest} and {@link ExamplePluginJarTest}.
+ */
 class ExperimentCommandsTest {
 
     @TempDir
@@ -67,32 +67,6 @@ class ExperimentCommandsTest {
         assertEquals(0, result.exitCode(), result.err());
         assertTrue(result.out().contains("domains named: [add, mod, count, add-long, reverse, sort, copy, compare]"),
                 result.out());
-    }
-
-    @Test
-    void aThirdPartyPluginIsDiscoveredAndUsedByIdFromAJsonSpec() throws Exception {
-        CommandLineRun plugins = CommandLineRun.of("plugins");
-        assertTrue(plugins.out().matches("(?s).*  brevity\\s+\\{tokens=8\\}\\s+brevity \\S+ \\(.*"), plugins.out());
-        assertTrue(plugins.out().contains("  largest-change "), plugins.out());
-
-        ExperimentSpec spec = Cpt4j.experiment("brief")
-                .curriculum(c -> c.stage("count", s -> s.steps(2)))
-                .arm("grpo", a -> a.objective(Objectives.grpo())
-                        .reward("correct", 1, ComponentSpec.of("correctness"))
-                        .reward("brief", 0.2, BrevityPlugin.brevity(6)))
-                .drift(ComponentSpec.of("parameters"), BrevityPlugin.largestChange())
-                .build();
-        Path file = directory.resolve("brief.json");
-        ExperimentSpecFile.write(file, spec);
-        assertTrue(Files.readString(file).contains("\"id\" : \"brevity\""));
-        CommandLineRun ok = CommandLineRun.of("validate", file.toString());
-        assertEquals(0, ok.exitCode(), ok.err());
-        ResolvedSpec resolved = Cpt4jEngine.create().resolve(ExperimentSpecFile.read(file));
-        assertEquals(List.of("parameters", "largest-change"), resolved.drift());
-
-        Files.writeString(file, Files.readString(file).replace("\"tokens\" : 6", "\"tokens\" : 0"));
-        CommandLineRun bad = CommandLineRun.of("validate", file.toString());
-        assertTrue(bad.err().contains("arms[0].rewards[1].model.tokens: must be at least 1, was 0"), bad.err());
     }
 
     @Test
