@@ -14,11 +14,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every Java and Kotlin block of the guides is a piece of a source that the build compiles (the examples' tests,
- * the example plugin): its lines, trimmed, appear in that order in one of them. A guide cannot drift from code.
+ * the example plugin, the Kotlin DSL's tests): its lines, trimmed, appear in that order in one of them. A guide
+ * cannot drift from code.
  */
 class DocsCodeTest {
 
-    private static final List<Path> SOURCES = List.of(Path.of("src/test"), Path.of("plugin-example/src"));
+    private static final List<Path> SOURCES = List.of(Path.of("src/test"), Path.of("plugin-example/src"),
+            Path.of("../dsl/kotlin/src/test"));
 
     @ParameterizedTest
     @ValueSource(strings = {"../docs/user-guide.md", "../docs/plugin-guide.md"})

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir
 class RunTest {
 
     @Test
-    fun `a Kotlin experiment runs, heard by lambdas, its results by name`(@TempDir runs: Path) {
+    fun `a Kotlin experiment runs, heard by lambdas, its results by name`(@TempDir directory: Path) {
         val spec = experiment("kotlin-tiny") {
             model {
                 layers = 1
@@ -40,16 +40,16 @@ class RunTest {
                 teacher = ema(0.1)
             }
         }
-        val heard = mutableListOf<String>()
         // --- user-guide: kotlin run ---
+        val progress = mutableListOf<String>()
         val listener = RunListener.all(
             RunListener.onStep { arm, _, stage, stageStep, metrics ->
-                heard += "$arm ${stage.domain} step $stageStep: reward ${metrics.rewardMean}"
+                progress += "$arm ${stage.domain} step $stageStep: reward ${metrics.rewardMean}"
             },
-            RunListener.onEvaluation { arm, point -> heard += "$arm evaluated ${point.kind}" },
+            RunListener.onEvaluation { arm, point -> progress += "$arm evaluated ${point.kind}" },
         )
         val result = runExperiment(spec, listener) {
-            this.runs = runs
+            runs = directory
             threads = 1
         }
         for (arm in result.arms) {
@@ -61,8 +61,8 @@ class RunTest {
         assertEquals(listOf("count", "compare"), sdpo.accuracy.domains)
         assertEquals(listOf("base", "after count"), sdpo.accuracy.rows)
         assertEquals(listOf("sdpo count step 0", "sdpo count step 1"),
-            heard.filter { it.contains(" step ") }.map { it.substringBefore(":") })
-        assertEquals(listOf("sdpo evaluated BASE", "sdpo evaluated STAGE_END"), heard.filter { "evaluated" in it })
-        assertTrue(Files.isRegularFile(runs.resolve("kotlin-tiny").resolve("sdpo").resolve("accuracy.csv")))
+            progress.filter { " step " in it }.map { it.substringBefore(":") })
+        assertEquals(listOf("sdpo evaluated BASE", "sdpo evaluated STAGE_END"), progress.filter { "evaluated" in it })
+        assertTrue(Files.isRegularFile(directory.resolve("kotlin-tiny").resolve("sdpo").resolve("accuracy.csv")))
     }
 }
