@@ -53,7 +53,8 @@ class ScopesTest {
 
     @Test
     fun `the model is set in one place, the base has no model of its own`() {
-        assertEquals(listOf<String>(), BaseScope::class.java.methods.map { it.name }.filter { it.contains("odel") })
+        val baseSettings = BaseScope::class.java.methods.map { it.name }
+        assertEquals(listOf<String>(), baseSettings.filter { "model" in it.lowercase() }, "$baseSettings")
         val spec = experiment("model") {
             model { layers = 1 }
             base { steps = 10 }
