@@ -27,7 +27,7 @@ public final class ExperimentBuilder {
 
     private final String name;
     private long seed = ExperimentSpec.DEFAULT_SEED;
-    private Consumer<ModelConfig.Builder> model = m -> m.layers(2).width(64).heads(4).context(96);
+    private @Nullable Consumer<ModelConfig.Builder> model;
     private Consumer<PretrainSpec.Builder> base = b -> { };
     private Consumer<CurriculumBuilder> curriculum = c -> { };
     private Consumer<TrainingBuilder> training = t -> { };
@@ -49,7 +49,11 @@ public final class ExperimentBuilder {
         return this;
     }
 
-    /** The base model's shape (default 2 layers, width 64, 4 heads, context 96; vocabulary from the domains). */
+    /**
+     * The base model's shape (default: {@link PretrainSpec#of}'s, 2 layers, width 64, 4 heads, context 96; the
+     * vocabulary comes from the domains). It is the base's model: {@code .base(b -> b.model(...))} says the same, so
+     * {@link #build()} refuses the two together when they differ.
+     */
     public ExperimentBuilder model(Consumer<ModelConfig.Builder> configure) {
         this.model = configure;
         return this;
@@ -115,11 +119,7 @@ public final class ExperimentBuilder {
      */
     public ExperimentSpec build() {
         Problems problems = new Problems("");
-        ModelConfig builtModel = attempt(problems, "base.model", () -> ModelConfig.of(model));
-        PretrainSpec builtBase = builtModel == null ? null : attempt(problems, "base", () -> PretrainSpec.of(p -> {
-            p.model(model);
-            base.accept(p);
-        }));
+        PretrainSpec builtBase = base(problems);
         CurriculumBuilder curriculumBuilder = new CurriculumBuilder();
         curriculum.accept(curriculumBuilder);
         CurriculumSpec builtCurriculum = curriculumBuilder.build();
@@ -140,6 +140,30 @@ public final class ExperimentBuilder {
         }
         return new ExperimentSpec(ExperimentSpec.FORMAT, ExperimentSpec.VERSION, name, seed, builtBase,
                 builtCurriculum, builtTraining, builtEvaluation, builtArms, drift, collapse);
+    }
+
+    /**
+     * @return the base, or null after recording its problems; {@code .model(...)} and a different
+     *     {@code .base(b -> b.model(...))} are a problem, since one would silently replace the other
+     */
+    private @Nullable PretrainSpec base(Problems problems) {
+        if (model == null) {
+            return attempt(problems, "base", () -> PretrainSpec.of(base));
+        }
+        ModelConfig chosen = attempt(problems, "base.model", () -> ModelConfig.of(model));
+        if (chosen == null) {
+            return null;
+        }
+        PretrainSpec built = attempt(problems, "base", () -> PretrainSpec.of(p -> {
+            p.model(model);
+            base.accept(p);
+        }));
+        if (built != null && !built.model().equals(chosen)) {
+            problems.add("base.model", "is set twice, to " + chosen + " by .model(...) and to " + built.model()
+                    + " by .base(b -> b.model(...)); set it once, with .model(...)");
+            return null;
+        }
+        return built;
     }
 
     /** @return the part, or null after recording its problems under {@code path} */

@@ -20,6 +20,8 @@ import org.cpt4j.experiment.CollapseRule;
 import org.cpt4j.experiment.ComponentSpec;
 import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.experiment.ExperimentSpecFile;
+import org.cpt4j.model.ModelConfig;
+import org.cpt4j.pretrain.PretrainSpec;
 import org.cpt4j.spec.InvalidSpecException;
 import org.cpt4j.spec.Problem;
 import org.junit.jupiter.api.Test;
@@ -143,6 +145,38 @@ class ExperimentBuilderTest {
                 paths, error.getMessage());
         assertTrue(error.getMessage().contains("base.model.width: must be divisible by model.heads (4), was 66"),
                 error.getMessage());
+    }
+
+    @Test
+    void theModelSetTwiceToDifferentShapesIsAProblemRatherThanOneSilentlyWinning() {
+        InvalidSpecException error = assertThrows(InvalidSpecException.class, () -> minimal()
+                .model(m -> m.layers(1).width(16).heads(2).context(48))
+                .base(b -> b.steps(10).model(m -> m.layers(2).width(16).heads(2).context(48)))
+                .curriculum(c -> c.stage("add", s -> s.steps(0)))
+                .build());
+        assertEquals(List.of("base.model", "curriculum.stages[0].steps"),
+                error.problems().stream().map(Problem::path).toList(), "reported with the other problems");
+        assertTrue(error.getMessage().contains("base.model: is set twice, to ModelConfig[layers=1, width=16"),
+                error.getMessage());
+        assertTrue(error.getMessage().contains("by .base(b -> b.model(...)); set it once, with .model(...)"),
+                error.getMessage());
+    }
+
+    @Test
+    void theModelIsTheBasesWhereverItIsSet() {
+        ModelConfig small = ModelConfig.of(m -> m.layers(1).width(16).heads(2).context(48));
+        assertEquals(small, minimal().model(m -> m.layers(1).width(16).heads(2).context(48)).build().base().model());
+        assertEquals(small, minimal().base(b -> b.model(m -> m.layers(1).width(16).heads(2).context(48)))
+                .build().base().model());
+        assertEquals(small, minimal().model(m -> m.layers(1).width(16).heads(2).context(48))
+                .base(b -> b.model(m -> m.layers(1).width(16).heads(2).context(48))).build().base().model(),
+                "the same model twice loses nothing");
+        assertEquals(PretrainSpec.of(p -> { }), minimal().build().base(), "the base's defaults, model included");
+    }
+
+    private static ExperimentBuilder minimal() {
+        return Cpt4j.experiment("minimal").curriculum(c -> c.stage("add"))
+                .arm("grpo", a -> a.objective(ComponentSpec.of("grpo")));
     }
 
     @Test

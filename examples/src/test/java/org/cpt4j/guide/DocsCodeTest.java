@@ -16,12 +16,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every Java and Kotlin block of the guides is a piece of a source that the build compiles (the examples' tests,
- * the example plugin): its lines, trimmed, appear in that order in one of them; every pom block of the plugin guide
- * is a piece of the example plugin's pom.xml, which the build builds. A guide cannot drift from code.
+ * the example plugin, the Kotlin DSL's tests): its lines, trimmed, appear in that order in one of them; every pom
+ * block of the plugin guide is a piece of the example plugin's pom.xml, which the build builds. A guide cannot drift
+ * from code.
  */
 class DocsCodeTest {
 
-    private static final List<Path> SOURCES = List.of(Path.of("src/test"), Path.of("plugin-example/src"));
+    private static final List<Path> SOURCES = List.of(Path.of("src/test"), Path.of("plugin-example/src"),
+            Path.of("../dsl/kotlin/src/test"));
     private static final Path PLUGIN_POM = Path.of("plugin-example/pom.xml");
 
     /** A fenced block of a guide: the line it starts on, and its lines trimmed, blank ones left out. */

@@ -13,12 +13,14 @@ import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.io.TempDir
 
-/** The user guide's experiment in Kotlin: the Java DSL with trailing lambdas, no adapter code. */
+/**
+ * The user guide's experiment in Kotlin through the Java DSL itself: trailing lambdas, no adapter code. The Kotlin
+ * DSL (cpt4j-kotlin, the guide's "In Kotlin") is checked in dsl/kotlin.
+ */
 class KotlinExperimentTest {
 
     @Test
     fun `the Kotlin experiment is the same spec as the Java one and the shipped JSON`() {
-        // --- user-guide: kotlin ---
         val spec = Cpt4j.experiment("sdpo-vs-grpo")
             .seed(7)
             .curriculum { c ->
@@ -34,7 +36,6 @@ class KotlinExperimentTest {
             .collapse(Collapse.entropyBelow(0.05), Collapse.formatFailureAbove(0.5), Collapse.nonFinite())
             .evaluation { it.maxNewTokens(32) }
             .build()
-        // --- end ---
         assertEquals(ExperimentSpecFile.read(Path.of("experiments/sdpo-vs-grpo.json")), spec)
         assertEquals(UserGuideTest.guideExperiment(), spec)
     }

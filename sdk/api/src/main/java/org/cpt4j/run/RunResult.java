@@ -26,8 +26,8 @@ public record RunResult(String experiment, Path directory, List<ArmResult> arms)
      * @throws IllegalArgumentException naming the arms when there is none of that name
      */
     public ArmResult arm(String name) {
-        return arms.stream().filter(arm -> arm.accuracy().arm().equals(name)).findFirst()
+        return arms.stream().filter(arm -> arm.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no arm named '" + name + "'; the arms are "
-                        + arms.stream().map(arm -> arm.accuracy().arm()).toList()));
+                        + arms.stream().map(ArmResult::name).toList()));
     }
 }

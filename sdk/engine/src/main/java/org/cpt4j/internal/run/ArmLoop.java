@@ -268,7 +268,7 @@ final class ArmLoop {
         List<EvaluationPoint> evaluations = files.recordedEvaluations(state.progress());
         List<LearningSpeed> speed = LearningSpeed.of(matrix, reached, evaluations);
         files.writeMeasures(measures, speed);
-        ArmResult result = new ArmResult(matrix, measures, collapse.events(), evaluations, speed,
+        ArmResult result = new ArmResult(arm.spec().name(), matrix, measures, collapse.events(), evaluations, speed,
                 Optional.ofNullable(state.stoppedBy()), files.recordedFailures());
         for (ArmPhase phase : phases) {
             phase.afterArm(state, result);

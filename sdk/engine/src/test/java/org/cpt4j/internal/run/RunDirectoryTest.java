@@ -187,7 +187,7 @@ class RunDirectoryTest {
             }
         }).arms();
         for (ArmResult arm : arms) {
-            String name = arm.accuracy().arm();
+            String name = arm.name();
             assertEquals(arm.collapse().stream().map(event -> "collapse " + name + " " + event.step()).toList(),
                     heard.stream().filter(line -> line.startsWith("collapse " + name + " ")).toList());
             assertEquals(List.of("BASE 0/2", "BASE 1/2", "STAGE_END 0/2", "STAGE_END 1/2", "STAGE_END 0/2",
