@@ -26,6 +26,15 @@ class SpecFileCommandsTest {
                 result.out());
     }
 
+    /** The user guide shows the minimal spec as it ships. */
+    @Test
+    void theGuidesMinimalSpecIsTheShippedOne() throws IOException {
+        String guide = Files.readString(Path.of("../docs/user-guide.md"));
+        int start = guide.indexOf("```json\n") + "```json\n".length();
+        assertEquals(Files.readString(Path.of("experiments/minimal.json")), guide.substring(start,
+                guide.indexOf("```", start)));
+    }
+
     @Test
     void aDryRunPrintsTheResolvedSpecWithEveryParameterAndTrainsNothing() throws IOException {
         CommandLineRun result = CommandLineRun.of("run", "experiments/minimal.json", "--dry-run", "--runs",
@@ -60,7 +69,7 @@ class SpecFileCommandsTest {
                 "--set", "arms.grpo2.objective.id=sdpo");
         assertEquals(1, result.exitCode());
         String message = result.err();
-        assertTrue(message.contains("typo.json with training.groupSize=\"4\" arms.grpo2.objective.id=sdpo (3 problems)"),
+        assertTrue(message.contains("typo.json with the overrides training.groupSize=\"4\", arms.grpo2.objective.id=sdpo (3 problems)"),
                 message);
         assertTrue(message.contains("curriculum.stages[0].step: unknown field; did you mean 'steps'?"), message);
         assertTrue(message.contains("training.groupSize: must be an integer, was the string \"4\""), message);

@@ -96,7 +96,8 @@ public final class ExperimentSpecFile {
      * @throws InvalidSpecException listing every problem with its path
      */
     public static ExperimentSpec fromJson(String json, String source, List<String> overrides) {
-        String what = "experiment spec " + source + (overrides.isEmpty() ? "" : " with " + String.join(" ", overrides));
+        String what = "experiment spec " + source + (overrides.isEmpty() ? ""
+                : " with the overrides " + String.join(", ", overrides));
         Problems problems = new Problems("");
         ObjectNode tree = parse(json, problems);
         problems.throwIfAny(what);

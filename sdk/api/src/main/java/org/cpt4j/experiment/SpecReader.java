@@ -223,7 +223,8 @@ final class SpecReader {
         }
         if (type == long.class || type == Long.class) {
             return node.isIntegralNumber() && node.canConvertToLong() ? node.longValue()
-                    : fail(path, "must be an integer within " + Long.MIN_VALUE + " .. " + Long.MAX_VALUE, node);
+                    : fail(path, node.isIntegralNumber() ? "must be an integer within " + Long.MIN_VALUE + " .. "
+                    + Long.MAX_VALUE : "must be an integer", node);
         }
         if (type == double.class || type == Double.class) {
             return node.isNumber() ? node.doubleValue() : fail(path, "must be a number", node);

@@ -65,8 +65,10 @@ class ExperimentSpecFileTest {
 
     @Test
     void nothingIsCoerced() {
+        assertEquals("seed: must be an integer, was the string \"3\"", only(with("\"seed\": \"3\"")));
+        assertEquals("seed: must be an integer, was 1.5", only(with("\"seed\": 1.5")));
         assertEquals("seed: must be an integer within " + Long.MIN_VALUE + " .. " + Long.MAX_VALUE
-                + ", was the string \"3\"", only(with("\"seed\": \"3\"")));
+                + ", was 99999999999999999999", only(with("\"seed\": 99999999999999999999")));
         assertEquals("training.groupSize: must be an integer, was 1.5", only(with("\"training\": {\"groupSize\": 1.5}")));
         assertTrue(only(with("\"training\": {\"groupSize\": 3000000000}"))
                 .startsWith("training.groupSize: must be an integer within"));
@@ -146,8 +148,7 @@ class ExperimentSpecFileTest {
                         new Problem("groupSize", "an override is key.path=value, e.g. training.groupSize=4 or "
                                 + "arms[0].objective.id=grpo"),
                         new Problem("name", "cannot take override name.first=x: it is a value, not an object or a list"),
-                        new Problem("seed", "must be an integer within " + Long.MIN_VALUE + " .. " + Long.MAX_VALUE
-                                + ", was the string \"x\""),
+                        new Problem("seed", "must be an integer, was the string \"x\""),
                         new Problem("training.groupsize", "unknown field; did you mean 'groupSize'?")),
                 found);
     }

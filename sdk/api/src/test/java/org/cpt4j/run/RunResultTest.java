@@ -19,7 +19,7 @@ class RunResultTest {
 
     private static ArmResult arm(String name, AccuracyMatrix accuracy) {
         return new ArmResult(name, accuracy, ContinualMeasures.of(accuracy, List.of("add")), List.of(), List.of(),
-                List.of(), Optional.empty());
+                List.of(), Optional.empty(), List.of());
     }
 
     @Test
