@@ -31,6 +31,9 @@ class PluginJarsTest {
             package org.acme;
 
             import java.util.List;
+            import java.util.Map;
+            import org.cpt4j.drift.DriftMetric;
+            import org.cpt4j.drift.PolicyComparison;
             import org.cpt4j.plugin.Component;
             import org.cpt4j.plugin.ComponentKind;
             import org.cpt4j.plugin.Cpt4jPlugin;
@@ -45,9 +48,38 @@ class PluginJarsTest {
                 @Override
                 public List<Component<?, ?>> components() {
                     RewardModel shortAnswers = (task, response, verdict, tokens) -> tokens <= 4 ? 1 : 0;
-                    return List.of(Component.of(ComponentKind.REWARD, "acmeShort", () -> shortAnswers));
+                    RewardModel broken = (task, response, verdict, tokens) -> {
+                        throw new IllegalStateException("the acme oracle is down");
+                    };
+                    DriftMetric undefined = new DriftMetric() {
+                        @Override
+                        public String id() {
+                            return "acmeUndefined";
+                        }
+
+                        @Override
+                        public Map<String, Double> measure(PolicyComparison policies) {
+                            return Map.of("distance", Double.NaN);
+                        }
+                    };
+                    return List.of(Component.of(ComponentKind.REWARD, "acmeShort", () -> shortAnswers),
+                            Component.of(ComponentKind.REWARD, "acmeBroken", () -> broken),
+                            Component.of(ComponentKind.DRIFT, "acmeUndefined", () -> undefined));
                 }
             }
+            """;
+
+    /** A tiny experiment whose arm takes its reward from the jar, {@code %s} being the reward's id. */
+    private static final String TINY = """
+            {"name": "acme-tiny",
+             "base": {"model": {"layers": 1, "width": 16, "heads": 2, "context": 48}, "steps": 10, "batchSize": 4,
+                      "mix": ["count"]},
+             "curriculum": {"stages": [{"domain": "count", "steps": 2}]},
+             "training": {"promptsPerStep": 2, "groupSize": 2, "sampling": {"maxNewTokens": 6}},
+             "evaluation": {"prompts": 4},
+             "drift": [{"id": "acmeUndefined"}, {"id": "parameters"}],
+             "arms": [{"name": "acme", "objective": {"id": "grpo"},
+                       "rewards": [{"name": "acme", "weight": 1, "model": {"id": "%s"}}]}]}
             """;
 
     private static final String SPEC = """
@@ -126,6 +158,31 @@ class PluginJarsTest {
         CommandLineRun with = CommandLineRun.of("validate", spec.toString(), "--plugins", jar.getParent().toString());
         assertEquals(0, with.exitCode(), with.err());
         assertTrue(with.out().contains("valid"), with.out());
+    }
+
+    /**
+     * A drift metric that measures NaN is recorded and the run goes on, its summary listing it; a reward that throws
+     * ends the run with a message naming the reward, its plugin, the arm and the step.
+     */
+    @Test
+    void aJarsComponentThatFailsIsNamedWithItsPluginArmAndStep() throws IOException {
+        Path spec = directory.resolve("tiny.json");
+        Path runs = directory.resolve("runs");
+        Files.writeString(spec, TINY.formatted("acmeShort"));
+        CommandLineRun went = CommandLineRun.of("run", spec.toString(), "--plugins", jar.toString(), "--quiet",
+                "--runs", runs.toString(), "--cache", directory.resolve("cache").toString());
+        assertEquals(0, went.exitCode(), went.err());
+        assertTrue(went.out().contains("plugin failures (1; the arm went on without these components):\n"
+                + "  step 2 drift 'acmeUndefined' (plugin acme unknown): returned NaN as 'distance'"), went.out());
+
+        Files.writeString(spec, TINY.formatted("acmeBroken").replace("acme-tiny", "acme-broken"));
+        CommandLineRun ended = CommandLineRun.of("run", spec.toString(), "--plugins", jar.toString(), "--quiet",
+                "--runs", runs.toString(), "--cache", directory.resolve("cache").toString());
+        assertEquals(1, ended.exitCode());
+        assertTrue(ended.err().contains("cpt4j: reward 'acmeBroken' (plugin acme unknown) failed in arm 'acme' at "
+                + "step 0 (stage 0): java.lang.IllegalStateException: the acme oracle is down. The run stopped"),
+                ended.err());
+        assertTrue(Files.readString(runs.resolve("acme-broken/acme/events.jsonl")).contains("\"fatal\":true"));
     }
 
     @Test
