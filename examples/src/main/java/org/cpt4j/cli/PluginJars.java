@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
 import org.cpt4j.plugin.Cpt4jPlugin;
+import org.cpt4j.spec.InvalidInputException;
 
 /**
  * The plugins a command runs with: those on the application's class path (the built-in ones), and those in plugin
@@ -51,7 +52,7 @@ final class PluginJars {
         List<String> missing = given.stream().filter(path -> !Files.isDirectory(path)
                 && !(Files.isRegularFile(path) && path.toString().endsWith(".jar"))).map(Path::toString).toList();
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("no plugin jar or directory of jars at " + String.join(", ", missing)
+            throw new InvalidInputException("no plugin jar or directory of jars at " + String.join(", ", missing)
                     + " (from --plugins or " + VARIABLE + "); name a .jar file or a directory holding them");
         }
         List<Path> directories = new ArrayList<>(List.of(workingDirectory.resolve("plugins")));
@@ -107,7 +108,7 @@ final class PluginJars {
         try {
             return jar.toUri().toURL();
         } catch (MalformedURLException e) {
-            throw new IllegalArgumentException("not a plugin jar path: " + jar, e);
+            throw new InvalidInputException("not a plugin jar path: " + jar, e);
         }
     }
 }

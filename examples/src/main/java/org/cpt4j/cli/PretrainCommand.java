@@ -15,6 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.cpt4j.spec.InvalidInputException;
 
 /** {@code cpt4j pretrain}: trains (or reuses) a base model and prints its per-domain evaluation. */
 @Command(name = "pretrain", mixinStandardHelpOptions = true,
@@ -73,7 +74,7 @@ final class PretrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (seeds < 1) {
-            throw new IllegalArgumentException("--seeds must be at least 1, was " + seeds);
+            throw new InvalidInputException("--seeds must be at least 1, was " + seeds);
         }
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();

@@ -22,6 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import org.cpt4j.spec.InvalidInputException;
 
 /** {@code cpt4j run quickstart}: the built-in experiments. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -90,7 +91,7 @@ final class RunCommand implements Callable<Integer> {
             return run(overrides.read(file));
         }
         if (!QUICKSTART.equals(experiment)) {
-            throw new IllegalArgumentException("unknown experiment '" + experiment + "': no such spec file, and the "
+            throw new InvalidInputException("unknown experiment '" + experiment + "': no such spec file, and the "
                     + "built-in experiments are: " + QUICKSTART);
         }
         return run(overrides.apply(Quickstart.spec(), QUICKSTART));
@@ -143,7 +144,13 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         out.println("report: " + result.report());
+        List<String> stopped = result.arms().stream().filter(arm -> arm.stoppedBy().isPresent())
+                .map(arm -> arm.name() + " (" + arm.stoppedBy().get().detector() + " at step "
+                        + arm.stoppedBy().get().step() + ")").toList();
+        if (!stopped.isEmpty()) {
+            out.println("stopped early: " + String.join(", ", stopped) + "; exit status " + ExitCode.STOPPED);
+        }
         out.flush();
-        return 0;
+        return stopped.isEmpty() ? ExitCode.OK : ExitCode.STOPPED;
     }
 }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 /** {@code cpt4j validate spec.json}: checks a spec file and every component it names, without running it. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Checks an experiment spec file: its structure, every domain, objective, teacher and reward it "
-                + "names, and their parameters. Lists every problem with its path; exits 1 when there is one.")
+                + "names, and their parameters. Lists every problem with its path; exits 2 when there is one.")
 final class ValidateCommand implements Callable<Integer> {
 
     @Spec

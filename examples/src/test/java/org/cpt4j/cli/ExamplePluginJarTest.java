@@ -87,7 +87,7 @@ class ExamplePluginJarTest {
         ExperimentSpecFile.write(file, spec);
 
         CommandLineRun without = CommandLineRun.of("validate", file.toString());
-        assertEquals(1, without.exitCode());
+        assertEquals(2, without.exitCode());
         assertTrue(without.err().contains("arms[0].rewards[1].model: unknown reward 'brevity'"), without.err());
         CommandLineRun valid = CommandLineRun.of("validate", file.toString(), "--plugins", jar.toString());
         assertEquals(0, valid.exitCode(), valid.err());
@@ -95,7 +95,7 @@ class ExamplePluginJarTest {
         Path bad = directory.resolve("bad.json");
         Files.writeString(bad, Files.readString(file).replace("\"tokens\" : 6", "\"tokens\" : 0"));
         CommandLineRun invalid = CommandLineRun.of("validate", bad.toString(), "--plugins", jar.toString());
-        assertEquals(1, invalid.exitCode());
+        assertEquals(2, invalid.exitCode());
         assertTrue(invalid.err().contains("arms[0].rewards[1].model.tokens: must be at least 1, was 0"), invalid.err());
 
         Path runs = directory.resolve("runs");

@@ -54,7 +54,7 @@ class ExperimentCommandsTest {
         Files.writeString(bad, Files.readString(good).replace("\"domain\" : \"compare\"", "\"domain\" : \"comprae\"")
                 .replace("\"alpha\" : 0.5", "\"alpha\" : 1.5").replace("\"rate\" : 0.05", "\"rte\" : 0.05"));
         CommandLineRun failed = CommandLineRun.of("validate", bad.toString());
-        assertEquals(1, failed.exitCode());
+        assertEquals(2, failed.exitCode());
         String message = failed.err();
         assertTrue(message.contains("curriculum.stages[1].domain: unknown domain 'comprae'; did you mean 'compare'?"), message);
         assertTrue(message.contains("arms[1].objective.alpha: must be within [0, 1], was 1.5"), message);
@@ -125,7 +125,7 @@ class ExperimentCommandsTest {
     @Test
     void reportNamesADirectoryThatHoldsNoRun() {
         CommandLineRun result = CommandLineRun.of("report", directory.toString());
-        assertEquals(1, result.exitCode());
+        assertEquals(2, result.exitCode());
         assertTrue(result.err().contains(directory + " is not an experiment's run directory: it has no spec.json"),
                 result.err());
         assertTrue(!result.err().contains("\tat "), "no stack trace: " + result.err());

@@ -151,7 +151,7 @@ class PluginJarsTest {
     void aSpecNamingTheJarsComponentValidatesWithTheJarsDirectoryAndSaysHowToAddItWithout() throws IOException {
         Path spec = spec();
         CommandLineRun without = CommandLineRun.of("validate", spec.toString());
-        assertEquals(1, without.exitCode());
+        assertEquals(2, without.exitCode());
         assertTrue(without.err().contains("arms[0].rewards[0].model: unknown reward 'acmeShort'")
                 && without.err().contains("(from the plugins ") && without.err().contains("cpt4j-builtins; a component")
                 && without.err().contains("--plugins JAR, CPT4J_PLUGINS or a plugins/ folder"), without.err());
@@ -207,7 +207,7 @@ class PluginJarsTest {
         assertTrue(error.getMessage().startsWith("no plugin jar or directory of jars at " + directory.resolve(
                 "missing.jar") + ", /no/such/dir (from --plugins or CPT4J_PLUGINS)"), error.getMessage());
         CommandLineRun run = CommandLineRun.of("plugins", "--plugins", directory.resolve("missing.jar").toString());
-        assertEquals(1, run.exitCode());
+        assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("no plugin jar or directory of jars at"), run.err());
     }
 }

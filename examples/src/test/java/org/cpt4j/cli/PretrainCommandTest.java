@@ -59,7 +59,7 @@ class PretrainCommandTest {
     @Test
     void anUnknownDomainIsNamedWithTheClosestKnownOne() {
         CommandLineRun result = CommandLineRun.of("pretrain", "--mix", "add,revrse", "--cache", cache.toString());
-        assertEquals(1, result.exitCode());
+        assertEquals(2, result.exitCode());
         assertTrue(result.err().contains("pretrain.mix[1]: unknown domain 'revrse'; did you mean 'reverse'?"),
                 result.err());
     }
@@ -67,7 +67,7 @@ class PretrainCommandTest {
     @Test
     void anUnknownExperimentListsTheBuiltInOnes() {
         CommandLineRun result = CommandLineRun.of("run", "nosuch");
-        assertEquals(1, result.exitCode());
+        assertEquals(2, result.exitCode());
         assertTrue(result.err().contains("unknown experiment 'nosuch': no such spec file, and the built-in experiments are: quickstart"), result.err());
     }
 }

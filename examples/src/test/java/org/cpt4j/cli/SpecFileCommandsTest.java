@@ -67,7 +67,7 @@ class SpecFileCommandsTest {
                 .replace("\"steps\": 20", "\"step\": 20"));
         CommandLineRun result = CommandLineRun.of("validate", spec.toString(), "--set", "training.groupSize=\"4\"",
                 "--set", "arms.grpo2.objective.id=sdpo");
-        assertEquals(1, result.exitCode());
+        assertEquals(2, result.exitCode());
         String message = result.err();
         assertTrue(message.contains("typo.json with the overrides training.groupSize=\"4\", arms.grpo2.objective.id=sdpo (3 problems)"),
                 message);

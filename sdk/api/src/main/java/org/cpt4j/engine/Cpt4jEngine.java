@@ -69,7 +69,9 @@ public interface Cpt4jEngine {
      * Runs {@code spec}, or resumes it where an earlier run of the same spec stopped.
      *
      * @throws org.cpt4j.spec.InvalidSpecException before anything runs, listing every problem of the spec
-     * @throws IllegalStateException when the run directory holds a different spec of the same name
+     * @throws org.cpt4j.spec.InvalidInputException when the run directory holds a different spec of the same name, or
+     *     a file there that this cpt4j cannot read (another format, a newer version), naming it
+     * @throws org.cpt4j.run.PluginFailureException when a component the run cannot go on without failed
      * @throws java.io.UncheckedIOException when a file cannot be read or written, naming it
      */
     RunResult run(ExperimentSpec spec, RunOptions options, RunListener listener);

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.cpt4j.io.AtomicFiles;
+import org.cpt4j.spec.InvalidInputException;
 import org.cpt4j.spec.InvalidSpecException;
 import org.cpt4j.evaluation.EvaluationSpec;
 import org.cpt4j.spec.Problems;
@@ -62,6 +63,7 @@ public final class ExperimentSpecFile {
     /**
      * @return the spec in {@code file}
      * @throws InvalidSpecException listing every problem with its path (the file name is in the message)
+     * @throws InvalidInputException when there is no file at {@code file}
      */
     public static ExperimentSpec read(Path file) throws IOException {
         return read(file, List.of());
@@ -75,7 +77,7 @@ public final class ExperimentSpecFile {
      */
     public static ExperimentSpec read(Path file, List<String> overrides) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new IOException("no experiment spec at " + file);
+            throw new InvalidInputException("no experiment spec at " + file + " (give the path of a spec file, JSON)");
         }
         return fromJson(Files.readString(file), file.toString(), overrides);
     }

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 /**
  * Thrown when a specification has one or more problems; it carries all of them, never the first only.
  */
-public final class InvalidSpecException extends IllegalArgumentException {
+public final class InvalidSpecException extends InvalidInputException {
 
     private static final long serialVersionUID = 1L;
 

@@ -37,6 +37,7 @@ import org.cpt4j.internal.run.EngineServices;
 import org.cpt4j.internal.run.ExperimentEngine;
 import org.cpt4j.internal.runtime.NativeRuntime;
 import org.cpt4j.internal.store.FileFormat;
+import org.cpt4j.internal.store.UnreadableFileException;
 import org.cpt4j.internal.text.PromptFormat;
 import org.cpt4j.objective.Objective;
 import org.cpt4j.plugin.ComponentKind;
@@ -52,6 +53,7 @@ import org.cpt4j.run.RunResult;
 import org.cpt4j.spec.Problems;
 import org.cpt4j.teacher.TeacherSchedule;
 import org.cpt4j.text.Tokenizer;
+import org.cpt4j.spec.InvalidInputException;
 
 /**
  * The engine behind {@link Cpt4jEngine}: each call applies its options' thread count, then works through the
@@ -113,7 +115,7 @@ public final class Engine implements Cpt4jEngine {
         try {
             FileFormat.BASE_EVALUATION.write(base.directory().resolve(FileFormat.BASE_EVALUATION.file()), JSON, result);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the evaluation of " + base.directory() + ": " + e.getMessage(), e);
+            throw failure("cannot write the evaluation of " + base.directory(), e);
         }
         return result;
     }
@@ -127,7 +129,7 @@ public final class Engine implements Cpt4jEngine {
             return services.getInstance(BaseModelStore.class).obtain(spec, mix, tokenizer,
                     (step, total, result) -> listener.onPretrainingStep(step, total, result.loss(), result.learningRate()));
         } catch (IOException e) {
-            throw new UncheckedIOException("base model under " + options.cache() + ": " + e.getMessage(), e);
+            throw failure("base model under " + options.cache(), e);
         }
     }
 
@@ -138,8 +140,17 @@ public final class Engine implements Cpt4jEngine {
         try {
             return engine.runner().run(listener);
         } catch (IOException e) {
-            throw new UncheckedIOException("experiment '" + spec.name() + "': " + e.getMessage(), e);
+            throw failure("experiment '" + spec.name() + "'", e);
         }
+    }
+
+    /**
+     * @return what {@code e} is at the engine's face: bad input when it is a file there that this cpt4j cannot read,
+     *     else a failure to read or write
+     */
+    private static RuntimeException failure(String what, IOException e) {
+        return e instanceof UnreadableFileException ? new InvalidInputException(what + ": " + e.getMessage(), e)
+                : new UncheckedIOException(what + ": " + e.getMessage(), e);
     }
 
     @Override
@@ -147,7 +158,7 @@ public final class Engine implements Cpt4jEngine {
         try {
             return ReportWriter.write(experimentDirectory);
         } catch (IOException e) {
-            throw new UncheckedIOException("report of " + experimentDirectory + ": " + e.getMessage(), e);
+            throw failure("report of " + experimentDirectory, e);
         }
     }
 
@@ -156,7 +167,7 @@ public final class Engine implements Cpt4jEngine {
         try {
             return ReportWriter.write(seeds, file);
         } catch (IOException e) {
-            throw new UncheckedIOException("report over " + seeds + ": " + e.getMessage(), e);
+            throw failure("report over " + seeds, e);
         }
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.cpt4j.spec.InvalidInputException;
 import org.cpt4j.experiment.ArmSpec;
 import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.experiment.ExperimentSpecFile;
@@ -35,12 +36,13 @@ record ExperimentRecord(Path directory, ExperimentSpec spec, @Nullable JsonNode 
 
     /**
      * @return what {@code directory} holds
-     * @throws IOException naming the file when {@code spec.json} is missing or a file cannot be read
+     * @throws InvalidInputException naming the directory when {@code spec.json} is missing
+     * @throws IOException naming the file when a file cannot be read
      */
     static ExperimentRecord read(Path directory) throws IOException {
         Path specFile = directory.resolve("spec.json");
         if (!Files.isRegularFile(specFile)) {
-            throw new IOException(directory + " is not an experiment's run directory: it has no spec.json (a run "
+            throw new InvalidInputException(directory + " is not an experiment's run directory: it has no spec.json (a run "
                     + "writes runs/<experiment>/spec.json when it starts)");
         }
         ExperimentSpec spec = ExperimentSpecFile.read(specFile);

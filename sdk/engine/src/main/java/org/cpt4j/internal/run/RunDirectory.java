@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.experiment.ExperimentSpecFile;
+import org.cpt4j.spec.InvalidInputException;
 import org.cpt4j.spec.InvalidSpecException;
 
 /**
@@ -27,7 +28,7 @@ final class RunDirectory {
      *     whose {@code spec.json} left a parameter to its default resumes as long as that default is what it was
      * @return the directory of {@code spec} under {@code runs}, with its {@code spec.json} written, or checked
      *     equal when the directory was made by an earlier run
-     * @throws IllegalStateException when the directory holds another experiment's spec
+     * @throws InvalidInputException when the directory holds another experiment's spec
      */
     static RunDirectory open(Path runs, ExperimentSpec spec, UnaryOperator<ExperimentSpec> explicit)
             throws IOException {
@@ -38,11 +39,11 @@ final class RunDirectory {
             try {
                 earlier = explicit.apply(ExperimentSpecFile.read(file));
             } catch (InvalidSpecException e) {
-                throw new IllegalStateException(file + " records components this engine cannot make (was a plugin "
+                throw new InvalidInputException(file + " records components this engine cannot make (was a plugin "
                         + "removed?): " + e.getMessage() + "; to start over, delete " + root, e);
             }
             if (!earlier.equals(spec)) {
-                throw new IllegalStateException(root + " holds a run of a different spec named '" + spec.name()
+                throw new InvalidInputException(root + " holds a run of a different spec named '" + spec.name()
                         + "' (its spec.json differs from this one); to keep both, rename the experiment or run it "
                         + "under another runs directory; to start over, delete " + root);
             }

@@ -97,7 +97,7 @@ public enum FileFormat {
     /**
      * @param node an object read from {@code file}
      * @return its version: {@link #UNVERSIONED} when it names no format
-     * @throws IOException naming the file when it is another format, or a version newer than this cpt4j's
+     * @throws UnreadableFileException naming the file when it is another format, or a version newer than this cpt4j's
      */
     public int check(JsonNode node, Path file) throws IOException {
         JsonNode format = node.path("format");
@@ -105,7 +105,8 @@ public enum FileFormat {
             return UNVERSIONED;
         }
         if (!formatName.equals(format.asText())) {
-            throw new IOException(file + " holds " + format.asText() + ", not " + formatName);
+            throw new UnreadableFileException(file + " holds " + format.asText() + ", not " + formatName
+                    + "; it is not a file cpt4j wrote here");
         }
         return checkVersion(node.path("version").asInt(-1), file);
     }
@@ -135,8 +136,9 @@ public enum FileFormat {
 
     private int checkVersion(int found, Path file) throws IOException {
         if (found < 1 || found > version) {
-            throw new IOException(file + " is " + formatName + " version " + found + "; this cpt4j reads versions 1 to "
-                    + version + (found > version ? " (it was written by a newer cpt4j)" : ""));
+            throw new UnreadableFileException(file + " is " + formatName + " version " + found + "; this cpt4j reads "
+                    + "versions 1 to " + version + (found > version ? " (it was written by a newer cpt4j: run it with "
+                    + "that one)" : ""));
         }
         return found;
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.experiment.ExperimentSpecFile;
 import org.cpt4j.run.RunReport;
+import org.cpt4j.spec.InvalidInputException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -149,7 +150,7 @@ class ReportWriterTest {
 
     @Test
     void aDirectoryWithoutASpecIsRefusedNamingIt() {
-        IOException error = assertThrows(IOException.class, () -> ReportWriter.write(runs));
+        InvalidInputException error = assertThrows(InvalidInputException.class, () -> ReportWriter.write(runs));
         assertTrue(error.getMessage().startsWith(runs + " is not an experiment's run directory: it has no spec.json"),
                 error.getMessage());
     }

@@ -32,6 +32,7 @@ import org.cpt4j.plugin.ComponentKind;
 import org.cpt4j.plugin.Component;
 import org.cpt4j.plugin.Cpt4jPlugin;
 import org.cpt4j.run.PluginFailure;
+import org.cpt4j.spec.InvalidInputException;
 import org.cpt4j.run.PluginFailureException;
 import org.cpt4j.run.RunResult;
 import org.cpt4j.plugins.BuiltInPlugin;
@@ -306,7 +307,7 @@ class RunDirectoryTest {
         ExperimentSpecFile.write(directory.resolve("changed/tiny/spec.json"), Cpt4j.experiment("tiny")
                 .curriculum(c -> c.stage("count", s -> s.steps(1)))
                 .arm("sdpo", a -> a.objective(Objectives.sdpo()).teacher(Teachers.ema(0.3))).build());
-        IllegalStateException error = assertThrows(IllegalStateException.class,
+        InvalidInputException error = assertThrows(InvalidInputException.class,
                 () -> RunDirectory.open(directory.resolve("changed"), recorded, explicit));
         assertTrue(error.getMessage().contains("holds a run of a different spec named 'tiny'"), error.getMessage());
     }
@@ -319,7 +320,7 @@ class RunDirectoryTest {
                 .arm("grpo", a -> a.objective(Objectives.grpo())).build();
         ExperimentSpecFile.write(root.resolve("spec.json"), other);
         String before = Files.readString(root.resolve("spec.json"));
-        IllegalStateException error = assertThrows(IllegalStateException.class, () -> run(directory, "", -1, -1));
+        InvalidInputException error = assertThrows(InvalidInputException.class, () -> run(directory, "", -1, -1));
         assertTrue(error.getMessage().contains("holds a run of a different spec named 'tiny'"), error.getMessage());
         assertEquals(before, Files.readString(root.resolve("spec.json")));
     }

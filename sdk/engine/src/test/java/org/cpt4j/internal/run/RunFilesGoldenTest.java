@@ -123,6 +123,6 @@ class RunFilesGoldenTest {
         IOException error = assertThrows(IOException.class, () -> files.recordedMetrics(
                 ArmDirectory.Progress.first(1, 0, 1, List.of())));
         assertTrue(error.getMessage().contains("metrics.jsonl is cpt4j-metrics version 2; this cpt4j reads versions 1 "
-                + "to 1 (it was written by a newer cpt4j)"), error.getMessage());
+                + "to 1 (it was written by a newer cpt4j: run it with that one)"), error.getMessage());
     }
 }
