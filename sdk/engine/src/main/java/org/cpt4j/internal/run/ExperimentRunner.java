@@ -35,6 +35,7 @@ import org.cpt4j.run.StepMetrics;
 import org.cpt4j.spec.InvalidSpecException;
 import org.cpt4j.spec.Problems;
 import org.cpt4j.text.Tokenizer;
+import org.cpt4j.spec.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -90,15 +91,15 @@ public final class ExperimentRunner {
     public RunResult run(RunListener listener) throws IOException {
         ExperimentSpec spec = experiment.spec();
         if (directory().toAbsolutePath().normalize().equals(settings.cache().toAbsolutePath().normalize())) {
-            throw new IllegalStateException("experiment '" + spec.name() + "' would write into the base-model cache "
+            throw new InvalidInputException("experiment '" + spec.name() + "' would write into the base-model cache "
                     + settings.cache() + "; rename the experiment");
         }
         List<RunLogger> loggers = loggers();
-        RunDirectory directory = RunDirectory.open(settings.runs(), spec,
+        try (RunDirectory directory = RunDirectory.open(settings.runs(), spec,
                 earlier -> ResolvedExperiment.explicit(earlier, experiment.registry()));
-        Provenance provenance = Provenance.started(directory.root(), experiment.registry(), ArmDirectory.JSON);
-        try (LoggingListener logging = LoggingListener.open(listener, loggers, new LoggerContext(spec.name(),
-                directory.root(), spec.arms().stream().map(ArmSpec::name).toList()))) {
+             LoggingListener logging = LoggingListener.open(listener, loggers, new LoggerContext(spec.name(),
+                     directory.root(), spec.arms().stream().map(ArmSpec::name).toList()))) {
+            Provenance provenance = Provenance.started(directory.root(), experiment.registry(), ArmDirectory.JSON);
             RunResult result = runArms(directory, logging);
             provenance.finished();
             writeReport(directory);

@@ -294,13 +294,13 @@ class RunDirectoryTest {
         ExperimentSpec recorded = explicit.apply(implicit);
         assertEquals(Teachers.ema(0.05), recorded.arms().get(0).teacher());
 
-        RunDirectory.open(directory.resolve("new"), recorded, explicit);
+        RunDirectory.open(directory.resolve("new"), recorded, explicit).close();
         assertEquals(recorded, ExperimentSpecFile.read(directory.resolve("new/tiny/spec.json")));
 
         // a directory whose spec.json left the rate out, as runs before explicit specs did, resumes
         Files.createDirectories(directory.resolve("older/tiny"));
         ExperimentSpecFile.write(directory.resolve("older/tiny/spec.json"), implicit);
-        RunDirectory.open(directory.resolve("older"), recorded, explicit);
+        RunDirectory.open(directory.resolve("older"), recorded, explicit).close();
 
         // one recorded when the default was another rate is refused, though both specs leave the rate out
         Files.createDirectories(directory.resolve("changed/tiny"));
@@ -443,6 +443,38 @@ class RunDirectoryTest {
         assertTrue(Files.notExists(directory.resolve("flaky/steady/drift.jsonl"))
                 || !Files.readString(directory.resolve("flaky/steady/drift.jsonl")).contains("NaN"),
                 "a value that is not finite is never written as a string");
+    }
+
+    /** Two writers of one run directory: the second is refused naming the first, whose files stay its own. */
+    @Test
+    void aSecondWriterOfARunDirectoryIsRefusedAndTheFirstsFilesAreUntouched() throws Exception {
+        java.util.concurrent.CountDownLatch stepping = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch refused = new java.util.concurrent.CountDownLatch(1);
+        RunOptions options = RunOptions.of(o -> o.runs(directory).cache(cache).threads(1));
+        java.util.concurrent.CompletableFuture<List<ArmResult>> first = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> Cpt4j.run(tiny(), options, new RunListener() {
+                    @Override
+                    public void onStep(String arm, int stage, StageSpec spec, long step, StepMetrics metrics) {
+                        stepping.countDown();
+                        try {
+                            refused.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }).arms());
+        stepping.await();
+        InvalidInputException error;
+        try {
+            error = assertThrows(InvalidInputException.class, () -> Cpt4j.run(tiny(), options, RunListener.SILENT));
+        } finally {
+            refused.countDown();
+        }
+        assertTrue(error.getMessage().contains("run directory " + directory.resolve("tiny") + " is being written by "
+                + "another cpt4j (pid " + ProcessHandle.current().pid()), error.getMessage());
+        assertEquals(2, first.get().size());
+        assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L), lines(directory.resolve("tiny/grpo/metrics.jsonl")).stream()
+                .map(line -> line.get("step").asLong()).toList(), "one writer's steps, in order");
     }
 
     private static List<JsonNode> lines(Path file) throws IOException {
