@@ -445,6 +445,47 @@ class RunDirectoryTest {
                 "a value that is not finite is never written as a string");
     }
 
+    /** An absurd learning rate kills the model: the arm is stopped as diverged, also when killed and resumed. */
+    @Test
+    void aDivergedArmIsStoppedAfterStepsInARowWithoutAFiniteUpdateAndAResumeStopsItAtTheSameStep() throws IOException {
+        ExperimentSpec spec = Cpt4j.experiment("diverging")
+                .model(m -> m.layers(1).width(16).heads(2).context(48))
+                .base(b -> b.steps(10).batchSize(4).mix("count"))
+                .curriculum(c -> c.stage("count", s -> s.steps(40)))
+                .training(t -> t.promptsPerStep(2).groupSize(2).sampling(s -> s.maxNewTokens(6))
+                        .optimizer(o -> o.learningRate(1e30).maxGradNorm(0)))
+                .evaluation(e -> e.prompts(4).maxNewTokens(8))
+                .arm("grpo", a -> a.objective(Objectives.grpo()))
+                .build();
+        RunOptions options = RunOptions.of(o -> o.runs(directory.resolve("whole")).cache(cache).checkpointEvery(2)
+                .threads(1));
+        ArmResult whole = Cpt4j.run(spec, options, RunListener.SILENT).arms().get(0);
+        assertTrue(whole.stoppedBy().isPresent(), "stopped");
+        assertEquals(DivergenceWatch.DETECTOR, whole.stoppedBy().get().detector());
+        long stoppedAt = whole.stoppedBy().get().step();
+        assertTrue(stoppedAt < 40, "before the stage's end: " + stoppedAt);
+        List<JsonNode> metrics = lines(directory.resolve("whole/diverging/grpo/metrics.jsonl"));
+        assertEquals(stoppedAt + 1, metrics.size(), "no step after the stop");
+        for (JsonNode line : metrics.subList(metrics.size() - DivergenceWatch.STEPS, metrics.size())) {
+            assertTrue(line.get("skippedUpdates").asInt() >= 1 || !line.get("loss").isNumber(), line.toString());
+        }
+        assertTrue(Files.readString(directory.resolve("whole/diverging/grpo/events.jsonl"))
+                .contains("\"detector\":\"diverged\""));
+
+        RunOptions killed = RunOptions.of(o -> o.runs(directory.resolve("killed")).cache(cache).checkpointEvery(2)
+                .threads(1));
+        assertThrows(Killed.class, () -> Cpt4j.run(spec, killed, new RunListener() {
+            @Override
+            public void onStep(String arm, int stage, StageSpec stageSpec, long step, StepMetrics metrics) {
+                if (step == stoppedAt - 1) {
+                    throw new Killed();
+                }
+            }
+        }));
+        ArmResult resumed = Cpt4j.run(spec, killed, RunListener.SILENT).arms().get(0);
+        assertEquals(whole.stoppedBy(), resumed.stoppedBy(), "a resumed run stops where the whole one did");
+    }
+
     /** Two writers of one run directory: the second is refused naming the first, whose files stay its own. */
     @Test
     void aSecondWriterOfARunDirectoryIsRefusedAndTheFirstsFilesAreUntouched() throws Exception {
