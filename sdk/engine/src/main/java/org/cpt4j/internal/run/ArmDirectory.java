@@ -270,9 +270,10 @@ final class ArmDirectory {
      * Restores the newest checkpoint that reads as this arm's into {@code policy} and {@code trainer}. A newer one
      * that does not is passed over for the one before it and set aside with a warning ({@link CheckpointSeries}).
      *
-     * @return its progress, or nothing when the arm has no checkpoint at all
-     * @throws IOException when it has checkpoints but none reads, naming each and why: the arm's logs belong to a
-     *     checkpoint, so it can neither go on nor start over on them; nothing on disk is changed
+     * @return its progress, or nothing when the arm has no checkpoint at all (then it starts afresh, {@link #clearLogs})
+     * @throws IOException when it has checkpoints but none reads, naming each and why; nothing on disk is changed. The
+     *     arm's logs go with its checkpoints, and a person may have a good one to put back, so it neither goes on
+     *     nor starts over on its own
      */
     Optional<Progress> restoreLatest(TransformerPolicy policy, RlTrainer trainer) throws IOException {
         CheckpointSeries.Search<Restored> search = checkpointSeries().newestReadable(owner,
@@ -353,20 +354,10 @@ final class ArmDirectory {
     }
 
     /**
-     * Deletes the logs of an earlier start that never reached its first checkpoint (which is written after the base's
-     * evaluation, before the first step), so that a fresh start does not add to them.
-     *
-     * @throws IOException when the logs hold steps: the arm had checkpoints, which are gone, and the logs would be
-     *     mixed with a new run's; nothing is deleted
+     * Deletes the logs of an arm without a checkpoint (an earlier start killed before its first one, or checkpoints
+     * deleted by hand), so that a fresh start neither adds to them nor mixes with them; says which it deleted.
      */
     void clearLogs() throws IOException {
-        int steps = metricsLog().lines().size();
-        if (steps > 0) {
-            throw new IOException(root + " has no checkpoint but its " + metrics().getFileName() + " holds " + steps
-                    + " steps: its checkpoints were deleted or moved, and a fresh start would mix its logs with a new"
-                    + " run's; put the checkpoints back to resume it, or delete " + root + " to run the arm again from"
-                    + " its start");
-        }
         List<String> deleted = new ArrayList<>();
         for (Path file : List.of(metrics(), events(), drift(), accuracy(), measures(), evaluations(), samples())) {
             if (Files.deleteIfExists(file)) {
@@ -374,8 +365,8 @@ final class ArmDirectory {
             }
         }
         if (!deleted.isEmpty()) {
-            LOG.info("{} has no checkpoint: an earlier start stopped before its first; starting again without its {}",
-                    root, String.join(", ", deleted));
+            LOG.warn("{} has no checkpoint, so the arm starts afresh; deleted the logs an earlier start left: {}", root,
+                    String.join(", ", deleted));
         }
     }
 
