@@ -28,6 +28,7 @@ import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.experiment.ExperimentSpecFile;
 import org.cpt4j.experiment.StageSpec;
 import org.cpt4j.internal.model.PolicyStateFile;
+import org.cpt4j.internal.store.CapturedLog;
 import org.cpt4j.plugin.ComponentKind;
 import org.cpt4j.plugin.Component;
 import org.cpt4j.plugin.Cpt4jPlugin;
@@ -213,7 +214,49 @@ class RunDirectoryTest {
         List<ArmResult> actual = run(resumed, "", -1, -1, resuming);
         assertEquals(List.of("resume grpo 6 true", "resume sdpo 5 false", "step sdpo 1/2"), resuming,
                 "the third start trains only the step after the last checkpoint (not a deterministic rerun from 0)");
+        assertEndsAsUninterrupted(whole, expected, resumed, actual);
 
+        assertEquals(withoutTimingRows(whole.resolve("tiny/scalars.csv")),
+                withoutTimingRows(resumed.resolve("tiny/scalars.csv")),
+                "the csv logger's file, its rows after each resumed checkpoint dropped, is the uninterrupted run's");
+
+        Map<String, String> filesBefore = armFiles(resumed.resolve("tiny"));
+        List<String> heard = new ArrayList<>();
+        List<ArmResult> again = run(resumed, "", -1, -1, heard);
+        assertEquals(List.of("resume grpo 6 true", "resume sdpo 6 true"), heard,
+                "a finished run read again resumes each arm as finished and trains no step");
+        assertEquals(filesBefore, armFiles(resumed.resolve("tiny")), "and rewrites none of its files");
+        for (int arm = 0; arm < 2; arm++) {
+            assertTrue(Arrays.deepEquals(actual.get(arm).accuracy().accuracy(), again.get(arm).accuracy().accuracy()));
+            assertEquals(actual.get(arm).collapse(), again.get(arm).collapse());
+        }
+    }
+
+    /** The run's newest checkpoint of an arm damaged, it goes on from the one before and still ends the same. */
+    @Test
+    void aRunWhoseNewestCheckpointIsDamagedGoesOnFromTheOneBeforeAndEndsAsAnUninterruptedOne() throws Exception {
+        Path whole = directory.resolve("whole");
+        Path resumed = directory.resolve("resumed");
+        List<ArmResult> expected = run(whole, "", -1, -1);
+        // killed at the last step of stage 2: its checkpoints are those after stage 1 (step 3) and in stage 2 (step 5)
+        assertThrows(Killed.class, () -> run(resumed, "sdpo", 1, 2));
+        Path checkpoints = resumed.resolve("tiny/sdpo/checkpoints");
+        Path newest = checkpoints.resolve("step-0000000005.ckpt");
+        Files.write(newest, Arrays.copyOf(Files.readAllBytes(newest), (int) Files.size(newest) - 1));
+
+        List<String> resuming = new ArrayList<>();
+        CapturedLog.Captured<List<ArmResult>> actual = CapturedLog.during(() -> run(resumed, "", -1, -1, resuming));
+        assertEquals(List.of("resume grpo 6 true", "resume sdpo 3 false", "step sdpo 1/0", "step sdpo 1/1",
+                "step sdpo 1/2"), resuming, "sdpo goes on from the end of stage 1");
+        assertTrue(actual.log().contains(newest + " is truncated") && actual.log().contains("the arm resumes from "
+                + checkpoints.resolve("step-0000000003.ckpt")), actual.log());
+        assertEndsAsUninterrupted(whole, expected, resumed, actual.value());
+        assertTrue(Files.exists(checkpoints.resolve("step-0000000005.ckpt.damaged")), "kept for a person to look at");
+    }
+
+    /** Asserts that the run in {@code resumed} ended with the results, files and weights of the one in {@code whole}. */
+    private static void assertEndsAsUninterrupted(Path whole, List<ArmResult> expected, Path resumed,
+                                                  List<ArmResult> actual) throws IOException {
         for (int arm = 0; arm < 2; arm++) {
             assertTrue(Arrays.deepEquals(expected.get(arm).accuracy().accuracy(),
                     actual.get(arm).accuracy().accuracy()));
@@ -232,21 +275,6 @@ class RunDirectoryTest {
             assertTrue(left.state().parameters().sameValues(right.state().parameters()), arm + " weights");
             assertTrue(left.state().secondMoment().sameValues(right.state().secondMoment()), arm + " optimizer");
             assertTrue(left.groups().get("teacher").sameValues(right.groups().get("teacher")), arm + " teacher");
-        }
-
-        assertEquals(withoutTimingRows(whole.resolve("tiny/scalars.csv")),
-                withoutTimingRows(resumed.resolve("tiny/scalars.csv")),
-                "the csv logger's file, its rows after each resumed checkpoint dropped, is the uninterrupted run's");
-
-        Map<String, String> filesBefore = armFiles(resumed.resolve("tiny"));
-        List<String> heard = new ArrayList<>();
-        List<ArmResult> again = run(resumed, "", -1, -1, heard);
-        assertEquals(List.of("resume grpo 6 true", "resume sdpo 6 true"), heard,
-                "a finished run read again resumes each arm as finished and trains no step");
-        assertEquals(filesBefore, armFiles(resumed.resolve("tiny")), "and rewrites none of its files");
-        for (int arm = 0; arm < 2; arm++) {
-            assertTrue(Arrays.deepEquals(actual.get(arm).accuracy().accuracy(), again.get(arm).accuracy().accuracy()));
-            assertEquals(actual.get(arm).collapse(), again.get(arm).collapse());
         }
     }
 
