@@ -15,7 +15,9 @@ import org.cpt4j.domain.Domain;
 import org.cpt4j.internal.store.Checkpoint;
 import org.cpt4j.internal.store.CheckpointFile;
 import org.cpt4j.internal.store.CheckpointSeries;
+import org.cpt4j.internal.store.DirectoryLock;
 import org.cpt4j.internal.store.FileFormat;
+import org.cpt4j.internal.store.UnreadableFileException;
 import org.cpt4j.internal.model.TransformerPolicy;
 import org.cpt4j.model.ModelConfig;
 import org.cpt4j.run.Arithmetic;
@@ -114,15 +116,23 @@ public final class BaseModelStore {
                 done = CheckpointFile.readFor(finished, hash);
                 requireModel(finished, done, pretrainer.model());
             } catch (IOException e) {
-                throw new IOException("the cached base model cannot be used: " + e.getMessage() + "; delete "
-                        + directory + " to pretrain it again", e);
+                throw new UnreadableFileException("the cached base model cannot be used: " + e.getMessage()
+                        + "; delete " + directory + " to pretrain it again", e);
             }
             Path arithmetic = directory.resolve(FileFormat.ARITHMETIC.file());
             Optional<Arithmetic> trainedWith = Files.exists(arithmetic)
                     ? Optional.of(FileFormat.ARITHMETIC.read(arithmetic, JSON, Arithmetic.class)) : Optional.empty();
             return new Base(TransformerPolicy.fromState(done.policy()), tokenizer, hash, directory, true, trainedWith);
         }
-        Files.createDirectories(directory);
+        // one writer per cache entry: a second process pretraining the same base is refused, naming the first
+        try (DirectoryLock lock = DirectoryLock.acquire(directory, "base-model cache entry")) {
+            return pretrain(spec, hash, directory, pretrainer, tokenizer, listener);
+        }
+    }
+
+    /** Pretrains {@code spec}'s base model into {@code directory}, resuming its newest readable progress checkpoint. */
+    private Base pretrain(PretrainSpec spec, String hash, Path directory, Pretrainer pretrainer, Tokenizer tokenizer,
+                          Pretrainer.Listener listener) throws IOException {
         FileFormat.BASE_SPEC.write(directory.resolve(FileFormat.BASE_SPEC.file()), JSON, spec);
         tokenizer.write(directory.resolve("tokenizer.json"));
         CheckpointSeries progress = progress(directory);
@@ -159,7 +169,7 @@ public final class BaseModelStore {
                 progress.keepNewest(PROGRESS_KEPT);
             } else {
                 FileFormat.ARITHMETIC.write(directory.resolve(FileFormat.ARITHMETIC.file()), JSON, arithmetic);
-                CheckpointFile.write(finished, checkpoint);
+                CheckpointFile.write(directory.resolve(FINISHED), checkpoint);
             }
         }
         progress.keepNewest(0);

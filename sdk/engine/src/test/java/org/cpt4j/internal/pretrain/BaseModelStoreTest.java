@@ -22,6 +22,8 @@ import org.cpt4j.model.ModelConfig;
 import org.cpt4j.testing.FixtureDomain;
 import org.cpt4j.pretrain.PretrainSpec;
 import org.cpt4j.text.Tokenizer;
+import org.cpt4j.internal.store.DirectoryLock;
+import org.cpt4j.spec.InvalidInputException;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +54,21 @@ class BaseModelStoreTest {
         assertTrue(Files.exists(first.directory().resolve("spec.json")));
         assertEquals(TOKENIZER, Tokenizer.read(first.directory().resolve("tokenizer.json")));
         assertEquals(List.of(), BaseModelStore.progress(first.directory()).files(), "progress checkpoints removed");
+    }
+
+    /** Another writer pretraining the same base holds its cache entry: this one is refused, naming it. */
+    @Test
+    void aCacheEntryBeingPretrainedElsewhereIsRefused() throws IOException {
+        BaseModelStore store = new BaseModelStore(directory, 2);
+        Path entry = store.directory(BaseModelStore.specHash(SPEC, DOMAINS, TOKENIZER));
+        try (DirectoryLock held = DirectoryLock.acquire(entry, "base-model cache entry")) {
+            InvalidInputException error = assertThrows(InvalidInputException.class,
+                    () -> store.obtain(SPEC, DOMAINS, TOKENIZER, (step, total, result) -> { }));
+            assertTrue(error.getMessage().startsWith("the base-model cache entry " + entry + " is being written by "
+                    + "another cpt4j (pid "), error.getMessage());
+        }
+        assertEquals(false, store.obtain(SPEC, DOMAINS, TOKENIZER, (step, total, result) -> { }).cached(),
+                "once it is free, it is pretrained here");
     }
 
     @Test
