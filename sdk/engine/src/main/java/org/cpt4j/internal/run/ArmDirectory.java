@@ -29,6 +29,7 @@ import org.cpt4j.internal.store.CheckpointFile;
 import org.cpt4j.internal.store.CheckpointSeries;
 import org.cpt4j.internal.store.FileFormat;
 import org.cpt4j.internal.store.JsonLines;
+import org.cpt4j.internal.store.NonFiniteNumbers;
 import org.cpt4j.internal.rl.RlTrainer;
 import org.cpt4j.run.AccuracyMatrix;
 import org.cpt4j.run.ContinualMeasures;
@@ -182,7 +183,7 @@ final class ArmDirectory {
     void appendMetrics(int stage, String domain, int attempt, StepMetrics metrics) throws IOException {
         ObjectNode line = JSON.createObjectNode().put("stage", stage).put("domain", domain);
         line.setAll((ObjectNode) JSON.valueToTree(metrics));
-        metricsLog().append(withAttempt(line, attempt));
+        metricsLog().append(withAttempt(NonFiniteNumbers.strip(line), attempt));
     }
 
     void appendCollapse(int stage, int attempt, CollapseEvent event) throws IOException {
@@ -375,7 +376,8 @@ final class ArmDirectory {
         List<StepMetrics> metrics = new ArrayList<>();
         for (JsonNode line : metricsLog().lines()) {
             if (progress.inLineage(line.path("attempt").asInt(0), line.get("step").asLong())) {
-                metrics.add(JSON.treeToValue(line, StepMetrics.class));
+                metrics.add(JSON.treeToValue(NonFiniteNumbers.restore(((ObjectNode) line).deepCopy()),
+                        StepMetrics.class));
             }
         }
         return metrics;
