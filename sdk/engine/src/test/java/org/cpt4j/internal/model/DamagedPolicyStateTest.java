@@ -96,7 +96,7 @@ class DamagedPolicyStateTest {
                 damage("an array less than the file holds", header(h -> shape(h, 0, 6, 7)),
                         "bytes long, but it is"),
                 damage("a hundred million layers and a few arrays", header(h -> ((ObjectNode) h.get("model"))
-                        .put("layers", 100_000_000)), "the model needs 3600000012"),
+                        .put("layers", 100_000_000)), "model.layers: must be within 1 .. 512, was 100000000"),
                 damage("a model that is no model", header(h -> ((ObjectNode) h.get("model")).put("heads", 3)),
                         "must be divisible by model.heads"),
                 damage("a duplicate key", headerText("\"step\":0,", "\"step\":0,\"step\":7,"), "Duplicate field 'step'"),

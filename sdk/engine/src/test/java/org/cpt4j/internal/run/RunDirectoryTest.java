@@ -520,8 +520,10 @@ class RunDirectoryTest {
         java.util.concurrent.CountDownLatch stepping = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch refused = new java.util.concurrent.CountDownLatch(1);
         RunOptions options = RunOptions.of(o -> o.runs(directory).cache(cache).threads(1));
-        java.util.concurrent.CompletableFuture<List<ArmResult>> first = java.util.concurrent.CompletableFuture
-                .supplyAsync(() -> Cpt4j.run(tiny(), options, new RunListener() {
+        // its own thread: the common pool may have no worker free on a small machine
+        java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.Future<List<ArmResult>> first = thread.submit(() -> Cpt4j.run(tiny(), options,
+                new RunListener() {
                     @Override
                     public void onStep(String arm, int stage, StageSpec spec, long step, StepMetrics metrics) {
                         stepping.countDown();
@@ -532,7 +534,15 @@ class RunDirectoryTest {
                         }
                     }
                 }).arms());
-        stepping.await();
+        thread.shutdown();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
+        while (!stepping.await(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            if (first.isDone()) {
+                first.get(); // the failure of a first run that ended before its first step
+                throw new AssertionError("the first run ended before its first step");
+            }
+            assertTrue(System.nanoTime() < deadline, "the first run took no step in 3 minutes");
+        }
         InvalidInputException error;
         try {
             error = assertThrows(InvalidInputException.class, () -> Cpt4j.run(tiny(), options, RunListener.SILENT));
