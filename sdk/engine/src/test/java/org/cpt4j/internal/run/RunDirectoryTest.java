@@ -23,6 +23,7 @@ import org.cpt4j.collapse.StepSignals;
 import org.cpt4j.drift.DriftMetric;
 import org.cpt4j.drift.ParameterView;
 import org.cpt4j.dsl.Cpt4j;
+import org.cpt4j.dsl.ExperimentBuilder;
 import org.cpt4j.experiment.ComponentSpec;
 import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.experiment.ExperimentSpecFile;
@@ -69,13 +70,18 @@ class RunDirectoryTest {
     @TempDir
     Path directory;
 
-    static ExperimentSpec tiny() {
-        return Cpt4j.experiment("tiny")
+    /** @return an experiment of a 1-layer model with a 10-step base, 2 x 2 rollouts of 6 tokens and 4 prompts */
+    private static ExperimentBuilder small(String name) {
+        return Cpt4j.experiment(name)
                 .model(m -> m.layers(1).width(16).heads(2).context(48))
                 .base(b -> b.steps(10).batchSize(4).mix("count"))
-                .curriculum(c -> c.stage("count", s -> s.steps(3)).stage("compare", s -> s.steps(3)))
                 .training(t -> t.promptsPerStep(2).groupSize(2).sampling(s -> s.maxNewTokens(6)))
-                .evaluation(e -> e.prompts(4).maxNewTokens(32))
+                .evaluation(e -> e.prompts(4).maxNewTokens(32));
+    }
+
+    static ExperimentSpec tiny() {
+        return small("tiny")
+                .curriculum(c -> c.stage("count", s -> s.steps(3)).stage("compare", s -> s.steps(3)))
                 .arm("grpo", a -> a.objective(Objectives.grpo(g -> g.klBeta(0.04))))
                 .arm("sdpo", a -> a.objective(Objectives.sdpo()).teacher(Teachers.ema(0.3)))
                 .drift(Drift.parameters(), Drift.responses())
@@ -381,12 +387,8 @@ class RunDirectoryTest {
                         return Optional.empty();
                     }
                 })));
-        ExperimentSpec spec = Cpt4j.experiment("faulty")
-                .model(m -> m.layers(1).width(16).heads(2).context(48))
-                .base(b -> b.steps(10).batchSize(4).mix("count"))
+        ExperimentSpec spec = small("faulty")
                 .curriculum(c -> c.stage("count", s -> s.steps(3)).stage("compare", s -> s.steps(1)))
-                .training(t -> t.promptsPerStep(2).groupSize(2).sampling(s -> s.maxNewTokens(6)))
-                .evaluation(e -> e.prompts(4).maxNewTokens(32))
                 .arm("grpo", a -> a.objective(Objectives.grpo()))
                 .drift(ComponentSpec.of("broken-drift"), ComponentSpec.of("parameters"))
                 .collapse(ComponentSpec.of("broken-detector"))
@@ -440,12 +442,8 @@ class RunDirectoryTest {
                         return Map.of("distance", Double.NaN);
                     }
                 })));
-        ExperimentSpec spec = Cpt4j.experiment("flaky")
-                .model(m -> m.layers(1).width(16).heads(2).context(48))
-                .base(b -> b.steps(10).batchSize(4).mix("count"))
+        ExperimentSpec spec = small("flaky")
                 .curriculum(c -> c.stage("count", s -> s.steps(1)).stage("compare", s -> s.steps(1)))
-                .training(t -> t.promptsPerStep(2).groupSize(2).sampling(s -> s.maxNewTokens(6)))
-                .evaluation(e -> e.prompts(4).maxNewTokens(32))
                 .arm("steady", a -> a.objective(Objectives.grpo()))
                 .arm("shaped", a -> a.objective(Objectives.grpo()).reward("flaky", 1, ComponentSpec.of("flaky")))
                 .drift(ComponentSpec.of("nan-drift"))
@@ -476,9 +474,7 @@ class RunDirectoryTest {
     /** An absurd learning rate kills the model: the arm is stopped as diverged, also when killed and resumed. */
     @Test
     void aDivergedArmIsStoppedAfterStepsInARowWithoutAFiniteUpdateAndAResumeStopsItAtTheSameStep() throws IOException {
-        ExperimentSpec spec = Cpt4j.experiment("diverging")
-                .model(m -> m.layers(1).width(16).heads(2).context(48))
-                .base(b -> b.steps(10).batchSize(4).mix("count"))
+        ExperimentSpec spec = small("diverging")
                 .curriculum(c -> c.stage("count", s -> s.steps(40)))
                 .training(t -> t.promptsPerStep(2).groupSize(2).sampling(s -> s.maxNewTokens(6))
                         .optimizer(o -> o.learningRate(1e30).maxGradNorm(0)))
