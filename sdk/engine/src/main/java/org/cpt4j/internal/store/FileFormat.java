@@ -107,11 +107,16 @@ public enum FileFormat {
         if (format.isMissingNode()) {
             return UNVERSIONED;
         }
-        if (!formatName.equals(format.asText())) {
-            throw new UnreadableFileException(file + " holds " + format.asText() + ", not " + formatName
-                    + "; it is not a file cpt4j wrote here");
+        if (!format.isTextual() || !formatName.equals(format.asText())) {
+            throw new UnreadableFileException(file + " holds " + format + ", not \"" + formatName
+                    + "\"; it is not a file cpt4j wrote here");
         }
-        return checkVersion(node.path("version").asInt(-1), file);
+        JsonNode version = node.path("version");
+        if (!version.isIntegralNumber() || !version.canConvertToInt()) {
+            throw new UnreadableFileException(file + " is " + formatName + " of version " + version
+                    + ", which is no version number; it was not written by cpt4j as it is");
+        }
+        return checkVersion(version.intValue(), file);
     }
 
     /** Writes {@code content} as a JSON file of this format (name and version first, indented), atomically. */

@@ -133,6 +133,19 @@ class RunFilesGoldenTest {
         assertEquals(List.of(nan), diverged.recordedMetrics(ArmDirectory.Progress.first(1, 0, 1, List.of())));
     }
 
+    /** A version that is no number, or a key given twice, is no line cpt4j wrote: refused, naming the file. */
+    @Test
+    void aLineWithAVersionThatIsNoNumberOrADuplicateKeyIsRefused() throws IOException {
+        Files.writeString(files.metrics(), Files.readString(files.metrics()).replace("\"version\":2", "\"version\":\"2\""));
+        IOException error = assertThrows(IOException.class, () -> files.recordedMetrics(
+                ArmDirectory.Progress.first(1, 0, 1, List.of())));
+        assertTrue(error.getMessage().contains("metrics.jsonl is cpt4j-metrics of version \"2\", which is no version "
+                + "number"), error.getMessage());
+        Files.writeString(files.events(), Files.readString(files.events()).replace("\"stage\":0,", "\"stage\":0,\"stage\":1,"));
+        IOException duplicate = assertThrows(IOException.class, () -> files.recordedFailures());
+        assertTrue(duplicate.getMessage().contains("Duplicate field 'stage'"), duplicate.getMessage());
+    }
+
     @Test
     void aLogOfANewerVersionIsRefusedNamingTheFile() throws IOException {
         Files.writeString(files.metrics(), Files.readString(files.metrics()).replace("\"version\":2", "\"version\":3"));
