@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.cpt4j.engine.Cpt4jEngine;
+import org.cpt4j.engine.ResolvedSpec;
+import org.cpt4j.experiment.ExperimentSpec;
+import org.cpt4j.spec.InvalidSpecException;
 import picocli.CommandLine.Option;
 
 /** The {@code --plugins} option of the commands that resolve components, and the engine with those plugins. */
@@ -18,5 +21,18 @@ final class PluginOptions {
     Cpt4jEngine engine() {
         return Cpt4jEngine.builder().plugins(PluginJars.plugins(PluginJars.jars(plugins, System.getenv(),
                 Path.of("").toAbsolutePath()))).build();
+    }
+
+    /**
+     * @param source where {@code spec} came from (a file), named in its problems
+     * @return {@code spec} resolved against the engine's plugins
+     * @throws InvalidSpecException with every problem, naming {@code source}
+     */
+    ResolvedSpec resolve(Cpt4jEngine engine, ExperimentSpec spec, String source) {
+        try {
+            return engine.resolve(spec);
+        } catch (InvalidSpecException e) {
+            throw new InvalidSpecException("experiment spec " + source, e.problems());
+        }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.cpt4j.experiment.ExperimentSchema;
 import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.experiment.ExperimentSpecFile;
@@ -75,6 +76,21 @@ class SpecFileCommandsTest {
         assertTrue(message.contains("training.groupSize: must be an integer, was the string \"4\""), message);
         assertTrue(message.contains("arms: cannot take override arms.grpo2.objective.id=sdpo: no element is named "
                 + "'grpo2'; did you mean 'grpo'?"), message);
+    }
+
+    /** A spec that reads but names what no plugin registers: the message names the file, for validate and run. */
+    @Test
+    void problemsFoundAgainstThePluginsNameTheSpecFile() throws IOException {
+        Path spec = directory.resolve("unknown.json");
+        Files.writeString(spec, Files.readString(Path.of("experiments/minimal.json")).replace("\"id\": \"sdpo\"",
+                "\"id\": \"spdo\""));
+        for (CommandLineRun result : List.of(CommandLineRun.of("validate", spec.toString()),
+                CommandLineRun.of("run", spec.toString(), "--runs", directory.toString()))) {
+            assertEquals(2, result.exitCode(), result.err());
+            assertTrue(result.err().contains("Invalid experiment spec " + spec + " (1 problem):\n  - arms[1].objective: "
+                    + "unknown objective 'spdo'; did you mean 'sdpo'?"), result.err());
+        }
+        assertTrue(Files.notExists(directory.resolve("minimal")), "nothing ran");
     }
 
     @Test
