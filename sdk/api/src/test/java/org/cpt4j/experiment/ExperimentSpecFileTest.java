@@ -152,4 +152,10 @@ class ExperimentSpecFileTest {
                         new Problem("training.groupsize", "unknown field; did you mean 'groupSize'?")),
                 found);
     }
+
+    @Test
+    void anIndexBeyondAnIntIsPastTheListsEnd() {
+        assertEquals("arms: cannot take override arms[99999999999].name=b: it holds 1 element",
+                only(MINIMAL, "arms[99999999999].name=b"));
+    }
 }
