@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,12 +75,20 @@ public final class ExperimentSpecFile {
      *     {@code training.groupSize=4}, {@code arms.sdpo.teacher.id=ema}; the value is JSON, or else a string)
      * @return the spec in {@code file} with {@code overrides} applied in order
      * @throws InvalidSpecException listing every problem of the file and the overrides with its path
+     * @throws InvalidInputException when there is no file at {@code file}, or it is not UTF-8 text
      */
     public static ExperimentSpec read(Path file, List<String> overrides) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException("no experiment spec at " + file + " (give the path of a spec file, JSON)");
         }
-        return fromJson(Files.readString(file), file.toString(), overrides);
+        String json;
+        try {
+            json = Files.readString(file);
+        } catch (CharacterCodingException notUtf8) {
+            throw new InvalidInputException("experiment spec " + file + " is not UTF-8 text (" + notUtf8 + "); save it "
+                    + "as UTF-8, as JSON files are", notUtf8);
+        }
+        return fromJson(json, file.toString(), overrides);
     }
 
     /**

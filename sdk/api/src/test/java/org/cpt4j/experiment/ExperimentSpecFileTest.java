@@ -4,11 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.cpt4j.spec.InvalidInputException;
 import org.cpt4j.spec.InvalidSpecException;
 import org.cpt4j.spec.Problem;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Reading spec files: strict, every problem in one pass, defaults for what is left out, overrides. */
 class ExperimentSpecFileTest {
@@ -157,5 +163,13 @@ class ExperimentSpecFileTest {
     void anIndexBeyondAnIntIsPastTheListsEnd() {
         assertEquals("arms: cannot take override arms[99999999999].name=b: it holds 1 element",
                 only(MINIMAL, "arms[99999999999].name=b"));
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsBadInputNamingIt(@TempDir Path directory) throws IOException {
+        Path file = directory.resolve("utf16.json");
+        Files.write(file, MINIMAL.getBytes(StandardCharsets.UTF_16));
+        InvalidInputException error = assertThrows(InvalidInputException.class, () -> ExperimentSpecFile.read(file));
+        assertTrue(error.getMessage().startsWith("experiment spec " + file + " is not UTF-8 text ("), error.getMessage());
     }
 }
