@@ -172,4 +172,16 @@ class ExperimentSpecFileTest {
         InvalidInputException error = assertThrows(InvalidInputException.class, () -> ExperimentSpecFile.read(file));
         assertTrue(error.getMessage().startsWith("experiment spec " + file + " is not UTF-8 text ("), error.getMessage());
     }
+
+    @Test
+    void aNumberPastADoublesRangeIsNoNumberAnywhere() {
+        String beyond = ": must be a finite number, was ";
+        String range = " (past a double's range, ±" + Double.MAX_VALUE + ")";
+        assertEquals("training.sampling.temperature" + beyond + "Infinity" + range,
+                only(with("\"training\": {\"sampling\": {\"temperature\": 1e999}}")));
+        assertEquals("arms[0].rewards[0].weight" + beyond + "-Infinity" + range, only(MINIMAL.replace("\"objective\"",
+                "\"rewards\": [{\"name\": \"r\", \"weight\": -1e400, \"model\": {\"id\": \"x\"}}], \"objective\"")));
+        assertEquals("arms[0].objective.parameters.grpo.clip" + beyond + "Infinity" + range,
+                only(MINIMAL.replace("{\"id\": \"grpo\"}", "{\"id\": \"grpo\", \"parameters\": {\"grpo\": {\"clip\": 1e400}}}")));
+    }
 }
