@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 /** The {@code --plugins} option of the commands that resolve components, and the engine with those plugins. */
 final class PluginOptions {
 
-    @Option(names = "--plugins", paramLabel = "JAR|DIR", description = "A plugin jar, or a directory of them, to "
+    @Option(names = "--plugins", paramLabel = "JAR|DIR", converter = OptionValues.GivenPath.class,
+            description = "A plugin jar, or a directory of them, to "
             + "load besides the built-in plugins (repeatable). Also read: " + PluginJars.VARIABLE + " (paths "
             + "separated like PATH), ./plugins/ and ~/.config/cpt4j/plugins/.")
     private List<Path> plugins = new ArrayList<>();

@@ -72,7 +72,8 @@ final class RunCommand implements Callable<Integer> {
             + "still printed, and every file is written).")
     private boolean quiet;
 
-    @Option(names = "--runs", defaultValue = "runs", description = "Where a spec's run writes its directory, "
+    @Option(names = "--runs", defaultValue = "runs", converter = OptionValues.Directory.class,
+            description = "Where a spec's run writes its directory, "
             + "<runs>/<experiment>/; running the same spec again resumes it (default: ${DEFAULT-VALUE}).")
     private Path runs;
 

@@ -20,7 +20,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec command;
 
-    @Parameters(index = "0", paramLabel = "SPEC", description = "The experiment spec (JSON).")
+    @Parameters(index = "0", paramLabel = "SPEC", converter = OptionValues.GivenPath.class,
+            description = "The experiment spec (JSON).")
     private Path file;
 
     @Mixin
