@@ -8,6 +8,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.cpt4j.engine.Cpt4jEngine;
+import org.cpt4j.engine.ResolvedSpec;
 import org.cpt4j.evaluation.EvaluationSampling;
 import org.cpt4j.experiment.ComponentSpec;
 import org.cpt4j.experiment.ExperimentSpec;
@@ -89,20 +91,22 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path file = Path.of(experiment);
         if (Files.isRegularFile(file)) {
-            return run(overrides.read(file));
+            return run(overrides.read(file), file.toString());
         }
         if (!QUICKSTART.equals(experiment)) {
             throw new InvalidInputException("unknown experiment '" + experiment + "': no such spec file, and the "
                     + "built-in experiments are: " + QUICKSTART);
         }
-        return run(overrides.apply(Quickstart.spec(), QUICKSTART));
+        return run(overrides.apply(Quickstart.spec(), QUICKSTART), QUICKSTART);
     }
 
-    private int run(ExperimentSpec spec) {
+    private int run(ExperimentSpec spec, String source) {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
+        Cpt4jEngine engine = plugins.engine();
+        ResolvedSpec resolved = overrides.resolve(engine, spec, source);
         if (dryRun) {
-            out.print(ExperimentSpecFile.toJson(plugins.engine().resolve(spec).explicit()));
+            out.print(ExperimentSpecFile.toJson(resolved.explicit()));
             out.println();
             out.flush();
             return 0;
@@ -117,7 +121,7 @@ final class RunCommand implements Callable<Integer> {
         ExperimentProgress progress = ExperimentProgress.on(spec, err);
         RunResult result;
         try {
-            result = plugins.engine().run(spec, options, quiet ? RunListener.SILENT : progress);
+            result = engine.run(spec, options, quiet ? RunListener.SILENT : progress);
         } finally {
             progress.finish();
         }

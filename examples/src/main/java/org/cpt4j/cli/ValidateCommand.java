@@ -33,7 +33,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExperimentSpec spec = overrides.read(file);
-        ResolvedSpec resolved = plugins.engine().resolve(spec);
+        ResolvedSpec resolved = overrides.resolve(plugins.engine(), spec, file.toString());
         PrintWriter out = command.commandLine().getOut();
         out.printf("%s: valid. Experiment '%s': %d arm(s) %s over %d stage(s); domains named: %s%n", file, spec.name(),
                 spec.arms().size(), resolved.arms().stream().map(a -> a.name() + " (" + a.objective() + ")").toList(),

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.cpt4j.experiment.ExperimentSchema;
 import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.experiment.ExperimentSpecFile;
@@ -75,6 +77,22 @@ class SpecFileCommandsTest {
         assertTrue(message.contains("training.groupSize: must be an integer, was the string \"4\""), message);
         assertTrue(message.contains("arms: cannot take override arms.grpo2.objective.id=sdpo: no element is named "
                 + "'grpo2'; did you mean 'grpo'?"), message);
+    }
+
+    /** What the plugins find in a spec (an unknown id, a parameter out of range) names its file as its own problems do. */
+    @Test
+    void aProblemThePluginsFindNamesTheSpecFileAndTheOverrides() {
+        for (String[] command : List.of(new String[] {"validate"}, new String[] {"run", "--dry-run"},
+                new String[] {"run", "--runs", directory.toString(), "--cache", directory.toString()})) {
+            List<String> args = new ArrayList<>(List.of(command));
+            args.addAll(List.of("experiments/minimal.json", "--set", "arms.sdpo.objective.parameters.alpha=2"));
+            CommandLineRun result = CommandLineRun.of(args.toArray(String[]::new));
+            assertEquals(2, result.exitCode(), result.err());
+            assertEquals("cpt4j: Invalid experiment spec experiments/minimal.json with the overrides "
+                    + "arms.sdpo.objective.parameters.alpha=2 (1 problem):\n"
+                    + "  - arms[1].objective.alpha: must be within [0, 1], was 2.0\n", result.err(), args.toString());
+        }
+        assertTrue(Files.notExists(directory.resolve("minimal")), "nothing ran");
     }
 
     @Test

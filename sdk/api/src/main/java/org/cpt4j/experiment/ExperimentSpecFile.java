@@ -107,8 +107,7 @@ public final class ExperimentSpecFile {
      * @throws InvalidSpecException listing every problem with its path
      */
     public static ExperimentSpec fromJson(String json, String source, List<String> overrides) {
-        String what = "experiment spec " + source + (overrides.isEmpty() ? ""
-                : " with the overrides " + String.join(", ", overrides));
+        String what = describe(source, overrides);
         Problems problems = new Problems("");
         ObjectNode tree = parse(json, problems);
         problems.throwIfAny(what);
@@ -125,6 +124,15 @@ public final class ExperimentSpecFile {
         Object spec = reader.construct(reader.parts(tree, ExperimentSpec.class, ""), "");
         problems.throwIfAny(what);
         return (ExperimentSpec) spec;
+    }
+
+    /**
+     * @return how messages name a spec read from {@code source} with {@code overrides} ({@code experiment spec
+     *     runs.json with the overrides training.groupSize=4}), for the problems found in it later, by the plugins
+     */
+    public static String describe(String source, List<String> overrides) {
+        return "experiment spec " + source + (overrides.isEmpty() ? "" : " with the overrides "
+                + String.join(", ", overrides));
     }
 
     /** @return the JSON object in {@code json}, or an empty one after recording why it is none */
