@@ -59,9 +59,17 @@ class ArchitectureTest {
         ArchRule rule = classes().that().resideInAPackage("org.cpt4j..").and().arePublic()
                 .and().areNotInterfaces().and().areNotEnums().and().areNotRecords()
                 .and().areTopLevelClasses()
+                .and(new com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaClass>(
+                        "are not sealed") {
+                    @Override
+                    public boolean test(com.tngtech.archunit.core.domain.JavaClass type) {
+                        return !type.reflect().isSealed();
+                    }
+                })
                 .should().haveModifier(com.tngtech.archunit.core.domain.JavaModifier.FINAL)
                 .orShould().haveModifier(com.tngtech.archunit.core.domain.JavaModifier.ABSTRACT)
-                .because("Guice regrets a non-final API class; contract tests are the abstract exception");
+                .because("Guice regrets a non-final API class; contract tests are the abstract exception, and a "
+                        + "sealed class names its only subclasses");
         rule.check(WITH_JARS);
     }
 }

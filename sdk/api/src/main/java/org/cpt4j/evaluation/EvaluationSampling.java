@@ -11,9 +11,13 @@ import org.cpt4j.spec.Problems;
  */
 public record EvaluationSampling(double temperature, int samples) {
 
+    /** The most responses per task (pass@k's k). */
+    public static final int MAX_SAMPLES = 4_096;
+
     public EvaluationSampling {
         Problems problems = new Problems("sampling");
-        problems.require(samples >= 1, "samples", "must be at least 1, was " + samples);
+        problems.require(samples >= 1 && samples <= MAX_SAMPLES, "samples",
+                "must be within 1 .. " + MAX_SAMPLES + ", was " + samples);
         problems.require(temperature >= 0 && Double.isFinite(temperature), "temperature",
                 "must be 0 (greedy) or positive, was " + temperature);
         problems.require(samples == 1 || temperature > 0, "temperature",

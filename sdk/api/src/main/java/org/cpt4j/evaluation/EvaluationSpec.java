@@ -1,6 +1,7 @@
 package org.cpt4j.evaluation;
 
 import java.util.function.Consumer;
+import org.cpt4j.model.ModelConfig;
 import org.cpt4j.spec.Problems;
 
 /**
@@ -22,12 +23,16 @@ public record EvaluationSpec(int everySteps, int prompts, int maxNewTokens, Eval
     public static final int DEFAULT_MAX_NEW_TOKENS = 48;
     /** The held-out seed of a base model's evaluation (a run's defaults to the experiment's seed). */
     public static final long DEFAULT_SEED = 1;
+    /** The most held-out tasks per domain. */
+    public static final int MAX_PROMPTS = 1_000_000;
 
     public EvaluationSpec {
         Problems problems = new Problems("evaluation");
         problems.require(everySteps >= 0, "everySteps", "must be 0 (stage ends only) or positive, was " + everySteps);
-        problems.require(prompts >= 1, "prompts", "must be at least 1, was " + prompts);
-        problems.require(maxNewTokens >= 1, "maxNewTokens", "must be at least 1, was " + maxNewTokens);
+        problems.require(prompts >= 1 && prompts <= MAX_PROMPTS, "prompts",
+                "must be within 1 .. " + MAX_PROMPTS + ", was " + prompts);
+        problems.require(maxNewTokens >= 1 && maxNewTokens <= ModelConfig.MAX_CONTEXT, "maxNewTokens",
+                "must be within 1 .. " + ModelConfig.MAX_CONTEXT + " (the longest context), was " + maxNewTokens);
         problems.throwIfAny("evaluation specification");
     }
 

@@ -94,10 +94,13 @@ public record ExperimentSpec(String format, int version, String name, long seed,
     }
 
     private static void checkTraining(Problems problems, String path, TrainingSpec training) {
-        problems.require(training.promptsPerStep() >= 1, path + ".promptsPerStep",
-                "must be at least 1, was " + training.promptsPerStep());
+        problems.require(training.promptsPerStep() >= 1 && training.promptsPerStep() <= TrainingSpec.MAX_PROMPTS_PER_STEP,
+                path + ".promptsPerStep", "must be within 1 .. " + TrainingSpec.MAX_PROMPTS_PER_STEP + ", was "
+                        + training.promptsPerStep());
         problems.require(training.groupSize() >= 2, path + ".groupSize",
                 "must be at least 2 (objectives compare responses to one task), was " + training.groupSize());
+        problems.require(training.groupSize() <= TrainingSpec.MAX_GROUP_SIZE, path + ".groupSize",
+                "must be at most " + TrainingSpec.MAX_GROUP_SIZE + ", was " + training.groupSize());
     }
 
     /** @return the detectors of the collapse rules, in order */

@@ -18,6 +18,10 @@ public record TrainingSpec(int promptsPerStep, int groupSize, SamplingConfig sam
     public static final int DEFAULT_PROMPTS_PER_STEP = 8;
     /** Responses per task unless a spec says otherwise. */
     public static final int DEFAULT_GROUP_SIZE = 8;
+    /** The most tasks a step may take. */
+    public static final int MAX_PROMPTS_PER_STEP = 65_536;
+    /** The most responses per task. */
+    public static final int MAX_GROUP_SIZE = 4_096;
 
     /**
      * @return the defaults: {@value #DEFAULT_PROMPTS_PER_STEP} tasks x {@value #DEFAULT_GROUP_SIZE} responses per

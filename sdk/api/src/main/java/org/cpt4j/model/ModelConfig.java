@@ -21,18 +21,31 @@ public record ModelConfig(int layers, int width, int heads, int context, int voc
 
     /** Width of the MLP hidden layer as a multiple of the model width (GPT-2's choice). */
     public static final int MLP_RATIO = 4;
+    /** The most blocks a model may have: far beyond what runs here, short of sizes that overflow. */
+    public static final int MAX_LAYERS = 512;
+    /** The widest a model may be. */
+    public static final int MAX_WIDTH = 32_768;
+    /** The most attention heads per block. */
+    public static final int MAX_HEADS = 512;
+    /** The longest context. */
+    public static final int MAX_CONTEXT = 65_536;
+    /** The most token ids. */
+    public static final int MAX_VOCABULARY = 1 << 20;
 
     public ModelConfig {
         Problems problems = new Problems("model");
-        problems.require(layers >= 1, "layers", "must be at least 1, was " + layers);
-        problems.require(width >= 1, "width", "must be at least 1, was " + width);
-        problems.require(heads >= 1, "heads", "must be at least 1, was " + heads);
+        problems.require(layers >= 1 && layers <= MAX_LAYERS, "layers",
+                "must be within 1 .. " + MAX_LAYERS + ", was " + layers);
+        problems.require(width >= 1 && width <= MAX_WIDTH, "width", "must be within 1 .. " + MAX_WIDTH + ", was " + width);
+        problems.require(heads >= 1 && heads <= MAX_HEADS, "heads", "must be within 1 .. " + MAX_HEADS + ", was " + heads);
         if (width >= 1 && heads >= 1) {
             problems.require(width % heads == 0, "width",
                     "must be divisible by model.heads (" + heads + "), was " + width);
         }
-        problems.require(context >= 2, "context", "must be at least 2, was " + context);
-        problems.require(vocabulary >= 2, "vocabulary", "must be at least 2, was " + vocabulary);
+        problems.require(context >= 2 && context <= MAX_CONTEXT, "context",
+                "must be within 2 .. " + MAX_CONTEXT + ", was " + context);
+        problems.require(vocabulary >= 2 && vocabulary <= MAX_VOCABULARY, "vocabulary",
+                "must be within 2 .. " + MAX_VOCABULARY + ", was " + vocabulary);
         problems.throwIfAny("model configuration");
     }
 

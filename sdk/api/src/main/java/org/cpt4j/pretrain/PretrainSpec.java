@@ -31,13 +31,17 @@ import org.jspecify.annotations.Nullable;
 public record PretrainSpec(ModelConfig model, OptimizerConfig optimizer, List<String> mix, int steps, int batchSize,
                            double teacherFraction, SolutionStyle responseStyle, long seed) {
 
+    /** The most examples per pretraining step. */
+    public static final int MAX_BATCH_SIZE = 65_536;
+
     public PretrainSpec {
         mix = List.copyOf(mix);
         Problems problems = new Problems("pretrain");
         problems.require(!mix.isEmpty(), "mix", "must name at least one domain");
         problems.require(new HashSet<>(mix).size() == mix.size(), "mix", "must not repeat a domain, was " + mix);
         problems.require(steps >= 1, "steps", "must be at least 1, was " + steps);
-        problems.require(batchSize >= 1, "batchSize", "must be at least 1, was " + batchSize);
+        problems.require(batchSize >= 1 && batchSize <= MAX_BATCH_SIZE, "batchSize",
+                "must be within 1 .. " + MAX_BATCH_SIZE + ", was " + batchSize);
         problems.require(teacherFraction >= 0 && teacherFraction <= 1, "teacherFraction",
                 "must be within [0, 1], was " + teacherFraction);
         problems.throwIfAny("pretraining specification");

@@ -1,6 +1,7 @@
 package org.cpt4j.sampling;
 
 import java.util.function.Consumer;
+import org.cpt4j.model.ModelConfig;
 import org.cpt4j.spec.Problems;
 
 /**
@@ -22,7 +23,8 @@ public record SamplingConfig(double temperature, int topK, double topP, int maxN
                 "must be a finite number >= 0, was " + temperature);
         problems.require(topK >= 0, "topK", "must be >= 0 (0 keeps every token), was " + topK);
         problems.require(topP > 0 && topP <= 1, "topP", "must be within (0, 1], was " + topP);
-        problems.require(maxNewTokens >= 1, "maxNewTokens", "must be at least 1, was " + maxNewTokens);
+        problems.require(maxNewTokens >= 1 && maxNewTokens <= ModelConfig.MAX_CONTEXT, "maxNewTokens",
+                "must be within 1 .. " + ModelConfig.MAX_CONTEXT + " (the longest context), was " + maxNewTokens);
         problems.throwIfAny("sampling configuration");
     }
 

@@ -16,9 +16,9 @@ class ModelConfigTest {
         InvalidSpecException error = assertThrows(InvalidSpecException.class,
                 () -> ModelConfig.of(m -> m.layers(0).width(66).heads(4).context(1)));
         assertEquals(List.of(
-                new Problem("model.layers", "must be at least 1, was 0"),
+                new Problem("model.layers", "must be within 1 .. 512, was 0"),
                 new Problem("model.width", "must be divisible by model.heads (4), was 66"),
-                new Problem("model.context", "must be at least 2, was 1")), error.problems());
+                new Problem("model.context", "must be within 2 .. 65536, was 1")), error.problems());
     }
 
     @Test

@@ -23,18 +23,15 @@ import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 import org.cpt4j.io.AtomicFiles;
-import org.cpt4j.model.ModelConfig;
-import org.cpt4j.model.OptimizerConfig;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.jspecify.annotations.Nullable;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Reads and writes a {@link PolicyState} exactly (bit for bit).
  *
  * <p>Layout, version 3: the 8 bytes {@code CPT4JPS\n}; a big-endian int {@code n}; {@code n} bytes of UTF-8 JSON
- * header ({@link Header}: format, version, data type, step, model, optimizer, every array's group, name and
+ * header ({@link PolicyStateHeader}: format, version, data type, step, model, optimizer, every array's group, name and
  * shape in file order, and an optional {@code extra} object that owners such as checkpoints fill); the arrays'
  * values, little-endian, in header order (parameters, then first moments, then second moments, then any extra
  * named groups of the same layout, such as a post-training checkpoint's {@code teacher}); a big-endian long
@@ -45,24 +42,19 @@ public final class PolicyStateFile {
 
     static final String FORMAT = "cpt4j-policy-state";
     static final int VERSION = 3;
-    private static final int OLDEST_READABLE_VERSION = 1;
+    static final int OLDEST_READABLE_VERSION = 1;
     private static final byte[] MAGIC = "CPT4JPS\n".getBytes(StandardCharsets.US_ASCII);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The magic bytes and the header's length, before the header. */
+    static final int PREAMBLE_BYTES = MAGIC.length + Integer.BYTES;
+    /** The checksum, after the arrays. */
+    static final int TRAILER_BYTES = Long.BYTES;
+    private static final ObjectMapper JSON = PolicyStateHeader.JSON;
     private static final String PARAMETERS = "parameters";
     private static final String FIRST_MOMENT = "first_moment";
     private static final String SECOND_MOMENT = "second_moment";
-    private static final List<String> STANDARD_GROUPS = List.of(PARAMETERS, FIRST_MOMENT, SECOND_MOMENT);
+    static final List<String> STANDARD_GROUPS = List.of(PARAMETERS, FIRST_MOMENT, SECOND_MOMENT);
 
     private PolicyStateFile() {
-    }
-
-    /** One array's entry in the header. */
-    record ArrayEntry(String group, String name, long[] shape) {
-    }
-
-    /** The JSON header. */
-    record Header(String format, int version, String dataType, long step, ModelConfig model, OptimizerConfig optimizer,
-                  List<ArrayEntry> arrays, @Nullable JsonNode extra) {
     }
 
     /**
@@ -88,7 +80,7 @@ public final class PolicyStateFile {
     public static void write(Path file, PolicyState state, Map<String, Parameters> groups, JsonNode extra)
             throws IOException {
         DataType type = state.parameters().dataType();
-        List<ArrayEntry> entries = new ArrayList<>();
+        List<PolicyStateHeader.ArrayEntry> entries = new ArrayList<>();
         List<INDArray> arrays = new ArrayList<>();
         collect(PARAMETERS, state.parameters(), entries, arrays);
         collect(FIRST_MOMENT, state.firstMoment(), entries, arrays);
@@ -99,8 +91,12 @@ public final class PolicyStateFile {
             }
             collect(name, parameters, entries, arrays);
         });
-        byte[] header = JSON.writeValueAsBytes(new Header(FORMAT, VERSION, type.name(), state.step(), state.model(),
-                state.optimizer(), entries, extra));
+        byte[] header = JSON.writeValueAsBytes(new PolicyStateHeader(FORMAT, VERSION, type.name(), state.step(),
+                state.model(), state.optimizer(), entries, extra));
+        if (header.length > PolicyStateHeader.MAX_BYTES) {
+            throw new IOException("the header of " + file + " would be " + header.length + " bytes, more than the "
+                    + PolicyStateHeader.MAX_BYTES + " a reader takes; nothing was written");
+        }
         AtomicFiles.write(file, out -> {
             CRC32 crc = new CRC32();
             DataOutputStream data = new DataOutputStream(new CheckedOutputStream(new BufferedOutputStream(out, 1 << 16), crc));
@@ -121,7 +117,12 @@ public final class PolicyStateFile {
         return readContents(file).state();
     }
 
-    /** @return the state in {@code file} and its header's {@code extra} object (empty for version 1 files) */
+    /**
+     * @return the state in {@code file} and its header's {@code extra} object (empty for version 1 files)
+     * @throws IOException naming the file and what is wrong with it: not a policy state, truncated, a header that
+     *     {@link PolicyStateHeader} refuses (checked before any array is read, so a damaged or crafted header cannot
+     *     make the reader allocate more than the file holds), or a checksum that does not match
+     */
     public static Contents readContents(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException("no policy state file at " + file);
@@ -136,27 +137,25 @@ public final class PolicyStateFile {
                 throw new IOException(file + " is not a cpt4j policy state file (bad magic bytes)");
             }
             int headerLength = data.readInt();
-            if (headerLength <= 0 || headerLength > size) {
-                throw new IOException(file + " is corrupt: header length " + headerLength + " in a file of " + size + " bytes");
+            if (headerLength <= 0 || headerLength > PolicyStateHeader.MAX_BYTES) {
+                throw new IOException(file + " is corrupt: header length " + headerLength + " (a header is 1 to "
+                        + PolicyStateHeader.MAX_BYTES + " bytes)");
+            }
+            if (headerLength > size - PREAMBLE_BYTES - TRAILER_BYTES) {
+                throw new IOException(file + " is truncated: header length " + headerLength + " in a file of " + size
+                        + " bytes; it was not written completely, or its header length is damaged");
             }
             byte[] headerBytes = new byte[headerLength];
             data.readFully(headerBytes);
-            Header header = JSON.readValue(headerBytes, Header.class);
-            if (!FORMAT.equals(header.format()) || header.version() < OLDEST_READABLE_VERSION
-                    || header.version() > VERSION) {
-                throw new IOException(file + " holds " + header.format() + " version " + header.version()
-                        + "; this cpt4j reads " + FORMAT + " versions " + OLDEST_READABLE_VERSION + " to " + VERSION);
-            }
-            if (!List.of(DataType.FLOAT.name(), DataType.DOUBLE.name()).contains(header.dataType())) {
-                throw new IOException(file + " declares data type " + header.dataType()
-                        + "; policy states hold FLOAT or DOUBLE arrays");
-            }
-            DataType type = DataType.valueOf(header.dataType());
-            checkLayout(file, header);
+            PolicyStateHeader header = PolicyStateHeader.parse(file, headerBytes);
+            long[] arrayBytes = header.arrayBytes(file, headerLength, size);
+            header.checkLayout(file);
+            DataType type = header.type();
             Map<String, Map<String, INDArray>> groups = new LinkedHashMap<>();
-            for (ArrayEntry entry : header.arrays()) {
-                long length = TransformerLayout.length(entry.shape());
-                byte[] bytes = new byte[Math.toIntExact(length * type.width())];
+            List<PolicyStateHeader.ArrayEntry> entries = header.entries();
+            for (int i = 0; i < entries.size(); i++) {
+                PolicyStateHeader.ArrayEntry entry = entries.get(i);
+                byte[] bytes = new byte[(int) arrayBytes[i]];
                 data.readFully(bytes);
                 groups.computeIfAbsent(entry.group(), g -> new LinkedHashMap<>()).put(entry.name(),
                         fromLittleEndian(bytes, type, entry.shape()));
@@ -172,58 +171,17 @@ public final class PolicyStateFile {
                     new Parameters(groups.remove(SECOND_MOMENT)));
             Map<String, Parameters> extraGroups = new LinkedHashMap<>();
             groups.forEach((name, arrays) -> extraGroups.put(name, new Parameters(arrays)));
-            return new Contents(state, extraGroups, header.extra() == null ? JSON.createObjectNode() : header.extra());
+            JsonNode extra = header.extra();
+            return new Contents(state, extraGroups, extra == null || extra.isNull() ? JSON.createObjectNode() : extra);
         } catch (EOFException e) {
             throw new IOException(file + " is truncated (" + size + " bytes); it was not written completely", e);
         }
     }
 
-    /**
-     * Checks that the header's arrays are exactly those the model configuration needs (the standard groups, then
-     * whole extra groups), naming every mismatch.
-     */
-    private static void checkLayout(Path file, Header header) throws IOException {
-        List<String> problems = new ArrayList<>();
-        List<TransformerLayout.Entry> expected = new TransformerLayout(header.model()).entries();
-        List<String> groups = new ArrayList<>(STANDARD_GROUPS);
-        for (int i = STANDARD_GROUPS.size() * expected.size(); i < header.arrays().size(); i += expected.size()) {
-            String group = header.arrays().get(i).group();
-            if (groups.contains(group)) {
-                problems.add("group " + group + " appears twice");
-                break;
-            }
-            groups.add(group);
-        }
-        int index = 0;
-        for (String group : groups) {
-            for (TransformerLayout.Entry entry : expected) {
-                if (index >= header.arrays().size()) {
-                    problems.add("missing " + group + "/" + entry.name());
-                } else {
-                    ArrayEntry actual = header.arrays().get(index);
-                    if (!actual.group().equals(group) || !actual.name().equals(entry.name())) {
-                        problems.add("expected " + group + "/" + entry.name() + " at position " + index + ", found "
-                                + actual.group() + "/" + actual.name());
-                    } else if (!Arrays.equals(actual.shape(), entry.shape())) {
-                        problems.add(group + "/" + entry.name() + " has shape " + Arrays.toString(actual.shape())
-                                + ", the model needs " + Arrays.toString(entry.shape()));
-                    }
-                }
-                index++;
-            }
-        }
-        if (header.arrays().size() > index) {
-            problems.add((header.arrays().size() - index) + " unexpected extra arrays");
-        }
-        if (!problems.isEmpty()) {
-            throw new IOException(file + " does not match its model configuration " + header.model() + ":\n  - "
-                    + String.join("\n  - ", problems));
-        }
-    }
-
-    private static void collect(String group, Parameters parameters, List<ArrayEntry> entries, List<INDArray> arrays) {
+    private static void collect(String group, Parameters parameters, List<PolicyStateHeader.ArrayEntry> entries,
+                                List<INDArray> arrays) {
         parameters.asMap().forEach((name, array) -> {
-            entries.add(new ArrayEntry(group, name, array.shape()));
+            entries.add(new PolicyStateHeader.ArrayEntry(group, name, array.shape()));
             arrays.add(array);
         });
     }

@@ -25,6 +25,9 @@ final class TransformerLayout {
     /** Standard deviation of the normal initialisation of weight matrices and embeddings (GPT-2). */
     static final double INIT_STD = 0.02;
 
+    /** Arrays each transformer block adds to the layout. */
+    private static final int ARRAYS_PER_BLOCK = 12;
+
     /** How a parameter starts. */
     enum Init { NORMAL, RESIDUAL_NORMAL, ZEROS, ONES }
 
@@ -42,6 +45,14 @@ final class TransformerLayout {
 
     List<Entry> entries() {
         return entries;
+    }
+
+    /**
+     * @return how many arrays the layout of {@code config} has, without laying it out: a file's reader compares it
+     *     with the arrays the file declares before building a layout for a model of however many layers
+     */
+    static long arrayCount(ModelConfig config) {
+        return (long) ARRAYS_PER_BLOCK * config.layers() + 4 + (config.tiedEmbeddings() ? 0 : 1);
     }
 
     static String block(int layer, String part) {

@@ -12,7 +12,7 @@ import org.cpt4j.teacher.Teacher;
 final class TeacherWeights implements Teacher {
 
     /** Where the teacher's logits come from. */
-    private enum Source { OWN, POLICY, LOGIT_MIX }
+    enum Source { OWN, POLICY, LOGIT_MIX }
 
     private final Parameters policy;
     private final Parameters own;

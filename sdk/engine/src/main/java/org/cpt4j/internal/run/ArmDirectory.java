@@ -1,5 +1,6 @@
 package org.cpt4j.internal.run;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,21 +13,23 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.cpt4j.collapse.CollapseEvent;
 import org.cpt4j.experiment.ArmChange;
 import org.cpt4j.experiment.CollapseAction;
 import org.cpt4j.experiment.ComponentSpec;
 import org.cpt4j.io.AtomicFiles;
+import org.cpt4j.internal.model.Parameters;
+import org.cpt4j.internal.model.PolicyState;
 import org.cpt4j.internal.model.TransformerPolicy;
 import org.cpt4j.internal.store.Checkpoint;
 import org.cpt4j.internal.store.CheckpointFile;
+import org.cpt4j.internal.store.CheckpointSeries;
 import org.cpt4j.internal.store.FileFormat;
 import org.cpt4j.internal.store.JsonLines;
+import org.cpt4j.internal.store.NonFiniteNumbers;
 import org.cpt4j.internal.rl.RlTrainer;
 import org.cpt4j.run.AccuracyMatrix;
 import org.cpt4j.run.ContinualMeasures;
@@ -37,6 +40,8 @@ import org.cpt4j.run.StepMetrics;
 import org.cpt4j.internal.rl.TeacherMode;
 import org.cpt4j.objective.Rollouts;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One arm's files under {@code runs/<experiment>/<arm>/}:
@@ -62,6 +67,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class ArmDirectory {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ArmDirectory.class);
     static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -177,7 +183,7 @@ final class ArmDirectory {
     void appendMetrics(int stage, String domain, int attempt, StepMetrics metrics) throws IOException {
         ObjectNode line = JSON.createObjectNode().put("stage", stage).put("domain", domain);
         line.setAll((ObjectNode) JSON.valueToTree(metrics));
-        metricsLog().append(withAttempt(line, attempt));
+        metricsLog().append(withAttempt(NonFiniteNumbers.strip(line), attempt));
     }
 
     void appendCollapse(int stage, int attempt, CollapseEvent event) throws IOException {
@@ -252,42 +258,80 @@ final class ArmDirectory {
         ObjectNode loop = JSON.createObjectNode();
         loop.set("progress", JSON.valueToTree(progress));
         loop.set("teacherMode", JSON.valueToTree(trainer.teacherMode()));
-        CheckpointFile.write(checkpoints().resolve(String.format(Locale.ROOT, "step-%010d.ckpt", progress.step())),
-                new Checkpoint(owner, progress.step(), trainer.seed(), policy.state(),
-                        Map.of(TEACHER, trainer.teacherWeights()), loop));
-        List<Path> files = checkpointFiles();
-        for (int i = 0; i < files.size() - CHECKPOINTS_KEPT; i++) {
-            Files.deleteIfExists(files.get(i));
-        }
+        CheckpointFile.write(checkpointSeries().file(progress.step()), new Checkpoint(owner, progress.step(),
+                trainer.seed(), policy.state(), Map.of(TEACHER, trainer.teacherWeights()), loop));
+        checkpointSeries().keepNewest(CHECKPOINTS_KEPT);
+    }
+
+    /** What an arm checkpoint restores: the policy, the teacher's weights and mode, and the progress. */
+    private record Restored(PolicyState policy, Parameters teacher, TeacherMode teacherMode, Progress progress) {
     }
 
     /**
-     * Restores the newest readable checkpoint into {@code policy} and {@code trainer} (a damaged newest one is
-     * skipped for the one before it).
+     * Restores the newest checkpoint that reads as this arm's into {@code policy} and {@code trainer}. A newer one
+     * that does not is passed over for the one before it and set aside with a warning ({@link CheckpointSeries}).
      *
-     * @return its progress, or nothing when there is no readable checkpoint
+     * @return its progress, or nothing when the arm has no checkpoint at all (then it starts afresh, {@link #clearLogs})
+     * @throws IOException when it has checkpoints but none reads, naming each and why; nothing on disk is changed. The
+     *     arm's logs go with its checkpoints, and a person may have a good one to put back, so it neither goes on
+     *     nor starts over on its own
      */
     Optional<Progress> restoreLatest(TransformerPolicy policy, RlTrainer trainer) throws IOException {
-        List<Path> files = checkpointFiles();
-        IOException damaged = null;
-        for (int i = files.size() - 1; i >= 0; i--) {
-            Checkpoint checkpoint;
-            try {
-                checkpoint = CheckpointFile.readFor(files.get(i), owner);
-            } catch (IOException e) {
-                damaged = e;
-                continue;
+        CheckpointSeries.Search<Restored> search = checkpointSeries().newestReadable(owner,
+                (file, checkpoint) -> restored(file, checkpoint, policy));
+        if (search.newest().isEmpty()) {
+            if (search.damaged().isEmpty()) {
+                return Optional.empty();
             }
-            policy.restore(checkpoint.policy());
-            trainer.restoreTeacher(checkpoint.groups().get(TEACHER),
-                    JSON.treeToValue(checkpoint.loop().get("teacherMode"), TeacherMode.class));
-            return Optional.of(JSON.treeToValue(checkpoint.loop().get("progress"), Progress.class));
+            throw new IOException("no checkpoint of " + root + " can be read:" + search.damagedList()
+                    + "\nthe arm's logs go with its checkpoints, so it can neither go on nor start over on them: put"
+                    + " back a good checkpoint, or delete " + root + " to run the arm again from its start");
         }
-        if (damaged != null) {
-            throw new IOException("no checkpoint of " + root + " can be read; the newest failure: "
-                    + damaged.getMessage(), damaged);
+        CheckpointSeries.Found<Restored> newest = search.newest().get();
+        checkpointSeries().setAside(search.damaged(), "the arm resumes from " + newest.file() + " instead");
+        Restored restored = newest.value();
+        policy.restore(restored.policy());
+        trainer.restoreTeacher(restored.teacher(), restored.teacherMode());
+        return Optional.of(restored.progress());
+    }
+
+    /**
+     * @return what {@code checkpoint} restores
+     * @throws IOException naming {@code file} when it is not an arm checkpoint of {@code policy}'s model (a
+     *     pretraining checkpoint, such as a cached {@code base.ckpt}, holds no teacher and no progress)
+     */
+    private static Restored restored(Path file, Checkpoint checkpoint, TransformerPolicy policy) throws IOException {
+        PolicyState state = checkpoint.policy();
+        if (!state.model().equals(policy.model())) {
+            throw new IOException(file + " holds a policy of model " + state.model() + "; this arm's is "
+                    + policy.model());
         }
-        return Optional.empty();
+        if (state.parameters().dataType() != policy.parameters().dataType()) {
+            throw new IOException(file + " holds " + state.parameters().dataType() + " parameters; this arm's are "
+                    + policy.parameters().dataType());
+        }
+        Parameters teacher = checkpoint.groups().get(TEACHER);
+        JsonNode progress = checkpoint.loop().get("progress");
+        JsonNode teacherMode = checkpoint.loop().get("teacherMode");
+        if (teacher == null || progress == null || teacherMode == null) {
+            throw new IOException(file + " is not an arm checkpoint: it holds no " + (teacher == null
+                    ? "teacher weights" : progress == null ? "progress" : "teacher mode")
+                    + " (a pretraining checkpoint, such as a cached base.ckpt, cannot resume an arm)");
+        }
+        try {
+            Progress read = JSON.treeToValue(progress, Progress.class);
+            if (read.step() != checkpoint.step()) {
+                throw new IOException(file + " is corrupt: its progress is at step " + read.step()
+                        + ", its checkpoint at step " + checkpoint.step());
+            }
+            return new Restored(state, teacher, JSON.treeToValue(teacherMode, TeacherMode.class), read);
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + " is corrupt: its progress or teacher mode does not read ("
+                    + e.getOriginalMessage() + ")", e);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + " is corrupt: its progress or teacher mode does not read ("
+                    + e.getMessage() + ")", e);
+        }
     }
 
     /**
@@ -310,10 +354,20 @@ final class ArmDirectory {
         return attempt < progress.attempt() || attempt == progress.attempt() && beforeTheCheckpoint;
     }
 
-    /** Deletes the logs of a run that never reached its first checkpoint. */
+    /**
+     * Deletes the logs of an arm without a checkpoint (an earlier start killed before its first one, or checkpoints
+     * deleted by hand), so that a fresh start neither adds to them nor mixes with them; says which it deleted.
+     */
     void clearLogs() throws IOException {
-        for (Path file : List.of(metrics(), events(), drift(), accuracy(), measures(), evaluations())) {
-            Files.deleteIfExists(file);
+        List<String> deleted = new ArrayList<>();
+        for (Path file : List.of(metrics(), events(), drift(), accuracy(), measures(), evaluations(), samples())) {
+            if (Files.deleteIfExists(file)) {
+                deleted.add(file.getFileName().toString());
+            }
+        }
+        if (!deleted.isEmpty()) {
+            LOG.warn("{} has no checkpoint, so the arm starts afresh; deleted the logs an earlier start left: {}", root,
+                    String.join(", ", deleted));
         }
     }
 
@@ -322,7 +376,8 @@ final class ArmDirectory {
         List<StepMetrics> metrics = new ArrayList<>();
         for (JsonNode line : metricsLog().lines()) {
             if (progress.inLineage(line.path("attempt").asInt(0), line.get("step").asLong())) {
-                metrics.add(JSON.treeToValue(line, StepMetrics.class));
+                metrics.add(JSON.treeToValue(NonFiniteNumbers.restore(((ObjectNode) line).deepCopy()),
+                        StepMetrics.class));
             }
         }
         return metrics;
@@ -379,12 +434,7 @@ final class ArmDirectory {
         return eventsLog().lines().stream().filter(line -> type.equals(line.path("type").asText())).toList();
     }
 
-    private List<Path> checkpointFiles() throws IOException {
-        if (!Files.isDirectory(checkpoints())) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(checkpoints())) {
-            return files.filter(f -> f.getFileName().toString().matches("step-\\d{10}\\.ckpt")).sorted().toList();
-        }
+    private CheckpointSeries checkpointSeries() {
+        return new CheckpointSeries(checkpoints(), "step-", null);
     }
 }

@@ -50,6 +50,7 @@ final class ArmLoop {
     private final List<String> evaluated;
     private final int checkpointEvery;
     private final CollapseWatch collapse;
+    private final DivergenceWatch divergence;
     private final DriftWatch drift;
     private final List<ArmPhase> phases;
 
@@ -71,6 +72,7 @@ final class ArmLoop {
         this.evaluated = List.copyOf(evaluated);
         this.checkpointEvery = checkpointEvery;
         this.collapse = new CollapseWatch(experiment.spec().collapse(), experiment::collapseDetectors, files);
+        this.divergence = new DivergenceWatch(arm.objective().epochs());
         this.drift = drift;
         List<ArmPhase> all = new ArrayList<>();
         all.add(new ArmPhase() {
@@ -81,6 +83,7 @@ final class ArmLoop {
             }
         });
         all.add(collapse);
+        all.add(divergence);
         all.addAll(phases);
         all.add(drift);
         all.add(new ArmPhase() {
@@ -159,6 +162,7 @@ final class ArmLoop {
                 trainer.replaceSchedule(experiment.teacher(progress.teacher()));
             }
             collapse.resume(progress);
+            divergence.resume(files.recordedMetrics(progress));
             drift.resume();
             ArmState state = new ArmState(arm.spec().name(), stages(), progress, rules);
             resumed.resumed(progress.step(), state.finished());
@@ -227,6 +231,7 @@ final class ArmLoop {
             trainer.replaceSchedule(experiment.teacher(state.teacher()));
         }
         collapse.resume(state.progress());
+        divergence.resume(files.recordedMetrics(state.progress()));
         checkpoint(state);
     }
 

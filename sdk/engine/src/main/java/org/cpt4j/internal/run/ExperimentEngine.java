@@ -17,6 +17,7 @@ import org.cpt4j.internal.plugin.ResolvedExperiment;
 import org.cpt4j.plugin.Cpt4jPlugin;
 import org.cpt4j.run.RunOptions;
 import org.cpt4j.spec.InvalidSpecException;
+import org.cpt4j.spec.Problems;
 import org.cpt4j.text.Tokenizer;
 
 /**
@@ -79,6 +80,10 @@ public final class ExperimentEngine {
             }
             throw e;
         }
+        Problems problems = new Problems("");
+        MemoryEstimate.check(spec, engine.injector.getInstance(Tokenizer.class).vocabularySize(), MemoryEstimate.limit(),
+                problems);
+        problems.throwIfAny("experiment '" + spec.name() + "'");
         return engine;
     }
 

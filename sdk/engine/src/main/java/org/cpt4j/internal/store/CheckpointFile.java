@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.Predicate;
 import org.cpt4j.internal.model.PolicyStateFile;
 
 /**
@@ -35,42 +36,63 @@ public final class CheckpointFile {
         PolicyStateFile.write(file, checkpoint.policy(), checkpoint.groups(), FORMAT.stamp(extra));
     }
 
-    /** @return the checkpoint in {@code file}; corrupt, truncated or foreign files fail with what is wrong */
+    /**
+     * @return the checkpoint in {@code file}
+     * @throws IOException naming the file and what is wrong when it is corrupt, truncated, crafted
+     *     ({@link PolicyStateFile#readContents}), not a checkpoint, or a checkpoint whose fields are missing or of
+     *     the wrong type
+     */
     public static Checkpoint read(Path file) throws IOException {
         PolicyStateFile.Contents contents = PolicyStateFile.readContents(file);
         JsonNode extra = contents.extra();
         if (extra.has("format")) {
             FORMAT.check(extra, file);
-            require(extra, file, "owner", "step", "streamSeed", "loop");
-            return new Checkpoint(extra.get("owner").isNull() ? null : extra.get("owner").asText(),
-                    extra.get("step").asLong(), extra.get("streamSeed").asLong(), contents.state(), contents.groups(),
-                    extra.get("loop"));
+            JsonNode owner = field(extra, file, "owner", node -> node.isTextual() || node.isNull(), "a text or null");
+            return new Checkpoint(owner.isNull() ? null : owner.asText(), step(extra, file, "step"),
+                    seed(extra, file), contents.state(), contents.groups(),
+                    field(extra, file, "loop", JsonNode::isObject, "an object"));
         }
         if ("checkpoint".equals(extra.path("kind").asText())) {
             if (extra.path("checkpointVersion").asInt(-1) != 1) {
                 throw new IOException(file + " is checkpoint version " + extra.path("checkpointVersion")
                         + "; this cpt4j reads versions 1 and " + FORMAT.version());
             }
-            require(extra, file, "specHash", "step", "streamSeed");
-            return new Checkpoint(extra.get("specHash").asText(), extra.get("step").asLong(),
-                    extra.get("streamSeed").asLong(), contents.state(), contents.groups(), JSON.createObjectNode());
+            return new Checkpoint(field(extra, file, "specHash", JsonNode::isTextual, "a text").asText(),
+                    step(extra, file, "step"), seed(extra, file), contents.state(), contents.groups(),
+                    JSON.createObjectNode());
         }
         if (extra.has("progress")) {
+            JsonNode progress = field(extra, file, "progress", JsonNode::isObject, "an object");
             ObjectNode loop = JSON.createObjectNode();
-            loop.set("progress", extra.get("progress"));
+            loop.set("progress", progress);
             loop.set("teacherMode", extra.get("teacherMode"));
-            return new Checkpoint(null, extra.get("progress").path("step").asLong(), 0, contents.state(),
-                    contents.groups(), loop);
+            return new Checkpoint(null, step(progress, file, "step"), 0, contents.state(), contents.groups(), loop);
         }
         throw new IOException(file + " is a policy state, not a checkpoint (its header has no checkpoint fields)");
     }
 
-    private static void require(JsonNode extra, Path file, String... fields) throws IOException {
-        for (String field : fields) {
-            if (extra.path(field).isMissingNode()) {
-                throw new IOException(file + " is corrupt: its checkpoint header lacks '" + field + "'");
-            }
+    /** @return {@code extra}'s {@code name}, which must be there and pass {@code valid} ({@code what} it must be) */
+    private static JsonNode field(JsonNode extra, Path file, String name, Predicate<JsonNode> valid, String what)
+            throws IOException {
+        JsonNode node = extra.path(name);
+        if (node.isMissingNode()) {
+            throw new IOException(file + " is corrupt: its checkpoint header lacks '" + name + "'");
         }
+        if (!valid.test(node)) {
+            throw new IOException(file + " is corrupt: its checkpoint header's '" + name + "' is " + node
+                    + ", not " + what);
+        }
+        return node;
+    }
+
+    private static long step(JsonNode extra, Path file, String name) throws IOException {
+        return field(extra, file, name, node -> node.isIntegralNumber() && node.canConvertToLong()
+                && node.asLong() >= 0, "a whole number of steps").asLong();
+    }
+
+    private static long seed(JsonNode extra, Path file) throws IOException {
+        return field(extra, file, "streamSeed", node -> node.isIntegralNumber() && node.canConvertToLong(),
+                "a long").asLong();
     }
 
     /**

@@ -22,8 +22,11 @@ public enum FileFormat {
 
     /** A checkpoint of pretraining or of an arm: a policy state file with the checkpoint in its header. */
     CHECKPOINT("cpt4j-checkpoint", 2, null),
-    /** A line of an arm's {@code metrics.jsonl}: one step. */
-    METRICS("cpt4j-metrics", 1, "metrics.jsonl"),
+    /**
+     * A line of an arm's {@code metrics.jsonl}: one step (version 2 writes a value that is not finite as null and names
+     * it under {@code nonFinite}; version 1 wrote it as a string).
+     */
+    METRICS("cpt4j-metrics", 2, "metrics.jsonl"),
     /**
      * A line of an arm's {@code events.jsonl}: a collapse, what a rule did about one, or a plugin that failed (version 2
      * named the failed component's plugin, its version and arm, and whether it ended the run).

@@ -14,4 +14,9 @@ public final class UnreadableFileException extends IOException {
     public UnreadableFileException(String message) {
         super(message);
     }
+
+    /** @param cause what reading it failed with */
+    public UnreadableFileException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

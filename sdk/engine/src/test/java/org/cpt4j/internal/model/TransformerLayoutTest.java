@@ -24,4 +24,11 @@ class TransformerLayoutTest {
                 .mapToLong(entry -> Arrays.stream(entry.shape()).reduce(1, (a, b) -> a * b)).sum();
         assertEquals(laidOut, config.parameterCount(), config.toString());
     }
+
+    @Property(tries = 20)
+    void theArrayCountIsTheNumberOfArraysLaidOut(@ForAll @IntRange(min = 1, max = 6) int layers, @ForAll boolean tied) {
+        ModelConfig config = ModelConfig.of(m -> m.layers(layers).width(8).heads(2).tiedEmbeddings(tied));
+        assertEquals(new TransformerLayout(config).entries().size(), TransformerLayout.arrayCount(config),
+                config.toString());
+    }
 }

@@ -28,6 +28,7 @@ import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.experiment.ExperimentSpecFile;
 import org.cpt4j.experiment.StageSpec;
 import org.cpt4j.internal.model.PolicyStateFile;
+import org.cpt4j.internal.store.CapturedLog;
 import org.cpt4j.plugin.ComponentKind;
 import org.cpt4j.plugin.Component;
 import org.cpt4j.plugin.Cpt4jPlugin;
@@ -213,7 +214,49 @@ class RunDirectoryTest {
         List<ArmResult> actual = run(resumed, "", -1, -1, resuming);
         assertEquals(List.of("resume grpo 6 true", "resume sdpo 5 false", "step sdpo 1/2"), resuming,
                 "the third start trains only the step after the last checkpoint (not a deterministic rerun from 0)");
+        assertEndsAsUninterrupted(whole, expected, resumed, actual);
 
+        assertEquals(withoutTimingRows(whole.resolve("tiny/scalars.csv")),
+                withoutTimingRows(resumed.resolve("tiny/scalars.csv")),
+                "the csv logger's file, its rows after each resumed checkpoint dropped, is the uninterrupted run's");
+
+        Map<String, String> filesBefore = armFiles(resumed.resolve("tiny"));
+        List<String> heard = new ArrayList<>();
+        List<ArmResult> again = run(resumed, "", -1, -1, heard);
+        assertEquals(List.of("resume grpo 6 true", "resume sdpo 6 true"), heard,
+                "a finished run read again resumes each arm as finished and trains no step");
+        assertEquals(filesBefore, armFiles(resumed.resolve("tiny")), "and rewrites none of its files");
+        for (int arm = 0; arm < 2; arm++) {
+            assertTrue(Arrays.deepEquals(actual.get(arm).accuracy().accuracy(), again.get(arm).accuracy().accuracy()));
+            assertEquals(actual.get(arm).collapse(), again.get(arm).collapse());
+        }
+    }
+
+    /** The run's newest checkpoint of an arm damaged, it goes on from the one before and still ends the same. */
+    @Test
+    void aRunWhoseNewestCheckpointIsDamagedGoesOnFromTheOneBeforeAndEndsAsAnUninterruptedOne() throws Exception {
+        Path whole = directory.resolve("whole");
+        Path resumed = directory.resolve("resumed");
+        List<ArmResult> expected = run(whole, "", -1, -1);
+        // killed at the last step of stage 2: its checkpoints are those after stage 1 (step 3) and in stage 2 (step 5)
+        assertThrows(Killed.class, () -> run(resumed, "sdpo", 1, 2));
+        Path checkpoints = resumed.resolve("tiny/sdpo/checkpoints");
+        Path newest = checkpoints.resolve("step-0000000005.ckpt");
+        Files.write(newest, Arrays.copyOf(Files.readAllBytes(newest), (int) Files.size(newest) - 1));
+
+        List<String> resuming = new ArrayList<>();
+        CapturedLog.Captured<List<ArmResult>> actual = CapturedLog.during(() -> run(resumed, "", -1, -1, resuming));
+        assertEquals(List.of("resume grpo 6 true", "resume sdpo 3 false", "step sdpo 1/0", "step sdpo 1/1",
+                "step sdpo 1/2"), resuming, "sdpo goes on from the end of stage 1");
+        assertTrue(actual.log().contains(newest + " is truncated") && actual.log().contains("the arm resumes from "
+                + checkpoints.resolve("step-0000000003.ckpt")), actual.log());
+        assertEndsAsUninterrupted(whole, expected, resumed, actual.value());
+        assertTrue(Files.exists(checkpoints.resolve("step-0000000005.ckpt.damaged")), "kept for a person to look at");
+    }
+
+    /** Asserts that the run in {@code resumed} ended with the results, files and weights of the one in {@code whole}. */
+    private static void assertEndsAsUninterrupted(Path whole, List<ArmResult> expected, Path resumed,
+                                                  List<ArmResult> actual) throws IOException {
         for (int arm = 0; arm < 2; arm++) {
             assertTrue(Arrays.deepEquals(expected.get(arm).accuracy().accuracy(),
                     actual.get(arm).accuracy().accuracy()));
@@ -232,21 +275,6 @@ class RunDirectoryTest {
             assertTrue(left.state().parameters().sameValues(right.state().parameters()), arm + " weights");
             assertTrue(left.state().secondMoment().sameValues(right.state().secondMoment()), arm + " optimizer");
             assertTrue(left.groups().get("teacher").sameValues(right.groups().get("teacher")), arm + " teacher");
-        }
-
-        assertEquals(withoutTimingRows(whole.resolve("tiny/scalars.csv")),
-                withoutTimingRows(resumed.resolve("tiny/scalars.csv")),
-                "the csv logger's file, its rows after each resumed checkpoint dropped, is the uninterrupted run's");
-
-        Map<String, String> filesBefore = armFiles(resumed.resolve("tiny"));
-        List<String> heard = new ArrayList<>();
-        List<ArmResult> again = run(resumed, "", -1, -1, heard);
-        assertEquals(List.of("resume grpo 6 true", "resume sdpo 6 true"), heard,
-                "a finished run read again resumes each arm as finished and trains no step");
-        assertEquals(filesBefore, armFiles(resumed.resolve("tiny")), "and rewrites none of its files");
-        for (int arm = 0; arm < 2; arm++) {
-            assertTrue(Arrays.deepEquals(actual.get(arm).accuracy().accuracy(), again.get(arm).accuracy().accuracy()));
-            assertEquals(actual.get(arm).collapse(), again.get(arm).collapse());
         }
     }
 
@@ -445,14 +473,57 @@ class RunDirectoryTest {
                 "a value that is not finite is never written as a string");
     }
 
+    /** An absurd learning rate kills the model: the arm is stopped as diverged, also when killed and resumed. */
+    @Test
+    void aDivergedArmIsStoppedAfterStepsInARowWithoutAFiniteUpdateAndAResumeStopsItAtTheSameStep() throws IOException {
+        ExperimentSpec spec = Cpt4j.experiment("diverging")
+                .model(m -> m.layers(1).width(16).heads(2).context(48))
+                .base(b -> b.steps(10).batchSize(4).mix("count"))
+                .curriculum(c -> c.stage("count", s -> s.steps(40)))
+                .training(t -> t.promptsPerStep(2).groupSize(2).sampling(s -> s.maxNewTokens(6))
+                        .optimizer(o -> o.learningRate(1e30).maxGradNorm(0)))
+                .evaluation(e -> e.prompts(4).maxNewTokens(8))
+                .arm("grpo", a -> a.objective(Objectives.grpo()))
+                .build();
+        RunOptions options = RunOptions.of(o -> o.runs(directory.resolve("whole")).cache(cache).checkpointEvery(2)
+                .threads(1));
+        ArmResult whole = Cpt4j.run(spec, options, RunListener.SILENT).arms().get(0);
+        assertTrue(whole.stoppedBy().isPresent(), "stopped");
+        assertEquals(DivergenceWatch.DETECTOR, whole.stoppedBy().get().detector());
+        long stoppedAt = whole.stoppedBy().get().step();
+        assertTrue(stoppedAt < 40, "before the stage's end: " + stoppedAt);
+        List<JsonNode> metrics = lines(directory.resolve("whole/diverging/grpo/metrics.jsonl"));
+        assertEquals(stoppedAt + 1, metrics.size(), "no step after the stop");
+        for (JsonNode line : metrics.subList(metrics.size() - DivergenceWatch.STEPS, metrics.size())) {
+            assertTrue(line.get("skippedUpdates").asInt() >= 1 || !line.get("loss").isNumber(), line.toString());
+        }
+        assertTrue(Files.readString(directory.resolve("whole/diverging/grpo/events.jsonl"))
+                .contains("\"detector\":\"diverged\""));
+
+        RunOptions killed = RunOptions.of(o -> o.runs(directory.resolve("killed")).cache(cache).checkpointEvery(2)
+                .threads(1));
+        assertThrows(Killed.class, () -> Cpt4j.run(spec, killed, new RunListener() {
+            @Override
+            public void onStep(String arm, int stage, StageSpec stageSpec, long step, StepMetrics metrics) {
+                if (step == stoppedAt - 1) {
+                    throw new Killed();
+                }
+            }
+        }));
+        ArmResult resumed = Cpt4j.run(spec, killed, RunListener.SILENT).arms().get(0);
+        assertEquals(whole.stoppedBy(), resumed.stoppedBy(), "a resumed run stops where the whole one did");
+    }
+
     /** Two writers of one run directory: the second is refused naming the first, whose files stay its own. */
     @Test
     void aSecondWriterOfARunDirectoryIsRefusedAndTheFirstsFilesAreUntouched() throws Exception {
         java.util.concurrent.CountDownLatch stepping = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch refused = new java.util.concurrent.CountDownLatch(1);
         RunOptions options = RunOptions.of(o -> o.runs(directory).cache(cache).threads(1));
-        java.util.concurrent.CompletableFuture<List<ArmResult>> first = java.util.concurrent.CompletableFuture
-                .supplyAsync(() -> Cpt4j.run(tiny(), options, new RunListener() {
+        // its own thread: the common pool may have no worker free on a small machine
+        java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.Future<List<ArmResult>> first = thread.submit(() -> Cpt4j.run(tiny(), options,
+                new RunListener() {
                     @Override
                     public void onStep(String arm, int stage, StageSpec spec, long step, StepMetrics metrics) {
                         stepping.countDown();
@@ -463,7 +534,15 @@ class RunDirectoryTest {
                         }
                     }
                 }).arms());
-        stepping.await();
+        thread.shutdown();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
+        while (!stepping.await(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            if (first.isDone()) {
+                first.get(); // the failure of a first run that ended before its first step
+                throw new AssertionError("the first run ended before its first step");
+            }
+            assertTrue(System.nanoTime() < deadline, "the first run took no step in 3 minutes");
+        }
         InvalidInputException error;
         try {
             error = assertThrows(InvalidInputException.class, () -> Cpt4j.run(tiny(), options, RunListener.SILENT));

@@ -117,12 +117,28 @@ class RunFilesGoldenTest {
         assertEquals(EVALUATIONS, golden.recordedEvaluations(second));
     }
 
+    /** A diverged step's loss is written as null and named, not as the string "NaN", and reads back as NaN. */
+    @Test
+    void aValueThatIsNotFiniteIsNoStringInTheFileAndReadsBackTheSame() throws IOException {
+        Path root = directory.resolve("diverged");
+        ArmDirectory diverged = new ArmDirectory(root, "golden/diverged");
+        StepMetrics nan = new StepMetrics(0, 0.5, 0.1, Map.of("correct", 0.5), 0.5, 1.0, Double.NaN,
+                Map.of("clip_fraction", Double.POSITIVE_INFINITY), 1.5, 0.01, Double.NaN, 1, 6.0, 0.125, 0.0,
+                10.0, 5.0, 20.0);
+        diverged.appendMetrics(0, "add", 0, nan);
+        String line = Files.readString(diverged.metrics());
+        assertTrue(line.contains("\"loss\":null") && line.contains("\"gradientNorm\":null")
+                && !line.substring(0, line.indexOf("\"nonFinite\"")).contains("NaN")
+                && line.contains("\"nonFinite\":{\"loss\":\"NaN\",\"diagnostics.clip_fraction\":\"Infinity\""), line);
+        assertEquals(List.of(nan), diverged.recordedMetrics(ArmDirectory.Progress.first(1, 0, 1, List.of())));
+    }
+
     @Test
     void aLogOfANewerVersionIsRefusedNamingTheFile() throws IOException {
-        Files.writeString(files.metrics(), Files.readString(files.metrics()).replace("\"version\":1", "\"version\":2"));
+        Files.writeString(files.metrics(), Files.readString(files.metrics()).replace("\"version\":2", "\"version\":3"));
         IOException error = assertThrows(IOException.class, () -> files.recordedMetrics(
                 ArmDirectory.Progress.first(1, 0, 1, List.of())));
-        assertTrue(error.getMessage().contains("metrics.jsonl is cpt4j-metrics version 2; this cpt4j reads versions 1 "
-                + "to 1 (it was written by a newer cpt4j: run it with that one)"), error.getMessage());
+        assertTrue(error.getMessage().contains("metrics.jsonl is cpt4j-metrics version 3; this cpt4j reads versions 1 "
+                + "to 2 (it was written by a newer cpt4j: run it with that one)"), error.getMessage());
     }
 }

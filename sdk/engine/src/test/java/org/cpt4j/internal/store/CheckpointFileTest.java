@@ -105,6 +105,30 @@ class CheckpointFileTest {
     }
 
     @Test
+    void checkpointFieldsMissingOrOfTheWrongTypeAreRefusedNamingTheFileAndTheField() throws IOException {
+        Path file = directory.resolve("run.ckpt");
+        Checkpoint checkpoint = armCheckpoint();
+        Map<String, java.util.function.Consumer<ObjectNode>> damages = Map.of(
+                "'step' is \"17\", not a whole number of steps", extra -> extra.put("step", "17"),
+                "'step' is -1, not a whole number of steps", extra -> extra.put("step", -1),
+                "'step' is 1.5, not a whole number of steps", extra -> extra.put("step", 1.5),
+                "'streamSeed' is true, not a long", extra -> extra.put("streamSeed", true),
+                "'owner' is 7, not a text or null", extra -> extra.put("owner", 7),
+                "'loop' is [], not an object", extra -> extra.putArray("loop"),
+                "lacks 'loop'", extra -> extra.remove("loop"));
+        for (var damage : damages.entrySet()) {
+            ObjectNode extra = FileFormat.CHECKPOINT.stamp(JSON.createObjectNode().put("owner", "tiny/sdpo")
+                    .put("step", 17).put("streamSeed", 42));
+            extra.set("loop", checkpoint.loop());
+            damage.getValue().accept(extra);
+            PolicyStateFile.write(file, checkpoint.policy(), checkpoint.groups(), extra);
+            IOException error = assertThrows(IOException.class, () -> CheckpointFile.read(file));
+            assertTrue(error.getMessage().startsWith(file + " is corrupt: its checkpoint header")
+                    && error.getMessage().contains(damage.getKey()), error.getMessage());
+        }
+    }
+
+    @Test
     void aPlainPolicyStateIsNotTakenForACheckpoint() throws IOException {
         Path file = directory.resolve("state.bin");
         PolicyStateFile.write(file, trained().state());
