@@ -23,16 +23,17 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of the table.")
     private boolean json;
 
-    @Option(names = "--steps", defaultValue = "200", description = "Timed training steps of the reference model "
+    @Option(names = "--steps", defaultValue = "200", converter = OptionValues.AtLeastOne.class,
+            description = "Timed training steps of the reference model "
             + "(default: ${DEFAULT-VALUE}); heap and off-heap memory are compared across them.")
     private int referenceSteps;
 
-    @Option(names = "--large-steps", defaultValue = "20", description = "Timed training steps of the large model "
-            + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--large-steps", defaultValue = "20", converter = OptionValues.AtLeastOne.class,
+            description = "Timed training steps of the large model (default: ${DEFAULT-VALUE}).")
     private int largeSteps;
 
-    @Option(names = "--warmup", defaultValue = "10", description = "Untimed warm-up steps per model "
-            + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "10", converter = OptionValues.NotNegative.class,
+            description = "Untimed warm-up steps per model (default: ${DEFAULT-VALUE}).")
     private int warmup;
 
     @Mixin

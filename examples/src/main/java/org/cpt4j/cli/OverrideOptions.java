@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.cpt4j.engine.Cpt4jEngine;
+import org.cpt4j.engine.ResolvedSpec;
 import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.experiment.ExperimentSpecFile;
+import org.cpt4j.spec.InvalidSpecException;
 import picocli.CommandLine.Option;
 
 /** {@code --set key.path=value}: fields of a spec set on the command line, as Hydra and TRL users write them. */
@@ -19,6 +22,19 @@ final class OverrideOptions {
     /** @return the spec in {@code file} with the overrides applied */
     ExperimentSpec read(Path file) throws IOException {
         return ExperimentSpecFile.read(file, overrides);
+    }
+
+    /**
+     * @return {@code spec}, read from {@code source} with the overrides, resolved by {@code engine}; a problem its
+     *     plugins find (an unknown id, a parameter out of range) names the spec's file and the overrides, as the file's
+     *     own problems do
+     */
+    ResolvedSpec resolve(Cpt4jEngine engine, ExperimentSpec spec, String source) {
+        try {
+            return engine.resolve(spec);
+        } catch (InvalidSpecException e) {
+            throw new InvalidSpecException(ExperimentSpecFile.describe(source, overrides), e.problems());
+        }
     }
 
     /** @return {@code spec} with the overrides applied ({@code source} names it in messages) */

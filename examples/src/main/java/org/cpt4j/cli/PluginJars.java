@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import org.cpt4j.plugin.Cpt4jPlugin;
 import org.cpt4j.spec.InvalidInputException;
@@ -37,7 +38,7 @@ final class PluginJars {
      * @param workingDirectory where a {@code plugins/} directory is looked for
      * @return the jars to load, in the order: named, the variable's, the working directory's, the user's
      * @throws IllegalArgumentException listing every named path (option or variable) that is neither a jar nor a
-     *     directory
+     *     directory, or every jar found that is no zip file (a class loader would pass over it in silence)
      */
     static List<Path> jars(List<Path> named, Map<String, String> environment, Path workingDirectory) {
         List<Path> given = new ArrayList<>(named);
@@ -72,7 +73,21 @@ final class PluginJars {
                 jars.addAll(jarsIn(directory));
             }
         }
-        return jars.stream().map(path -> path.toAbsolutePath().normalize()).distinct().toList();
+        List<Path> found = jars.stream().map(path -> path.toAbsolutePath().normalize()).distinct().toList();
+        List<String> broken = new ArrayList<>();
+        for (Path jar : found) {
+            try (JarFile opened = new JarFile(jar.toFile())) {
+                opened.getManifest();
+            } catch (IOException e) {
+                broken.add(jar + " (" + e.getMessage() + ")");
+            }
+        }
+        if (!broken.isEmpty()) {
+            throw new InvalidInputException("not a jar (a zip file): " + String.join(", ", broken) + "; replace "
+                    + (broken.size() == 1 ? "it" : "them") + " with the plugin's jar, or remove "
+                    + (broken.size() == 1 ? "it" : "them"));
+        }
+        return found;
     }
 
     /**

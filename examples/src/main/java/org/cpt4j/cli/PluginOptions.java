@@ -4,15 +4,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.cpt4j.engine.Cpt4jEngine;
-import org.cpt4j.engine.ResolvedSpec;
-import org.cpt4j.experiment.ExperimentSpec;
-import org.cpt4j.spec.InvalidSpecException;
 import picocli.CommandLine.Option;
 
 /** The {@code --plugins} option of the commands that resolve components, and the engine with those plugins. */
 final class PluginOptions {
 
-    @Option(names = "--plugins", paramLabel = "JAR|DIR", description = "A plugin jar, or a directory of them, to "
+    @Option(names = "--plugins", paramLabel = "JAR|DIR", converter = OptionValues.GivenPath.class,
+            description = "A plugin jar, or a directory of them, to "
             + "load besides the built-in plugins (repeatable). Also read: " + PluginJars.VARIABLE + " (paths "
             + "separated like PATH), ./plugins/ and ~/.config/cpt4j/plugins/.")
     private List<Path> plugins = new ArrayList<>();
@@ -21,18 +19,5 @@ final class PluginOptions {
     Cpt4jEngine engine() {
         return Cpt4jEngine.builder().plugins(PluginJars.plugins(PluginJars.jars(plugins, System.getenv(),
                 Path.of("").toAbsolutePath()))).build();
-    }
-
-    /**
-     * @param source where {@code spec} came from (a file), named in its problems
-     * @return {@code spec} resolved against the engine's plugins
-     * @throws InvalidSpecException with every problem, naming {@code source}
-     */
-    ResolvedSpec resolve(Cpt4jEngine engine, ExperimentSpec spec, String source) {
-        try {
-            return engine.resolve(spec);
-        } catch (InvalidSpecException e) {
-            throw new InvalidSpecException("experiment spec " + source, e.problems());
-        }
     }
 }

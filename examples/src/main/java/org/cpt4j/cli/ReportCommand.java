@@ -27,11 +27,13 @@ final class ReportCommand implements Callable<Integer> {
     @Spec
     private CommandSpec command;
 
-    @Parameters(arity = "1..*", paramLabel = "RUN_DIR", description = "The experiment's run directory, "
+    @Parameters(arity = "1..*", paramLabel = "RUN_DIR", converter = OptionValues.GivenPath.class,
+            description = "The experiment's run directory, "
             + "<runs>/<experiment>/ (the one holding spec.json); several for one report over seeds.")
     private List<Path> directories;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Where the report over several seeds goes (default: "
+    @Option(names = "--out", paramLabel = "FILE", converter = OptionValues.OutputFile.class,
+            description = "Where the report over several seeds goes (default: "
             + "report-over-seeds.html beside the first run directory). A single run's report is its report.html.")
     private Path out;
 

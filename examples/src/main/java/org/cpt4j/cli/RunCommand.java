@@ -74,7 +74,8 @@ final class RunCommand implements Callable<Integer> {
             + "still printed, and every file is written).")
     private boolean quiet;
 
-    @Option(names = "--runs", defaultValue = "runs", description = "Where a spec's run writes its directory, "
+    @Option(names = "--runs", defaultValue = "runs", converter = OptionValues.Directory.class,
+            description = "Where a spec's run writes its directory, "
             + "<runs>/<experiment>/; running the same spec again resumes it (default: ${DEFAULT-VALUE}).")
     private Path runs;
 
@@ -96,15 +97,14 @@ final class RunCommand implements Callable<Integer> {
             throw new InvalidInputException("unknown experiment '" + experiment + "': no such spec file, and the "
                     + "built-in experiments are: " + QUICKSTART);
         }
-        return run(overrides.apply(Quickstart.spec(), QUICKSTART), "the built-in " + QUICKSTART);
+        return run(overrides.apply(Quickstart.spec(), QUICKSTART), QUICKSTART);
     }
 
-    /** Runs {@code spec}, from {@code source} (named in its problems). */
     private int run(ExperimentSpec spec, String source) {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
         Cpt4jEngine engine = plugins.engine();
-        ResolvedSpec resolved = plugins.resolve(engine, spec, source);
+        ResolvedSpec resolved = overrides.resolve(engine, spec, source);
         if (dryRun) {
             out.print(ExperimentSpecFile.toJson(resolved.explicit()));
             out.println();

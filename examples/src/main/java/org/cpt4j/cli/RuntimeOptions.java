@@ -7,8 +7,8 @@ import picocli.CommandLine.Option;
 /** The {@code --threads} option every computing command shares. */
 final class RuntimeOptions {
 
-    @Option(names = "--threads", description = "Native threads (default: $CPT4J_THREADS, else $OMP_NUM_THREADS, "
-            + "else one per two cores).")
+    @Option(names = "--threads", converter = OptionValues.AtLeastOne.class,
+            description = "Native threads (default: $CPT4J_THREADS, else $OMP_NUM_THREADS, else one per two cores).")
     private @Nullable Integer threads;
 
     /** @return the chosen thread count, or the runtime's default */

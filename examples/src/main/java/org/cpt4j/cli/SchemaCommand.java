@@ -22,7 +22,8 @@ final class SchemaCommand implements Callable<Integer> {
     @Spec
     private CommandSpec command;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write it to FILE instead.")
+    @Option(names = "--out", paramLabel = "FILE", converter = OptionValues.OutputFile.class,
+            description = "Write it to FILE instead.")
     private Path out;
 
     @Override

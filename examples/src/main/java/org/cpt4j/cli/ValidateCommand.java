@@ -20,7 +20,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec command;
 
-    @Parameters(index = "0", paramLabel = "SPEC", description = "The experiment spec (JSON).")
+    @Parameters(index = "0", paramLabel = "SPEC", converter = OptionValues.GivenPath.class,
+            description = "The experiment spec (JSON).")
     private Path file;
 
     @Mixin
@@ -32,7 +33,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ExperimentSpec spec = overrides.read(file);
-        ResolvedSpec resolved = plugins.resolve(plugins.engine(), spec, file.toString());
+        ResolvedSpec resolved = overrides.resolve(plugins.engine(), spec, file.toString());
         PrintWriter out = command.commandLine().getOut();
         out.printf("%s: valid. Experiment '%s': %d arm(s) %s over %d stage(s); domains named: %s%n", file, spec.name(),
                 spec.arms().size(), resolved.arms().stream().map(a -> a.name() + " (" + a.objective() + ")").toList(),

@@ -122,6 +122,27 @@ class ExperimentCommandsTest {
         assertTrue(Files.readString(report).contains("Complete: every arm ran to its end."));
     }
 
+    /** A collapse rule's stop ends its arm; the run goes on, and its exit status says an arm stopped early. */
+    @Test
+    void aRunWithAnArmStoppedEarlyExitsThree() throws Exception {
+        Path spec = directory.resolve("stopped.json");
+        Files.writeString(spec, """
+                {"name": "stopped",
+                 "base": {"model": {"layers": 1, "width": 16, "heads": 2, "context": 48}, "steps": 10, "batchSize": 4,
+                          "mix": ["count"]},
+                 "curriculum": {"stages": [{"domain": "count", "steps": 4}]},
+                 "training": {"promptsPerStep": 2, "groupSize": 2, "sampling": {"maxNewTokens": 6}},
+                 "evaluation": {"prompts": 4},
+                 "collapse": [{"detector": {"id": "entropyBelow", "parameters": {"threshold": 10.0}},
+                               "action": {"kind": "STOP"}}],
+                 "arms": [{"name": "grpo", "objective": {"id": "grpo"}}]}
+                """);
+        CommandLineRun result = CommandLineRun.of("run", spec.toString(), "--quiet", "--threads", "1", "--runs",
+                directory.resolve("runs").toString(), "--cache", directory.resolve("cache").toString());
+        assertEquals(ExitCode.STOPPED, result.exitCode(), result.err());
+        assertTrue(result.out().contains("stopped early: grpo (entropyBelow at step 2); exit status 3"), result.out());
+    }
+
     @Test
     void reportNamesADirectoryThatHoldsNoRun() {
         CommandLineRun result = CommandLineRun.of("report", directory.toString());

@@ -210,4 +210,17 @@ class PluginJarsTest {
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("no plugin jar or directory of jars at"), run.err());
     }
+
+    /** A class loader passes over a jar it cannot open in silence: the plugin would just be missing. */
+    @Test
+    void aJarThatIsNoZipIsRefusedNamingIt() throws IOException {
+        Path folder = directory.resolve("broken");
+        Files.createDirectories(folder);
+        Path broken = Files.writeString(folder.resolve("broken.jar"), "not a zip");
+        Path empty = Files.writeString(directory.resolve("empty.jar"), "");
+        CommandLineRun run = CommandLineRun.of("plugins", "--plugins", folder.toString(), "--plugins", empty.toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("cpt4j: not a jar (a zip file): " + broken + " ("), run.err());
+        assertTrue(run.err().contains(", " + empty + " ("), run.err());
+    }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.cpt4j.experiment.ExperimentSchema;
 import org.cpt4j.experiment.ExperimentSpec;
@@ -78,17 +79,18 @@ class SpecFileCommandsTest {
                 + "'grpo2'; did you mean 'grpo'?"), message);
     }
 
-    /** A spec that reads but names what no plugin registers: the message names the file, for validate and run. */
+    /** What the plugins find in a spec (an unknown id, a parameter out of range) names its file as its own problems do. */
     @Test
-    void problemsFoundAgainstThePluginsNameTheSpecFile() throws IOException {
-        Path spec = directory.resolve("unknown.json");
-        Files.writeString(spec, Files.readString(Path.of("experiments/minimal.json")).replace("\"id\": \"sdpo\"",
-                "\"id\": \"spdo\""));
-        for (CommandLineRun result : List.of(CommandLineRun.of("validate", spec.toString()),
-                CommandLineRun.of("run", spec.toString(), "--runs", directory.toString()))) {
+    void aProblemThePluginsFindNamesTheSpecFileAndTheOverrides() {
+        for (String[] command : List.of(new String[] {"validate"}, new String[] {"run", "--dry-run"},
+                new String[] {"run", "--runs", directory.toString(), "--cache", directory.toString()})) {
+            List<String> args = new ArrayList<>(List.of(command));
+            args.addAll(List.of("experiments/minimal.json", "--set", "arms.sdpo.objective.parameters.alpha=2"));
+            CommandLineRun result = CommandLineRun.of(args.toArray(String[]::new));
             assertEquals(2, result.exitCode(), result.err());
-            assertTrue(result.err().contains("Invalid experiment spec " + spec + " (1 problem):\n  - arms[1].objective: "
-                    + "unknown objective 'spdo'; did you mean 'sdpo'?"), result.err());
+            assertEquals("cpt4j: Invalid experiment spec experiments/minimal.json with the overrides "
+                    + "arms.sdpo.objective.parameters.alpha=2 (1 problem):\n"
+                    + "  - arms[1].objective.alpha: must be within [0, 1], was 2.0\n", result.err(), args.toString());
         }
         assertTrue(Files.notExists(directory.resolve("minimal")), "nothing ran");
     }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,12 +75,20 @@ public final class ExperimentSpecFile {
      *     {@code training.groupSize=4}, {@code arms.sdpo.teacher.id=ema}; the value is JSON, or else a string)
      * @return the spec in {@code file} with {@code overrides} applied in order
      * @throws InvalidSpecException listing every problem of the file and the overrides with its path
+     * @throws InvalidInputException when there is no file at {@code file}, or it is not UTF-8 text
      */
     public static ExperimentSpec read(Path file, List<String> overrides) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException("no experiment spec at " + file + " (give the path of a spec file, JSON)");
         }
-        return fromJson(Files.readString(file), file.toString(), overrides);
+        String json;
+        try {
+            json = Files.readString(file);
+        } catch (CharacterCodingException notUtf8) {
+            throw new InvalidInputException("experiment spec " + file + " is not UTF-8 text (" + notUtf8 + "); save it "
+                    + "as UTF-8, as JSON files are", notUtf8);
+        }
+        return fromJson(json, file.toString(), overrides);
     }
 
     /**
@@ -98,8 +107,7 @@ public final class ExperimentSpecFile {
      * @throws InvalidSpecException listing every problem with its path
      */
     public static ExperimentSpec fromJson(String json, String source, List<String> overrides) {
-        String what = "experiment spec " + source + (overrides.isEmpty() ? ""
-                : " with the overrides " + String.join(", ", overrides));
+        String what = describe(source, overrides);
         Problems problems = new Problems("");
         ObjectNode tree = parse(json, problems);
         problems.throwIfAny(what);
@@ -116,6 +124,15 @@ public final class ExperimentSpecFile {
         Object spec = reader.construct(reader.parts(tree, ExperimentSpec.class, ""), "");
         problems.throwIfAny(what);
         return (ExperimentSpec) spec;
+    }
+
+    /**
+     * @return how messages name a spec read from {@code source} with {@code overrides} ({@code experiment spec
+     *     runs.json with the overrides training.groupSize=4}), for the problems found in it later, by the plugins
+     */
+    public static String describe(String source, List<String> overrides) {
+        return "experiment spec " + source + (overrides.isEmpty() ? "" : " with the overrides "
+                + String.join(", ", overrides));
     }
 
     /** @return the JSON object in {@code json}, or an empty one after recording why it is none */

@@ -54,8 +54,7 @@ final class SpecOverrides {
             String step = steps.get(i);
             boolean last = i == steps.size() - 1;
             if (current instanceof ArrayNode list) {
-                int index = step.startsWith("[") ? Integer.parseInt(step.substring(1, step.length() - 1))
-                        : indexByName(list, step);
+                int index = step.startsWith("[") ? index(step) : indexByName(list, step);
                 if (index < 0 || index >= list.size()) {
                     problems.add(path, "cannot take override " + setting + ": " + (step.startsWith("[")
                             ? "it holds " + list.size() + (list.size() == 1 ? " element" : " elements")
@@ -106,6 +105,15 @@ final class SpecOverrides {
             return value.isMissingNode() ? TextNode.valueOf(text) : value;
         } catch (JsonProcessingException notJson) {
             return TextNode.valueOf(text);
+        }
+    }
+
+    /** @return the index {@code [n]} names, or one that is past any list's end when {@code n} is beyond an int */
+    private static int index(String step) {
+        try {
+            return Integer.parseInt(step.substring(1, step.length() - 1));
+        } catch (NumberFormatException beyondAnInt) {
+            return Integer.MAX_VALUE;
         }
     }
 

@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * Reads the records of a spec from a JSON tree against their own components, so that one pass finds every problem of
  * a file, each at its path: an unknown field (with the known one it most likely meant), a missing one, a value of
  * the wrong JSON type, and what each record's constructor checks. Nothing is coerced: a string is no number, 1.5 no
- * integer, a number no string. A field left out takes its {@link SpecDefaults default}; a nullable one is null.
+ * integer, a number no string, and a number past a double's range no number. A field left out takes its {@link SpecDefaults default}; a nullable one is null.
  */
 final class SpecReader {
 
@@ -69,7 +69,10 @@ final class SpecReader {
                 return list(node, parameterized.getActualTypeArguments()[0], path);
             }
             if (raw == Map.class) {
-                return node.isObject() ? JSON.convertValue(node, Map.class) : fail(path, "must be an object", node);
+                if (!node.isObject()) {
+                    return fail(path, "must be an object", node);
+                }
+                return finite(node, path) ? JSON.convertValue(node, Map.class) : FAILED;
             }
         }
         Class<?> raw = (Class<?>) type;
@@ -227,7 +230,8 @@ final class SpecReader {
                     + Long.MAX_VALUE : "must be an integer", node);
         }
         if (type == double.class || type == Double.class) {
-            return node.isNumber() ? node.doubleValue() : fail(path, "must be a number", node);
+            return !node.isNumber() ? fail(path, "must be a number", node)
+                    : finite(node, path) ? node.doubleValue() : FAILED;
         }
         if (type == boolean.class || type == Boolean.class) {
             return node.isBoolean() ? node.booleanValue() : fail(path, "must be true or false", node);
@@ -245,6 +249,29 @@ final class SpecReader {
                     + (node.isTextual() ? Suggestions.didYouMean(node.textValue(), names) : ""), node);
         }
         throw new IllegalStateException("a spec component of type " + type + " has no JSON reading");
+    }
+
+    /**
+     * @return whether every number in {@code node} is a finite double, after recording each one that is not: JSON has
+     *     no NaN or infinity, but a number past a double's range ({@code 1e400}) reads as infinite
+     */
+    private boolean finite(JsonNode node, String path) {
+        boolean finite = true;
+        if (node.isNumber() && !Double.isFinite(node.doubleValue())) {
+            fail(path, "must be a finite number, was " + node.doubleValue() + " (past a double's range, ±"
+                    + Double.MAX_VALUE + ")");
+            finite = false;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            finite &= finite(field.getValue(), join(path, field.getKey()));
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                finite &= finite(node.get(i), path + "[" + i + "]");
+            }
+        }
+        return finite;
     }
 
     private Object fail(String path, String message, JsonNode node) {

@@ -4,11 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.cpt4j.spec.InvalidInputException;
 import org.cpt4j.spec.InvalidSpecException;
 import org.cpt4j.spec.Problem;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Reading spec files: strict, every problem in one pass, defaults for what is left out, overrides. */
 class ExperimentSpecFileTest {
@@ -151,5 +157,31 @@ class ExperimentSpecFileTest {
                         new Problem("seed", "must be an integer, was the string \"x\""),
                         new Problem("training.groupsize", "unknown field; did you mean 'groupSize'?")),
                 found);
+    }
+
+    @Test
+    void anIndexBeyondAnIntIsPastTheListsEnd() {
+        assertEquals("arms: cannot take override arms[99999999999].name=b: it holds 1 element",
+                only(MINIMAL, "arms[99999999999].name=b"));
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsBadInputNamingIt(@TempDir Path directory) throws IOException {
+        Path file = directory.resolve("utf16.json");
+        Files.write(file, MINIMAL.getBytes(StandardCharsets.UTF_16));
+        InvalidInputException error = assertThrows(InvalidInputException.class, () -> ExperimentSpecFile.read(file));
+        assertTrue(error.getMessage().startsWith("experiment spec " + file + " is not UTF-8 text ("), error.getMessage());
+    }
+
+    @Test
+    void aNumberPastADoublesRangeIsNoNumberAnywhere() {
+        String beyond = ": must be a finite number, was ";
+        String range = " (past a double's range, ±" + Double.MAX_VALUE + ")";
+        assertEquals("training.sampling.temperature" + beyond + "Infinity" + range,
+                only(with("\"training\": {\"sampling\": {\"temperature\": 1e999}}")));
+        assertEquals("arms[0].rewards[0].weight" + beyond + "-Infinity" + range, only(MINIMAL.replace("\"objective\"",
+                "\"rewards\": [{\"name\": \"r\", \"weight\": -1e400, \"model\": {\"id\": \"x\"}}], \"objective\"")));
+        assertEquals("arms[0].objective.parameters.grpo.clip" + beyond + "Infinity" + range,
+                only(MINIMAL.replace("{\"id\": \"grpo\"}", "{\"id\": \"grpo\", \"parameters\": {\"grpo\": {\"clip\": 1e400}}}")));
     }
 }

@@ -108,8 +108,8 @@ public enum FileFormat {
             return UNVERSIONED;
         }
         if (!format.isTextual() || !formatName.equals(format.asText())) {
-            throw new UnreadableFileException(file + " holds " + format + ", not \"" + formatName
-                    + "\"; it is not a file cpt4j wrote here");
+            throw new UnreadableFileException(file + " holds " + (format.isTextual() ? format.asText() : format)
+                    + ", not " + formatName + "; it is not a file cpt4j wrote here");
         }
         JsonNode version = node.path("version");
         if (!version.isIntegralNumber() || !version.canConvertToInt()) {
