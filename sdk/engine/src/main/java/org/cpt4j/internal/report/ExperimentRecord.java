@@ -49,8 +49,7 @@ record ExperimentRecord(Path directory, ExperimentSpec spec, @Nullable JsonNode 
         Path provenanceFile = directory.resolve(FileFormat.PROVENANCE.file());
         JsonNode provenance = null;
         if (Files.isRegularFile(provenanceFile)) {
-            provenance = JSON.readTree(provenanceFile.toFile());
-            FileFormat.PROVENANCE.check(provenance, provenanceFile);
+            provenance = FileFormat.PROVENANCE.readTree(provenanceFile, JSON);
         }
         long stepsPerArm = spec.curriculum().stages().stream().mapToLong(StageSpec::steps).sum();
         List<ArmRecord> arms = new ArrayList<>();

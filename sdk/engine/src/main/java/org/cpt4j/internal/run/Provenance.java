@@ -1,6 +1,5 @@
 package org.cpt4j.internal.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -51,9 +50,7 @@ final class Provenance {
         Path file = root.resolve(FileFormat.PROVENANCE.file());
         ObjectNode content;
         if (Files.exists(file)) {
-            JsonNode existing = json.readTree(file.toFile());
-            FileFormat.PROVENANCE.check(existing, file);
-            content = (ObjectNode) existing;
+            content = FileFormat.PROVENANCE.readTree(file, json);
         } else {
             content = FileFormat.PROVENANCE.stamp(json.createObjectNode());
             content.putArray("sessions");

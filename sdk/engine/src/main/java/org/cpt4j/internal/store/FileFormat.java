@@ -130,11 +130,29 @@ public enum FileFormat {
      * @throws IOException as {@link #check} does, or when the file cannot be read as {@code type}
      */
     public <T> T read(Path file, ObjectMapper json, Class<T> type) throws IOException {
-        JsonNode node = json.readTree(file.toFile());
-        check(node, file);
+        JsonNode node = readTree(file, json);
         ObjectNode content = node.deepCopy();
         content.remove(List.of("format", "version"));
         return json.treeToValue(content, type);
+    }
+
+    /**
+     * @return the JSON object in {@code file}, checked to be of this format
+     * @throws UnreadableFileException naming the file when it is not a JSON object, or as {@link #check} does
+     */
+    public ObjectNode readTree(Path file, ObjectMapper json) throws IOException {
+        JsonNode node;
+        try {
+            node = json.readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UnreadableFileException(file + " is not JSON (" + e.getOriginalMessage() + "); it was changed "
+                    + "outside cpt4j or damaged: restore it, or delete it (a run writes it again)", e);
+        }
+        if (!(node instanceof ObjectNode object)) {
+            throw new UnreadableFileException(file + " is not a JSON object; it was changed outside cpt4j or damaged");
+        }
+        check(object, file);
+        return object;
     }
 
     /** @return the comment line a CSV file of this format begins with */

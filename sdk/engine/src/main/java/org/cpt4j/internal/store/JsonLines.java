@@ -1,5 +1,6 @@
 package org.cpt4j.internal.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -43,7 +44,9 @@ public final class JsonLines {
 
     /**
      * @return the complete lines, in order (a partial last line is left out; none when there is no file)
-     * @throws IOException naming the file when a line is another format or a newer version
+     * @throws UnreadableFileException naming the file and the line when a complete line is not JSON, not an object,
+     *     lacks its integer {@code stage} and {@code step} (every line of a run's log has them), or is another format
+     *     or a newer version
      */
     public List<JsonNode> lines() throws IOException {
         if (!Files.exists(file)) {
@@ -52,12 +55,36 @@ public final class JsonLines {
         List<JsonNode> lines = new ArrayList<>();
         String content = Files.readString(file, StandardCharsets.UTF_8);
         int start = 0;
-        for (int end = content.indexOf('\n'); end >= 0; start = end + 1, end = content.indexOf('\n', start)) {
-            JsonNode line = json.readTree(content.substring(start, end));
+        int number = 1;
+        for (int end = content.indexOf('\n'); end >= 0; start = end + 1, end = content.indexOf('\n', start), number++) {
+            JsonNode line = parse(content.substring(start, end), number);
             format.check(line, file);
+            for (String field : List.of("stage", "step")) {
+                if (!line.path(field).isIntegralNumber()) {
+                    throw damaged(number, "has no integer '" + field + "'");
+                }
+            }
             lines.add(line);
         }
         return lines;
+    }
+
+    private JsonNode parse(String text, int number) throws UnreadableFileException {
+        JsonNode line;
+        try {
+            line = json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw damaged(number, "is not JSON (" + e.getOriginalMessage() + ")");
+        }
+        if (line == null || !line.isObject()) {
+            throw damaged(number, "is not a JSON object");
+        }
+        return line;
+    }
+
+    private UnreadableFileException damaged(int number, String what) {
+        return new UnreadableFileException(file + " line " + number + " " + what + "; the file was changed outside "
+                + "cpt4j or damaged: restore it, or delete its run directory to start over");
     }
 
     /** Rewrites the log, atomically, with only the complete lines {@code wanted} accepts. */
