@@ -10,6 +10,7 @@ import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.io.AtomicFiles;
 import org.cpt4j.pretrain.PretrainSpec;
 import org.cpt4j.run.RunReport;
+import org.cpt4j.spec.InvalidInputException;
 
 /** Writes an experiment's {@code report.html} from its run directory, or one report over several seeds, atomically. */
 public final class ReportWriter {
@@ -46,7 +47,7 @@ public final class ReportWriter {
         List<String> missing = new ArrayList<>();
         for (ExperimentRecord record : records) {
             if (!comparable(record.spec()).equals(comparable(first))) {
-                throw new IOException(record.directory() + " holds a run of another experiment than "
+                throw new InvalidInputException(record.directory() + " holds a run of another experiment than "
                         + records.get(0).directory() + ": their spec.json files differ beyond the seed and the name, "
                         + "so their seeds cannot be summarised together");
             }

@@ -130,7 +130,7 @@ class ReportWriterTest {
         ExperimentSpecFile.write(other.resolve("spec.json"), new ExperimentSpec(spec.format(), spec.version(),
                 spec.name(), spec.seed(), spec.base(), spec.curriculum(), spec.training(), spec.evaluation(),
                 spec.arms().subList(0, 2), spec.drift(), spec.collapse()));
-        IOException error = assertThrows(IOException.class,
+        InvalidInputException error = assertThrows(InvalidInputException.class,
                 () -> ReportWriter.write(List.of(root, other), runs.resolve("x.html")));
         assertTrue(error.getMessage().startsWith(other + " holds a run of another experiment than " + root),
                 error.getMessage());
