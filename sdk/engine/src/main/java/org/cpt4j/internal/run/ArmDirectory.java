@@ -164,6 +164,18 @@ final class ArmDirectory {
         return root.resolve(FileFormat.SAMPLES.file());
     }
 
+    /**
+     * Reads every log of the arm, so that a resume of files this cpt4j cannot read (another format, a newer version, a
+     * damaged line) is refused before anything is written.
+     *
+     * @throws IOException naming the file and the line
+     */
+    void checkReadable() throws IOException {
+        for (JsonLines log : List.of(metricsLog(), eventsLog(), driftLog(), evaluationsLog(), samplesLog())) {
+            log.lines();
+        }
+    }
+
     private JsonLines metricsLog() {
         return new JsonLines(metrics(), FileFormat.METRICS, JSON);
     }

@@ -96,14 +96,19 @@ public final class ExperimentRunner {
         }
         List<RunLogger> loggers = loggers();
         try (RunDirectory directory = RunDirectory.open(settings.runs(), spec,
-                earlier -> ResolvedExperiment.explicit(earlier, experiment.registry()));
-             LoggingListener logging = LoggingListener.open(listener, loggers, new LoggerContext(spec.name(),
-                     directory.root(), spec.arms().stream().map(ArmSpec::name).toList()))) {
-            Provenance provenance = Provenance.started(directory.root(), experiment.registry(), ArmDirectory.JSON);
-            RunResult result = runArms(directory, logging);
-            provenance.finished();
-            writeReport(directory);
-            return result;
+                earlier -> ResolvedExperiment.explicit(earlier, experiment.registry()))) {
+            // a resume of files this cpt4j cannot read is refused before anything is written
+            for (ArmSpec arm : spec.arms()) {
+                directory.arm(arm.name()).checkReadable();
+            }
+            try (LoggingListener logging = LoggingListener.open(listener, loggers, new LoggerContext(spec.name(),
+                    directory.root(), spec.arms().stream().map(ArmSpec::name).toList()))) {
+                Provenance provenance = Provenance.started(directory.root(), experiment.registry(), ArmDirectory.JSON);
+                RunResult result = runArms(directory, logging);
+                provenance.finished();
+                writeReport(directory);
+                return result;
+            }
         }
     }
 
