@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -203,9 +204,17 @@ public final class Component<P extends Record, T> {
                 return problemsOf(new Problems("").include(kind + nested, invalid));
             }
         }
-        String reason = e.getCause() instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
-                ? "must be " + typeName(mismatch.getTargetType()) + ": " + mismatch.getOriginalMessage()
-                : "cannot be read as the parameters of '" + id + "': " + e.getMessage();
+        String reason;
+        if (e.getCause() instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            reason = "must be one of " + java.util.Arrays.stream(invalid.getTargetType().getEnumConstants())
+                    .map(constant -> ((Enum<?>) constant).name()).collect(Collectors.joining(", ")) + ", was \""
+                    + invalid.getValue() + "\"";
+        } else if (e.getCause() instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            reason = "must be " + typeName(mismatch.getTargetType()) + ": " + mismatch.getOriginalMessage();
+        } else {
+            reason = "cannot be read as the parameters of '" + id + "': " + e.getMessage();
+        }
         return problemsOf(new Problems("").add(kind.name() + nested, reason));
     }
 

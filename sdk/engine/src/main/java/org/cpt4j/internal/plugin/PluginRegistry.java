@@ -268,7 +268,7 @@ public final class PluginRegistry {
         if (entry == null) {
             List<String> known = ids(kind);
             problems.add(path, "unknown " + kind + " '" + id + "'"
-                    + Suggestions.didYouMean(id, known)
+                    + Suggestions.closest(id, known).map(near -> "; did you mean '" + near + "'?").orElse(".")
                     + " Known: " + String.join(", ", known) + " (from the plugins " + String.join(", ", plugins())
                     + "; a component of another plugin needs its jar: on the class path, or for the cpt4j command "
                     + "--plugins JAR, CPT4J_PLUGINS or a plugins/ folder)");
