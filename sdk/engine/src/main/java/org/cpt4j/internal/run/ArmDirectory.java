@@ -165,12 +165,16 @@ final class ArmDirectory {
     }
 
     /**
-     * Reads every log of the arm, so that a resume of files this cpt4j cannot read (another format, a newer version, a
-     * damaged line) is refused before anything is written.
+     * Reads every log of an arm that will resume (one with a checkpoint), so that a resume of files this cpt4j cannot
+     * read (another format, a newer version, a damaged line) is refused before anything is written; an arm without a
+     * checkpoint starts afresh and clears its logs, whatever they hold.
      *
      * @throws IOException naming the file and the line
      */
     void checkReadable() throws IOException {
+        if (checkpointSeries().files().isEmpty()) {
+            return;
+        }
         for (JsonLines log : List.of(metricsLog(), eventsLog(), driftLog(), evaluationsLog(), samplesLog())) {
             log.lines();
         }
