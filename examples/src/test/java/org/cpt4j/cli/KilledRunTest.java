@@ -70,6 +70,8 @@ class KilledRunTest {
             long delayMillis = random.nextInt(400);
             moments.add(killAfter(spec, killed, cache, newSteps, delayMillis));
         }
+        // a kill inside a write leaves its temporary file; one planted here makes sure the check below sees them go
+        Files.writeString(killed.resolve("killed/grpo/checkpoints/.step-0000000099.ckpt.4711.tmp"), "half a write");
         CommandLineRun resumed = run(spec, killed, cache);
         String told = "seed " + seed + ", killed " + moments + "\n" + resumed.err();
         assertEquals(0, resumed.exitCode(), told);

@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Writes a file so that readers see either the old content or the complete new one, never a part: the bytes
@@ -16,6 +19,9 @@ import java.nio.file.attribute.PosixFilePermissions;
  * target. Every file cpt4j writes goes through here, and a plugin that writes files should too.
  */
 public final class AtomicFiles {
+
+    /** The name of a temporary file {@link #write} makes beside {@code NAME}: {@code .NAME.<digits>.tmp}. */
+    private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.[0-9]+\\.tmp");
 
     private AtomicFiles() {
     }
@@ -49,5 +55,27 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /**
+     * Deletes what writes into {@code directory} (and below) left when their process was killed before the rename:
+     * the temporary files {@link #write} names {@code .NAME.<digits>.tmp}. Call it only while no other process writes
+     * there, as the one writer holding the directory's lock.
+     *
+     * @return the files deleted, none when {@code directory} does not exist
+     */
+    public static List<Path> removeInterruptedWrites(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        List<Path> leftovers;
+        try (Stream<Path> walk = Files.walk(directory)) {
+            leftovers = walk.filter(file -> TEMPORARY.matcher(file.getFileName().toString()).matches())
+                    .filter(Files::isRegularFile).toList();
+        }
+        for (Path leftover : leftovers) {
+            Files.deleteIfExists(leftover);
+        }
+        return leftovers;
     }
 }

@@ -22,6 +22,7 @@ import org.cpt4j.internal.model.TransformerPolicy;
 import org.cpt4j.model.ModelConfig;
 import org.cpt4j.run.Arithmetic;
 import org.cpt4j.internal.text.PromptFormat;
+import org.cpt4j.io.AtomicFiles;
 import org.cpt4j.pretrain.PretrainSpec;
 import org.cpt4j.text.Tokenizer;
 
@@ -126,6 +127,7 @@ public final class BaseModelStore {
         }
         // one writer per cache entry: a second process pretraining the same base is refused, naming the first
         try (DirectoryLock lock = DirectoryLock.acquire(directory, "base-model cache entry")) {
+            AtomicFiles.removeInterruptedWrites(directory);
             return pretrain(spec, hash, directory, pretrainer, tokenizer, listener);
         }
     }

@@ -7,6 +7,7 @@ import java.util.function.UnaryOperator;
 import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.experiment.ExperimentSpecFile;
 import org.cpt4j.internal.store.DirectoryLock;
+import org.cpt4j.io.AtomicFiles;
 import org.cpt4j.spec.InvalidInputException;
 import org.cpt4j.spec.InvalidSpecException;
 
@@ -40,6 +41,8 @@ final class RunDirectory implements AutoCloseable {
         Path file = root.resolve("spec.json");
         DirectoryLock lock = DirectoryLock.acquire(root, "run directory");
         try {
+            // the lock makes this the one writer: a temporary file here is a write a killed run left unfinished
+            AtomicFiles.removeInterruptedWrites(root);
             check(root, file, spec, explicit);
         } catch (IOException | RuntimeException e) {
             lock.close();
