@@ -23,7 +23,7 @@ public final class ObjectiveProbe {
 
     private final SameDiff sd;
     private final SameDiffLossGraph context;
-    private final LossTerms terms;
+    private final LossTerms<SDVariable> terms;
     private final int length;
     private final int vocabulary;
     private final DataType type;

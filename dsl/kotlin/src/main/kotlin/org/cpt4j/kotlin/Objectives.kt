@@ -3,6 +3,8 @@ package org.cpt4j.kotlin
 import org.cpt4j.experiment.ComponentSpec
 import org.cpt4j.objective.LossAggregation
 import org.cpt4j.plugins.objectives.GrpoConfig
+import org.cpt4j.plugins.objectives.ImportanceSampling
+import org.cpt4j.plugins.objectives.KlClamp
 import org.cpt4j.plugins.objectives.KlEstimator
 import org.cpt4j.plugins.objectives.Objectives
 import org.cpt4j.plugins.objectives.ScaleRewards
@@ -45,6 +47,13 @@ public class GrpoScope internal constructor(private val builder: GrpoConfig.Buil
             builder.filterZeroVariance(value)
         }
 
+    /** Whether the importance ratio is each token's or its response's (GSPO). */
+    public var importanceSampling: ImportanceSampling
+        @Deprecated(WRITE_ONLY, level = DeprecationLevel.ERROR) get() = writeOnly()
+        set(value) {
+            builder.importanceSampling(value)
+        }
+
     /** Both clip ranges at once. */
     public var clip: Double
         @Deprecated(WRITE_ONLY, level = DeprecationLevel.ERROR) get() = writeOnly()
@@ -64,6 +73,13 @@ public class GrpoScope internal constructor(private val builder: GrpoConfig.Buil
         @Deprecated(WRITE_ONLY, level = DeprecationLevel.ERROR) get() = writeOnly()
         set(value) {
             builder.clipHigh(value)
+        }
+
+    /** The upper cap (greater than 1) of the unclipped ratio, TRL's two-sided clipping, or 0 for none. */
+    public var delta: Double
+        @Deprecated(WRITE_ONLY, level = DeprecationLevel.ERROR) get() = writeOnly()
+        set(value) {
+            builder.delta(value)
         }
 
     /** The dual-clip constant (greater than 1), or 0 for none. */
@@ -87,6 +103,20 @@ public class GrpoScope internal constructor(private val builder: GrpoConfig.Buil
             builder.klEstimator(value)
         }
 
+    /** Whose clamps the KL estimator follows. */
+    public var klClamp: KlClamp
+        @Deprecated(WRITE_ONLY, level = DeprecationLevel.ERROR) get() = writeOnly()
+        set(value) {
+            builder.klClamp(value)
+        }
+
+    /** Multiply the KL by the importance ratio. */
+    public var biasCorrectedKl: Boolean
+        @Deprecated(WRITE_ONLY, level = DeprecationLevel.ERROR) get() = writeOnly()
+        set(value) {
+            builder.biasCorrectedKl(value)
+        }
+
     /** The coefficient of the entropy subtracted from the loss. */
     public var entropyBonus: Double
         @Deprecated(WRITE_ONLY, level = DeprecationLevel.ERROR) get() = writeOnly()
@@ -106,6 +136,13 @@ public class GrpoScope internal constructor(private val builder: GrpoConfig.Buil
         @Deprecated(WRITE_ONLY, level = DeprecationLevel.ERROR) get() = writeOnly()
         set(value) {
             builder.maxResponseLength(value)
+        }
+
+    /** What the logits are divided by before the log-softmax (the sampling temperature). */
+    public var logitTemperature: Double
+        @Deprecated(WRITE_ONLY, level = DeprecationLevel.ERROR) get() = writeOnly()
+        set(value) {
+            builder.logitTemperature(value)
         }
 
     /** Optimisation passes over each batch of rollouts. */
@@ -174,6 +211,20 @@ public class SdpoScope internal constructor(private val builder: SdpoConfig.Buil
         @Deprecated(WRITE_ONLY, level = DeprecationLevel.ERROR) get() = writeOnly()
         set(value) {
             builder.useFeedback(value)
+        }
+
+    /** How per-token losses become one scalar (the official `loss_agg_mode`). */
+    public var aggregation: LossAggregation
+        @Deprecated(WRITE_ONLY, level = DeprecationLevel.ERROR) get() = writeOnly()
+        set(value) {
+            builder.aggregation(value)
+        }
+
+    /** What the student's logits are divided by before the log-softmax. */
+    public var logitTemperature: Double
+        @Deprecated(WRITE_ONLY, level = DeprecationLevel.ERROR) get() = writeOnly()
+        set(value) {
+            builder.logitTemperature(value)
         }
 
     /** The weight of the GRPO loss mixed in; 0 is pure SDPO. */

@@ -6,6 +6,8 @@ import org.cpt4j.plugins.collapse.Collapse
 import org.cpt4j.plugins.drift.Drift
 import org.cpt4j.plugins.logging.Loggers
 import org.cpt4j.plugins.objectives.GrpoConfig
+import org.cpt4j.plugins.objectives.ImportanceSampling
+import org.cpt4j.plugins.objectives.KlClamp
 import org.cpt4j.plugins.objectives.KlEstimator
 import org.cpt4j.plugins.objectives.Objectives
 import org.cpt4j.plugins.objectives.ScaleRewards
@@ -29,23 +31,31 @@ class ComponentFactoriesTest {
             scaleRewards = ScaleRewards.BATCH
             advantageEpsilon = 1e-4
             filterZeroVariance = true
+            importanceSampling = ImportanceSampling.SEQUENCE
             clipLow = 0.1
             clipHigh = 0.28
+            delta = 4.0
             dualClip = 3.0
             klBeta = 0.04
             klEstimator = KlEstimator.K1
+            klClamp = KlClamp.OPENRLHF
+            biasCorrectedKl = true
             entropyBonus = 0.01
-            aggregation = LossAggregation.SEQ_MEAN_TOKEN_SUM_NORM
+            aggregation = LossAggregation.TRL_DR_GRPO
             maxResponseLength = 24
+            logitTemperature = 0.7
             epochs = 2
         }
         assertEquals(Objectives.grpo {
-            it.scaleRewards(ScaleRewards.BATCH).advantageEpsilon(1e-4).filterZeroVariance(true).clipLow(0.1)
-                .clipHigh(0.28).dualClip(3.0).klBeta(0.04).klEstimator(KlEstimator.K1).entropyBonus(0.01)
-                .aggregation(LossAggregation.SEQ_MEAN_TOKEN_SUM_NORM).maxResponseLength(24).epochs(2)
+            it.scaleRewards(ScaleRewards.BATCH).advantageEpsilon(1e-4).filterZeroVariance(true)
+                .importanceSampling(ImportanceSampling.SEQUENCE).clipLow(0.1).clipHigh(0.28).delta(4.0).dualClip(3.0)
+                .klBeta(0.04).klEstimator(KlEstimator.K1).klClamp(KlClamp.OPENRLHF).biasCorrectedKl(true)
+                .entropyBonus(0.01).aggregation(LossAggregation.TRL_DR_GRPO).maxResponseLength(24)
+                .logitTemperature(0.7).epochs(2)
         }, kotlin)
-        assertEquals(GrpoConfig(ScaleRewards.BATCH, 1e-4, true, 0.1, 0.28, 3.0, 0.04, KlEstimator.K1, 0.01,
-            LossAggregation.SEQ_MEAN_TOKEN_SUM_NORM, 24, 2), Objectives.GRPO.parameters(kotlin.parameters))
+        assertEquals(GrpoConfig(ScaleRewards.BATCH, 1e-4, true, ImportanceSampling.SEQUENCE, 0.1, 0.28, 4.0, 3.0, 0.04,
+            KlEstimator.K1, KlClamp.OPENRLHF, true, 0.01, LossAggregation.TRL_DR_GRPO, 24, 0.7, 2),
+            Objectives.GRPO.parameters(kotlin.parameters))
         assertEquals(Factories.grpo { clip = 0.3 }, Factories.grpo {
             clipLow = 0.3
             clipHigh = 0.3
@@ -63,13 +73,15 @@ class ComponentFactoriesTest {
             maskRatio = 0.1
             successThreshold = 0.75
             useFeedback = false
+            aggregation = LossAggregation.TRL_GRPO
+            logitTemperature = 0.9
             grpoWeight = 0.3
             grpo { klBeta = 0.02 }
             epochs = 2
         }
         assertEquals(Objectives.sdpo { d ->
             d.alpha(0.25).topK(8).tailBucket(false).isClip(3.0).maskRatio(0.1).successThreshold(0.75)
-                .useFeedback(false).grpoWeight(0.3).grpo { it.klBeta(0.02) }.epochs(2)
+                .useFeedback(false).aggregation(LossAggregation.TRL_GRPO).logitTemperature(0.9).grpoWeight(0.3).grpo { it.klBeta(0.02) }.epochs(2)
         }, kotlin)
         assertNotEquals(Objectives.sdpo(), kotlin)
         assertEquals(Objectives.sdpo { it.alpha(1.0).sampledToken(true) }, Factories.sdpo {

@@ -11,45 +11,60 @@ import org.cpt4j.spec.Problems;
  * @param scaleRewards what centred rewards are divided by
  * @param advantageEpsilon added to the standard deviation (verl 1e-6; TRL 1e-4)
  * @param filterZeroVariance drop groups whose rewards are all equal (DAPO's dynamic sampling, without refill)
+ * @param importanceSampling whether the ratio is each token's or its response's (GSPO)
  * @param clipLow ratio clip below, {@code 1 − clipLow}
  * @param clipHigh ratio clip above, {@code 1 + clipHigh} (DAPO "clip-higher" uses 0.28)
+ * @param delta upper cap {@code δ > 1} of the unclipped ratio, {@code min(ρ, δ)} (TRL's two-sided clipping,
+ *     INTELLECT-2), or 0 for none
  * @param dualClip dual-clip constant {@code c > 1} bounding the loss of negative advantages, or 0 for none
  * @param klBeta coefficient of the per-token KL to the reference policy (0: no reference needed)
  * @param klEstimator which KL estimator
+ * @param klClamp whose clamps the estimator follows
+ * @param biasCorrectedKl multiply the KL by the importance ratio (TRL {@code use_bias_correction_kl}, DeepSeek-V3.2)
  * @param entropyBonus coefficient of the aggregated entropy subtracted from the loss
  * @param aggregation how per-token losses become one scalar
- * @param maxResponseLength the constant of {@link LossAggregation#SEQ_MEAN_TOKEN_SUM_NORM}
+ * @param maxResponseLength the constant {@code N} of {@link LossAggregation#SEQ_MEAN_TOKEN_SUM_NORM} and
+ *     {@link LossAggregation#TRL_DR_GRPO}
+ * @param logitTemperature what the student's logits are divided by before the log-softmax (TRL's
+ *     {@code temperature}, the sampling temperature)
  * @param epochs optimisation passes over each batch of rollouts, with the sampling policy's log-probabilities
  *     as the old ones
  */
 public record GrpoConfig(ScaleRewards scaleRewards, double advantageEpsilon, boolean filterZeroVariance,
-                         double clipLow, double clipHigh, double dualClip, double klBeta, KlEstimator klEstimator,
-                         double entropyBonus, LossAggregation aggregation, int maxResponseLength, int epochs) {
+                         ImportanceSampling importanceSampling, double clipLow, double clipHigh, double delta,
+                         double dualClip, double klBeta, KlEstimator klEstimator, KlClamp klClamp,
+                         boolean biasCorrectedKl, double entropyBonus, LossAggregation aggregation,
+                         int maxResponseLength, double logitTemperature, int epochs) {
 
     public GrpoConfig {
         Problems problems = new Problems("objective");
         problems.require(advantageEpsilon >= 0, "advantageEpsilon", "must not be negative, was " + advantageEpsilon);
         problems.require(clipLow > 0 && clipLow < 1, "clipLow", "must be within (0, 1), was " + clipLow);
         problems.require(clipHigh > 0, "clipHigh", "must be positive, was " + clipHigh);
+        problems.require(delta == 0 || delta > 1 && Double.isFinite(delta), "delta",
+                "must be 0 (off) or a finite cap greater than 1, was " + delta);
         problems.require(dualClip == 0 || dualClip > 1, "dualClip", "must be 0 (off) or greater than 1, was " + dualClip);
         problems.require(klBeta >= 0, "klBeta", "must not be negative, was " + klBeta);
         problems.require(entropyBonus >= 0, "entropyBonus", "must not be negative, was " + entropyBonus);
         problems.require(maxResponseLength >= 1, "maxResponseLength", "must be at least 1, was " + maxResponseLength);
+        problems.require(logitTemperature > 0 && Double.isFinite(logitTemperature), "logitTemperature",
+                "must be positive and finite, was " + logitTemperature);
         problems.require(epochs >= 1, "epochs", "must be at least 1, was " + epochs);
         problems.throwIfAny("GRPO configuration");
     }
 
     /**
-     * @return a configuration from the defaults: group std scaling with epsilon 1e-6,
-     *     no filtering, clip 0.2 both ways, no dual clip, no KL (k3 when enabled), no entropy bonus,
-     *     token-mean aggregation, responses of at most 32 tokens, one epoch
+     * @return a configuration from the defaults: group std scaling with epsilon 1e-6, no filtering, token-level
+     *     ratios clipped 0.2 both ways, no delta, no dual clip, no KL (verl's k3 when enabled, not bias-corrected),
+     *     no entropy bonus, token-mean aggregation, responses of at most 32 tokens, logit temperature 1, one epoch
      */
     public static GrpoConfig of(Consumer<Builder> configure) {
         Builder builder = new Builder();
         configure.accept(builder);
-        return new GrpoConfig(builder.scaleRewards, builder.advantageEpsilon,
-                builder.filterZeroVariance, builder.clipLow, builder.clipHigh, builder.dualClip, builder.klBeta,
-                builder.klEstimator, builder.entropyBonus, builder.aggregation, builder.maxResponseLength, builder.epochs);
+        return new GrpoConfig(builder.scaleRewards, builder.advantageEpsilon, builder.filterZeroVariance,
+                builder.importanceSampling, builder.clipLow, builder.clipHigh, builder.delta, builder.dualClip,
+                builder.klBeta, builder.klEstimator, builder.klClamp, builder.biasCorrectedKl, builder.entropyBonus,
+                builder.aggregation, builder.maxResponseLength, builder.logitTemperature, builder.epochs);
     }
 
     /** Builder for {@link GrpoConfig}. */
@@ -57,14 +72,19 @@ public record GrpoConfig(ScaleRewards scaleRewards, double advantageEpsilon, boo
         private ScaleRewards scaleRewards = ScaleRewards.GROUP;
         private double advantageEpsilon = 1e-6;
         private boolean filterZeroVariance;
+        private ImportanceSampling importanceSampling = ImportanceSampling.TOKEN;
         private double clipLow = 0.2;
         private double clipHigh = 0.2;
+        private double delta;
         private double dualClip;
         private double klBeta;
         private KlEstimator klEstimator = KlEstimator.K3;
+        private KlClamp klClamp = KlClamp.VERL;
+        private boolean biasCorrectedKl;
         private double entropyBonus;
         private LossAggregation aggregation = LossAggregation.TOKEN_MEAN;
         private int maxResponseLength = 32;
+        private double logitTemperature = 1;
         private int epochs = 1;
 
         private Builder() {
@@ -85,6 +105,11 @@ public record GrpoConfig(ScaleRewards scaleRewards, double advantageEpsilon, boo
             return this;
         }
 
+        public Builder importanceSampling(ImportanceSampling value) {
+            importanceSampling = value;
+            return this;
+        }
+
         /** Sets both clip ranges. */
         public Builder clip(double value) {
             clipLow = value;
@@ -99,6 +124,11 @@ public record GrpoConfig(ScaleRewards scaleRewards, double advantageEpsilon, boo
 
         public Builder clipHigh(double value) {
             clipHigh = value;
+            return this;
+        }
+
+        public Builder delta(double value) {
+            delta = value;
             return this;
         }
 
@@ -117,6 +147,16 @@ public record GrpoConfig(ScaleRewards scaleRewards, double advantageEpsilon, boo
             return this;
         }
 
+        public Builder klClamp(KlClamp value) {
+            klClamp = value;
+            return this;
+        }
+
+        public Builder biasCorrectedKl(boolean value) {
+            biasCorrectedKl = value;
+            return this;
+        }
+
         public Builder entropyBonus(double value) {
             entropyBonus = value;
             return this;
@@ -129,6 +169,11 @@ public record GrpoConfig(ScaleRewards scaleRewards, double advantageEpsilon, boo
 
         public Builder maxResponseLength(int value) {
             maxResponseLength = value;
+            return this;
+        }
+
+        public Builder logitTemperature(double value) {
+            logitTemperature = value;
             return this;
         }
 

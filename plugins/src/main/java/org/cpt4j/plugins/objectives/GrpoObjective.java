@@ -3,41 +3,49 @@ package org.cpt4j.plugins.objectives;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.cpt4j.objective.FormulaObjective;
 import org.cpt4j.objective.LossAggregation;
-import org.cpt4j.objective.LossGraph;
-import org.cpt4j.objective.LogSoftmax;
+import org.cpt4j.objective.LossInputs;
 import org.cpt4j.objective.LossTerms;
-import org.cpt4j.objective.Objective;
 import org.cpt4j.objective.ObjectiveBatch;
 import org.cpt4j.objective.Rollouts;
 import org.cpt4j.objective.StandardInputs;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
+import org.cpt4j.objective.TensorMath;
 
 /**
- * GRPO's clipped surrogate (Shao et al. 2024, "DeepSeekMath"), per token {@code t} of response {@code i}:
+ * GRPO's clipped surrogate (Shao et al. 2024, "DeepSeekMath"), per token {@code t} of response {@code i}, with the
+ * student's log-probability {@code s} at {@code logitTemperature}:
  *
  * <pre>
- * ρ = exp(clamp(s − s_old, ±20))
- * ℓ = max(−A·ρ, −A·clip(ρ, 1 − ε_low, 1 + ε_high))              (PPO clip)
+ * λ = clamp(s − s_old, ±20)                                     (verl's clamp)
+ * log w = λ                                  TOKEN
+ *       = Σ_t m·λ / max(Σ_t m, 1)            SEQUENCE (GSPO; one per response)
+ *       = s − sg(s) + sg(Σ_t m·λ / max(Σ_t m, 1))   SEQUENCE_TOKEN
+ * ρ = exp(log w);  ρ̂ = min(ρ, δ) if delta δ &gt; 0                (TRL two-sided clipping)
+ * ℓ = max(−A·ρ̂, −A·clip(ρ, 1 − ε_low, 1 + ε_high))             (PPO clip)
  * ℓ = min(ℓ, −A·c)  where A &lt; 0, if dual clip c &gt; 0            (Ye et al. 2019)
- * ℓ += β · KL_k(s, s_ref)                                        (k1, k2 or k3)
+ * ℓ += β · KL(s, s_ref) · (ρ if biasCorrectedKl)                 ({@link KlEstimator}, {@link KlClamp})
  * loss = aggregate(ℓ, mask) − entropyBonus · aggregate(H, mask)
  * </pre>
  * with the advantage {@code A} of the response ({@link GroupAdvantages}) read from
  * {@link StandardInputs#ADVANTAGES}, {@code s_old} from {@link StandardInputs#OLD_LOG_PROBS} and {@code s_ref}
  * from {@link StandardInputs#REFERENCE_LOG_PROBS} (only when {@code β > 0}). This is verl's
  * {@code compute_policy_loss_vanilla} plus {@code kl_penalty} and {@code agg_loss}, and TRL's
- * {@code GRPOTrainer._compute_loss} for {@code loss_type} grpo/bnpo/dr_grpo (docs/objectives.md).
+ * {@code GRPOTrainer._compute_loss} (docs/objectives.md maps every option to its upstream line).
  *
- * <p>Diagnostics: {@code clip_fraction} (tokens where the clipped term is the larger), {@code ppo_kl}
- * (mean {@code s_old − s}), {@code kl} (mean estimator, when {@code β > 0}), {@code entropy}.
+ * <p>Diagnostics, verl's as verl averages them ({@code Σ x·m / (Σ m + 1e-8)}): {@code clip_fraction} (tokens where
+ * the clipped term is the larger, {@code pg_clipfrac}), {@code clip_fraction_lower} (negative-advantage tokens the dual
+ * clip bounds, {@code pg_clipfrac_lower}; with a dual clip), {@code ppo_kl} (mean {@code −λ}); TRL's as TRL averages
+ * them ({@code Σ x·m / max(Σ m, 1)}, per response at sequence level): {@code clip_ratio_low} ({@code ρ̂ < 1 − ε_low}
+ * and {@code A < 0}), {@code clip_ratio_high} ({@code ρ̂ > 1 + ε_high} and {@code A > 0}),
+ * {@code clip_ratio_region} (either); {@code kl} (mean KL term, when {@code β > 0}) and {@code entropy}.
  */
-public final class GrpoObjective implements Objective {
+public final class GrpoObjective implements FormulaObjective {
 
     /** The objective's id. */
     public static final String ID = "grpo";
-    private static final double LOG_RATIO_LIMIT = 20;
+    /** verl's clamp of the log-ratio before the exponential. */
+    static final double LOG_RATIO_LIMIT = 20;
 
     private final GrpoConfig config;
 
@@ -63,7 +71,8 @@ public final class GrpoObjective implements Objective {
     @Override
     public void prepare(Rollouts rollouts, ObjectiveBatch.Builder batch) {
         double[] rewards = rollouts.rewards();
-        double[] advantages = GroupAdvantages.compute(rewards, rollouts.groupSize(), config.scaleRewards(),
+        int[] groups = GroupAdvantages.consecutiveGroups(rewards.length, rollouts.groupSize());
+        double[] advantages = GroupAdvantages.compute(rewards, groups, config.scaleRewards(),
                 config.advantageEpsilon());
         double[][] mask = rollouts.responseMask();
         double[][] perToken = new double[advantages.length][mask[0].length];
@@ -72,12 +81,7 @@ public final class GrpoObjective implements Objective {
         }
         batch.perToken(StandardInputs.ADVANTAGES, perToken);
         if (config.filterZeroVariance()) {
-            boolean[] flat = GroupAdvantages.zeroVarianceGroups(rewards, rollouts.groupSize());
-            boolean[] drop = new boolean[rewards.length];
-            for (int b = 0; b < drop.length; b++) {
-                drop[b] = flat[b / rollouts.groupSize()];
-            }
-            batch.dropRows(drop);
+            batch.dropRows(GroupAdvantages.inZeroVarianceGroup(rewards, groups));
         }
     }
 
@@ -86,100 +90,105 @@ public final class GrpoObjective implements Objective {
         return config.epochs();
     }
 
-    @Override
-    public LossTerms define(LossGraph graph) {
-        SameDiff sd = graph.sameDiff();
-        SDVariable mask = graph.mask();
-        SDVariable policy = graph.tokenLogProbs();
-        SDVariable advantages = graph.perToken(StandardInputs.ADVANTAGES);
-        SDVariable old = graph.perToken(StandardInputs.OLD_LOG_PROBS);
-        SDVariable logRatio = sd.math.clipByValue(policy.sub(old), -LOG_RATIO_LIMIT, LOG_RATIO_LIMIT);
-        SDVariable ratio = sd.math.exp(logRatio);
-        SDVariable negated = advantages.neg();
-        SDVariable unclipped = negated.mul(ratio);
-        SDVariable clipped = negated.mul(sd.math.clipByValue(ratio, 1 - config.clipLow(), 1 + config.clipHigh()));
-        // max and min by masks, not sd.math.max/min: on ties (every token inside the clip range) their
-        // gradients reach both arguments and double the gradient.
-        SDVariable clippedLarger = sd.gt(clipped, unclipped).castTo(mask.dataType());
-        SDVariable perToken = select(clippedLarger, clipped, unclipped);
-        if (config.dualClip() > 0) {
-            SDVariable bound = negated.mul(config.dualClip());
-            SDVariable bounded = sd.gt(perToken, bound).castTo(mask.dataType())
-                    .mul(sd.lt(advantages, sd.constant(0.0).castTo(mask.dataType())).castTo(mask.dataType()));
-            perToken = select(bounded, bound, perToken);
-        }
-        Map<String, SDVariable> diagnostics = new LinkedHashMap<>();
-        if (config.klBeta() > 0) {
-            SDVariable kl = klEstimate(sd, policy, graph.perToken(StandardInputs.REFERENCE_LOG_PROBS));
-            perToken = perToken.add(kl.mul(config.klBeta()));
-            diagnostics.put("kl", maskedMean(graph, kl, mask));
-        }
-        SDVariable loss = config.aggregation().aggregate(graph, perToken, mask, config.maxResponseLength());
-        if (config.entropyBonus() > 0) {
-            loss = loss.sub(config.aggregation().aggregate(graph, graph.entropy(), mask, config.maxResponseLength())
-                    .mul(config.entropyBonus()));
-        }
-        diagnostics.put("clip_fraction", maskedMean(graph, clippedLarger, mask));
-        diagnostics.put("ppo_kl", maskedMean(graph, old.sub(policy), mask));
-        diagnostics.put("entropy", maskedMean(graph, graph.entropy(), mask));
-        return new LossTerms(loss, diagnostics);
+    /**
+     * The per-token quantities of the surrogate, {@code [B, L]} (or {@code [B, 1]} per response at sequence level,
+     * broadcasting against tokens).
+     *
+     * @param loss {@code ℓ} before the KL term
+     * @param logRatio the clamped token log-ratio {@code λ}
+     * @param ratio {@code ρ}, before the delta cap (what the bias-corrected KL multiplies by)
+     * @param clippedLarger 1 where the clipped term is the larger
+     * @param lowClipped 1 where {@code ρ̂ < 1 − ε_low} and {@code A < 0}
+     * @param highClipped 1 where {@code ρ̂ > 1 + ε_high} and {@code A > 0}
+     * @param dualClipped 1 where the dual clip bounds the loss (0 everywhere without a dual clip)
+     */
+    public record Surrogate<T>(T loss, T logRatio, T ratio, T clippedLarger, T lowClipped, T highClipped,
+                               T dualClipped) {
     }
 
-    /** @return {@code condition · ifTrue + (1 − condition) · ifFalse} for a 0/1 {@code condition} */
-    private static SDVariable select(SDVariable condition, SDVariable ifTrue, SDVariable ifFalse) {
-        return condition.mul(ifTrue).add(condition.rsub(1.0).mul(ifFalse));
-    }
-
-    private SDVariable klEstimate(SameDiff sd, SDVariable policy, SDVariable reference) {
-        SDVariable difference = policy.sub(reference);
-        return switch (config.klEstimator()) {
-            case K1 -> difference;
-            case K2 -> difference.mul(difference).mul(0.5);
-            case K3 -> {
-                SDVariable logRatio = sd.math.clipByValue(difference.neg(), -KlEstimator.LOG_RATIO_LIMIT,
-                        KlEstimator.LOG_RATIO_LIMIT);
-                yield sd.math.clipByValue(sd.math.exp(logRatio).sub(logRatio).sub(1.0), -KlEstimator.VALUE_LIMIT,
-                        KlEstimator.VALUE_LIMIT);
-            }
+    /**
+     * @param logProbs the policy's log-probability of each sampled token, {@code [B, L]}
+     * @param oldLogProbs the sampling policy's, {@code [B, L]}
+     * @param advantages each token's advantage, {@code [B, L]}
+     * @param mask 1 on response tokens, {@code [B, L]} (what the sequence-level ratio averages over)
+     * @return the clipped surrogate's per-token quantities under this configuration
+     */
+    public <T> Surrogate<T> surrogate(TensorMath<T> m, T logProbs, T oldLogProbs, T advantages, T mask) {
+        T logRatio = m.clamp(m.sub(logProbs, oldLogProbs), -LOG_RATIO_LIMIT, LOG_RATIO_LIMIT);
+        T logWeight = switch (config.importanceSampling()) {
+            case TOKEN -> logRatio;
+            case SEQUENCE -> sequenceMean(m, logRatio, mask);
+            case SEQUENCE_TOKEN -> m.add(m.sub(logProbs, m.stopGradient(logProbs)),
+                    m.stopGradient(sequenceMean(m, logRatio, mask)));
         };
+        T ratio = m.exp(logWeight);
+        T capped = config.delta() > 0 ? m.min(ratio, m.constant(config.delta())) : ratio;
+        T negated = m.neg(advantages);
+        T unclipped = m.mul(negated, capped);
+        T clipped = m.mul(negated, m.clamp(ratio, 1 - config.clipLow(), 1 + config.clipHigh()));
+        T clippedLarger = m.greater(clipped, unclipped);
+        T loss = m.select(clippedLarger, clipped, unclipped);
+        T zero = m.constant(0);
+        T negative = m.less(advantages, zero);
+        T dualClipped = zero;
+        if (config.dualClip() > 0) {
+            T bound = m.mul(negated, config.dualClip());
+            dualClipped = m.mul(m.greater(loss, bound), negative);
+            loss = m.select(dualClipped, bound, loss);
+        }
+        T lowClipped = m.mul(m.less(capped, m.constant(1 - config.clipLow())), negative);
+        T highClipped = m.mul(m.greater(capped, m.constant(1 + config.clipHigh())), m.greater(advantages, zero));
+        return new Surrogate<>(loss, logRatio, ratio, clippedLarger, lowClipped, highClipped, dualClipped);
     }
 
-    /** @return the token mean of {@code values} over {@code mask}, the form every diagnostic takes */
-    static SDVariable maskedMean(LossGraph graph, SDVariable values, SDVariable mask) {
-        return LossAggregation.TOKEN_MEAN.aggregate(graph, values, mask, 1);
+    /** @return each response's mean over its response tokens, {@code Σ_t m·x / max(Σ_t m, 1)}, {@code [B, 1]} */
+    private static <T> T sequenceMean(TensorMath<T> m, T perToken, T mask) {
+        return m.div(m.sumPositions(m.mul(perToken, mask)), m.max(m.sumPositions(mask), m.constant(1)));
+    }
+
+    /** @return the KL term per token before {@code β}: the estimate, times {@code ρ} when bias-corrected */
+    public <T> T klTerm(TensorMath<T> m, T logProbs, T referenceLogProbs, T ratio) {
+        T kl = config.klEstimator().estimate(m, logProbs, referenceLogProbs, config.klClamp());
+        return config.biasCorrectedKl() ? m.mul(kl, ratio) : kl;
     }
 
     @Override
-    public double referenceLoss(double[][][] logits, double[][][] detachedLogits, ObjectiveBatch batch) {
-        double[][] advantages = batch.perToken(StandardInputs.ADVANTAGES);
-        double[][] old = batch.perToken(StandardInputs.OLD_LOG_PROBS);
-        double[][] reference = config.klBeta() > 0 ? batch.perToken(StandardInputs.REFERENCE_LOG_PROBS) : null;
-        double[][] perToken = new double[batch.rows()][batch.length()];
-        double[][] entropy = new double[batch.rows()][batch.length()];
-        for (int b = 0; b < batch.rows(); b++) {
-            for (int t = 0; t < batch.length(); t++) {
-                double[] logProbs = LogSoftmax.of(logits[b][t]);
-                double policy = logProbs[batch.target(b, t)];
-                entropy[b][t] = LogSoftmax.entropy(logProbs);
-                perToken[b][t] = tokenLoss(policy, old[b][t], advantages[b][t])
-                        + (reference == null ? 0 : config.klBeta() * config.klEstimator().estimate(policy, reference[b][t]));
-            }
+    public <T> LossTerms<T> loss(LossInputs<T> inputs) {
+        TensorMath<T> m = inputs.math();
+        T mask = inputs.mask();
+        T logProbs = inputs.tokenLogProbs(config.logitTemperature());
+        Surrogate<T> surrogate = surrogate(m, logProbs, inputs.perToken(StandardInputs.OLD_LOG_PROBS),
+                inputs.perToken(StandardInputs.ADVANTAGES), mask);
+        T perToken = surrogate.loss();
+        Map<String, T> diagnostics = new LinkedHashMap<>();
+        if (config.klBeta() > 0) {
+            T kl = klTerm(m, logProbs, inputs.perToken(StandardInputs.REFERENCE_LOG_PROBS), surrogate.ratio());
+            perToken = m.add(perToken, m.mul(kl, config.klBeta()));
+            diagnostics.put("kl", LossAggregation.TOKEN_MEAN.aggregate(m, kl, mask, 1));
         }
-        double loss = config.aggregation().reference(perToken, batch.mask(), config.maxResponseLength());
+        T entropy = inputs.entropy(config.logitTemperature());
+        T loss = config.aggregation().aggregate(m, perToken, mask, config.maxResponseLength());
         if (config.entropyBonus() > 0) {
-            loss -= config.entropyBonus() * config.aggregation().reference(entropy, batch.mask(), config.maxResponseLength());
+            loss = m.sub(loss, m.mul(config.aggregation().aggregate(m, entropy, mask, config.maxResponseLength()),
+                    config.entropyBonus()));
         }
-        return loss;
+        diagnostics.put("clip_fraction", verlMean(m, surrogate.clippedLarger(), mask));
+        if (config.dualClip() > 0) {
+            diagnostics.put("clip_fraction_lower", verlMean(m, surrogate.dualClipped(), mask));
+        }
+        diagnostics.put("ppo_kl", verlMean(m, m.neg(surrogate.logRatio()), mask));
+        LossAggregation trlMean = config.importanceSampling() == ImportanceSampling.SEQUENCE
+                ? LossAggregation.TRL_GRPO : LossAggregation.TOKEN_MEAN;
+        diagnostics.put("clip_ratio_low", trlMean.aggregate(m, surrogate.lowClipped(), mask, 1));
+        diagnostics.put("clip_ratio_high", trlMean.aggregate(m, surrogate.highClipped(), mask, 1));
+        diagnostics.put("clip_ratio_region", trlMean.aggregate(m,
+                m.add(surrogate.lowClipped(), surrogate.highClipped()), mask, 1));
+        diagnostics.put("entropy", LossAggregation.TOKEN_MEAN.aggregate(m, entropy, mask, 1));
+        return new LossTerms<>(loss, diagnostics);
     }
 
-    /** @return the clipped (and dual-clipped) surrogate loss of one token, in double precision */
-    double tokenLoss(double policy, double old, double advantage) {
-        double ratio = Math.exp(Math.max(-LOG_RATIO_LIMIT, Math.min(LOG_RATIO_LIMIT, policy - old)));
-        double clippedRatio = Math.max(1 - config.clipLow(), Math.min(1 + config.clipHigh(), ratio));
-        double loss = Math.max(-advantage * ratio, -advantage * clippedRatio);
-        if (config.dualClip() > 0 && advantage < 0) {
-            loss = Math.min(loss, -advantage * config.dualClip());
-        }
-        return loss;
+    /** @return verl's {@code masked_mean}: {@code Σ x·m / (Σ m + 1e-8)} */
+    static <T> T verlMean(TensorMath<T> m, T values, T mask) {
+        return m.div(m.sum(m.mul(values, mask)), m.add(m.sum(mask), 1e-8));
     }
 }

@@ -1,6 +1,7 @@
 package org.cpt4j.plugins.objectives;
 
 import java.util.function.Consumer;
+import org.cpt4j.objective.LossAggregation;
 import org.cpt4j.spec.Problems;
 
 /**
@@ -21,6 +22,11 @@ import org.cpt4j.spec.Problems;
  * @param successThreshold a sibling response with reward at least this is a successful demonstration
  * @param useFeedback without a successful sibling, use the verifier's feedback as the teacher's context
  *     (else such samples get no distillation loss)
+ * @param aggregation how per-token losses become one scalar (the official {@code loss_agg_mode}); the constant
+ *     {@code N} of {@link LossAggregation#SEQ_MEAN_TOKEN_SUM_NORM} is the batch's padded length, as verl's default
+ *     {@code loss_scale_factor}
+ * @param logitTemperature what the student's logits are divided by before the log-softmax (GKD's
+ *     {@code temperature}; the teacher's distributions are scored at the sampling temperature)
  * @param grpoWeight weight of the GRPO loss mixed in: {@code grpoWeight·GRPO + (1 − grpoWeight)·distillation}
  *     (TRL's distillation weight is {@code 1 − grpoWeight}); 0 is pure SDPO
  * @param grpo the options of the GRPO loss mixed in (used when {@code grpoWeight > 0}); it runs in SDPO's
@@ -29,8 +35,9 @@ import org.cpt4j.spec.Problems;
  *     the old ones (the importance weight's denominator)
  */
 public record SdpoConfig(double alpha, int topK, boolean tailBucket, boolean sampledToken, double isClip,
-                         double maskRatio, double successThreshold, boolean useFeedback, double grpoWeight,
-                         GrpoConfig grpo, int epochs) {
+                         double maskRatio, double successThreshold, boolean useFeedback,
+                         LossAggregation aggregation, double logitTemperature, double grpoWeight, GrpoConfig grpo,
+                         int epochs) {
 
     public SdpoConfig {
         Problems problems = new Problems("objective");
@@ -42,6 +49,8 @@ public record SdpoConfig(double alpha, int topK, boolean tailBucket, boolean sam
         problems.require(isClip == 0 || isClip > 0 && Double.isFinite(isClip), "isClip",
                 "must be positive and finite, or 0 for no importance weight, was " + isClip);
         problems.require(maskRatio >= 0 && maskRatio < 1, "maskRatio", "must be within [0, 1), was " + maskRatio);
+        problems.require(logitTemperature > 0 && Double.isFinite(logitTemperature), "logitTemperature",
+                "must be positive and finite, was " + logitTemperature);
         problems.require(grpoWeight >= 0 && grpoWeight <= 1, "grpoWeight", "must be within [0, 1], was " + grpoWeight);
         problems.require(grpo.epochs() == 1, "grpo.epochs", "the mixed-in GRPO loss runs in SDPO's epochs; set epochs "
                 + "instead (was " + grpo.epochs() + ")");
@@ -52,14 +61,14 @@ public record SdpoConfig(double alpha, int topK, boolean tailBucket, boolean sam
     /**
      * @return a configuration from the defaults: alpha 0.5, full vocabulary (tail bucket on if top-k is set),
      *     full-distribution divergence, importance clip 2, no token dropping, success threshold 0.5, feedback
-     *     used, no GRPO mixed in (GRPO's defaults when it is), one epoch
+     *     used, token-mean aggregation, logit temperature 1, no GRPO mixed in (GRPO's defaults when it is), one epoch
      */
     public static SdpoConfig of(Consumer<Builder> configure) {
         Builder builder = new Builder();
         configure.accept(builder);
         return new SdpoConfig(builder.alpha, builder.topK, builder.tailBucket, builder.sampledToken, builder.isClip,
-                builder.maskRatio, builder.successThreshold, builder.useFeedback, builder.grpoWeight,
-                GrpoConfig.of(builder.grpo), builder.epochs);
+                builder.maskRatio, builder.successThreshold, builder.useFeedback, builder.aggregation,
+                builder.logitTemperature, builder.grpoWeight, GrpoConfig.of(builder.grpo), builder.epochs);
     }
 
     /** Builder for {@link SdpoConfig}. */
@@ -72,6 +81,8 @@ public record SdpoConfig(double alpha, int topK, boolean tailBucket, boolean sam
         private double maskRatio;
         private double successThreshold = 0.5;
         private boolean useFeedback = true;
+        private LossAggregation aggregation = LossAggregation.TOKEN_MEAN;
+        private double logitTemperature = 1;
         private double grpoWeight;
         private Consumer<GrpoConfig.Builder> grpo = g -> { };
         private int epochs = 1;
@@ -116,6 +127,16 @@ public record SdpoConfig(double alpha, int topK, boolean tailBucket, boolean sam
 
         public Builder useFeedback(boolean value) {
             useFeedback = value;
+            return this;
+        }
+
+        public Builder aggregation(LossAggregation value) {
+            aggregation = value;
+            return this;
+        }
+
+        public Builder logitTemperature(double value) {
+            logitTemperature = value;
             return this;
         }
 

@@ -9,16 +9,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.cpt4j.objective.DoubleMath;
+import org.cpt4j.objective.DoubleTensor;
+import org.cpt4j.objective.FormulaObjective;
 import org.cpt4j.objective.LossAggregation;
-import org.cpt4j.objective.LossGraph;
-import org.cpt4j.objective.LogSoftmax;
+import org.cpt4j.objective.LossInputs;
 import org.cpt4j.objective.LossTerms;
-import org.cpt4j.objective.Objective;
 import org.cpt4j.objective.ObjectiveBatch;
 import org.cpt4j.objective.Rollouts;
 import org.cpt4j.objective.StandardInputs;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
+import org.cpt4j.objective.TensorMath;
+import org.jspecify.annotations.Nullable;
 
 /**
  * SDPO's self-distillation loss (the official code's {@code compute_self_distillation_loss}). With the student's
@@ -36,20 +37,20 @@ import org.nd4j.autodiff.samediff.SameDiff;
  * plus, with the tail bucket, one entry {@code log(1 − Σ_topk e^x)} (the sum clamped below 1 − 1e-7) per side,
  * or else both sides renormalised over the k entries. The sampled-token mode uses {@code sg(s_y − q_y) · s_y}.
  * Each token's loss is multiplied by {@code min(exp(clamp(sg(s_y) − s_old, ±20)), isClip)} when
- * {@code isClip > 0}, then averaged over the tokens of {@link StandardInputs#DISTILLATION_MASK} (response tokens
- * of samples with a teacher context, less those {@code maskRatio} dropped); an empty mask gives 0. With
+ * {@code isClip > 0}, then aggregated ({@code aggregation}, token mean by default) over the tokens of
+ * {@link StandardInputs#DISTILLATION_MASK} (response tokens of samples with a teacher context, less those
+ * {@code maskRatio} dropped); an empty mask gives 0. The student's distributions are at {@code logitTemperature}. With
  * {@code grpoWeight > 0} the loss is {@code grpoWeight·GRPO + (1 − grpoWeight)·D̄}.
  *
  * <p>Diagnostics: {@code divergence} (mean D over distilled tokens, before the importance weight),
  * {@code distilled_tokens}, {@code importance_weight} (its mean), and GRPO's when mixed.
  */
-public final class SdpoObjective implements Objective {
+public final class SdpoObjective implements FormulaObjective {
 
     /** The objective's id. */
     public static final String ID = "sdpo";
     /** Upper clamp of the log of the top-k mass before taking the tail's log (the reference's {@code -1e-7}). */
     static final double TAIL_LOG_MASS_LIMIT = -1e-7;
-    private static final double LOG_RATIO_LIMIT = 20;
 
     private final SdpoConfig config;
     private final GrpoObjective grpo;
@@ -108,16 +109,12 @@ public final class SdpoObjective implements Objective {
      */
     @Override
     public void prepare(Rollouts rollouts, ObjectiveBatch.Builder batch) {
-        double[][] mask = rollouts.responseMask();
-        SplittableRandom random = new SplittableRandom(rollouts.seed());
-        for (int b = 0; b < mask.length; b++) {
-            boolean taught = rollouts.teacherContext(b).isPresent();
-            for (int t = 0; t < mask[b].length; t++) {
-                boolean dropped = config.maskRatio() > 0 && random.nextDouble() < config.maskRatio();
-                mask[b][t] = taught && !dropped ? mask[b][t] : 0;
-            }
+        boolean[] taught = new boolean[rollouts.rollouts().size()];
+        for (int b = 0; b < taught.length; b++) {
+            taught[b] = rollouts.teacherContext(b).isPresent();
         }
-        batch.perToken(StandardInputs.DISTILLATION_MASK, mask);
+        batch.perToken(StandardInputs.DISTILLATION_MASK,
+                distillationMask(rollouts.responseMask(), taught, config.maskRatio(), rollouts.seed()));
         if (config.topK() > 0) {
             batch.perTokenDistribution(StandardInputs.DISTILLATION_SUPPORT,
                     topKSupport(rollouts.studentLogProbs(), config.topK()));
@@ -125,6 +122,27 @@ public final class SdpoObjective implements Objective {
         if (config.grpoWeight() > 0) {
             grpo.prepare(rollouts, batch);
         }
+    }
+
+    /**
+     * @param responseMask 1 on response tokens, {@code [B][L]}
+     * @param taught whether each rollout has a teacher context (the official {@code self_distillation_mask})
+     * @param maskRatio the fraction of tokens to drop at random (the study's {@code mask_ratio})
+     * @param seed the seed of the drops
+     * @return the distillation mask: the response tokens of taught rollouts, each dropped with probability
+     *     {@code maskRatio}, {@code [B][L]}
+     */
+    public static double[][] distillationMask(double[][] responseMask, boolean[] taught, double maskRatio, long seed) {
+        double[][] mask = new double[responseMask.length][];
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int b = 0; b < mask.length; b++) {
+            mask[b] = new double[responseMask[b].length];
+            for (int t = 0; t < mask[b].length; t++) {
+                boolean dropped = maskRatio > 0 && random.nextDouble() < maskRatio;
+                mask[b][t] = taught[b] && !dropped ? responseMask[b][t] : 0;
+            }
+        }
+        return mask;
     }
 
     /**
@@ -158,8 +176,11 @@ public final class SdpoObjective implements Objective {
         return diagnostics;
     }
 
-    /** @return 1 on the {@code k} largest entries of each position (ties to the lower id), else 0 */
-    static double[][][] topKSupport(double[][][] logProbs, int k) {
+    /**
+     * @param logProbs the student's log-probabilities at every position, {@code [B][L][V]}
+     * @return 1 on the {@code k} largest entries of each position (ties to the lower id), else 0
+     */
+    public static double[][][] topKSupport(double[][][] logProbs, int k) {
         double[][][] support = new double[logProbs.length][][];
         for (int b = 0; b < logProbs.length; b++) {
             support[b] = new double[logProbs[b].length][];
@@ -185,163 +206,91 @@ public final class SdpoObjective implements Objective {
     }
 
     @Override
-    public LossTerms define(LossGraph graph) {
-        SameDiff sd = graph.sameDiff();
-        SDVariable distillMask = graph.perToken(StandardInputs.DISTILLATION_MASK);
-        SDVariable divergence = config.sampledToken()
-                ? sampledTokenSurrogate(graph)
-                : sd.reshape(distributionDivergence(graph), -1, graph.length());
-        SDVariable perToken = divergence;
-        Map<String, SDVariable> diagnostics = new LinkedHashMap<>();
+    public <T> LossTerms<T> loss(LossInputs<T> inputs) {
+        TensorMath<T> m = inputs.math();
+        T distillMask = inputs.perToken(StandardInputs.DISTILLATION_MASK);
+        T studentToken = inputs.tokenLogProbs(config.logitTemperature());
+        T divergence = config.sampledToken()
+                ? sampledTokenSurrogate(m, studentToken, inputs.perToken(StandardInputs.TEACHER_TOKEN_LOG_PROBS))
+                : m.perToken(divergence(m, inputs.logProbs(config.logitTemperature()),
+                        inputs.perTokenDistribution(StandardInputs.TEACHER_LOG_PROBS),
+                        config.topK() > 0 ? inputs.perTokenDistribution(StandardInputs.DISTILLATION_SUPPORT) : null));
+        T perToken = divergence;
+        Map<String, T> diagnostics = new LinkedHashMap<>();
         if (config.isClip() > 0) {
-            SDVariable logRatio = sd.math.clipByValue(graph.stopGradient(graph.tokenLogProbs())
-                    .sub(graph.perToken(StandardInputs.OLD_LOG_PROBS)), -LOG_RATIO_LIMIT, LOG_RATIO_LIMIT);
-            SDVariable weight = sd.math.min(sd.math.exp(logRatio),
-                    sd.constant(config.isClip()).castTo(logRatio.dataType()));
-            perToken = perToken.mul(weight);
-            diagnostics.put("importance_weight", GrpoObjective.maskedMean(graph, weight, distillMask));
+            T logRatio = m.clamp(m.sub(m.stopGradient(studentToken), inputs.perToken(StandardInputs.OLD_LOG_PROBS)),
+                    -GrpoObjective.LOG_RATIO_LIMIT, GrpoObjective.LOG_RATIO_LIMIT);
+            T weight = m.min(m.exp(logRatio), m.constant(config.isClip()));
+            perToken = m.mul(perToken, weight);
+            diagnostics.put("importance_weight", LossAggregation.TOKEN_MEAN.aggregate(m, weight, distillMask, 1));
         }
-        SDVariable loss = LossAggregation.TOKEN_MEAN.aggregate(graph, perToken, distillMask, 1);
-        diagnostics.put("divergence", GrpoObjective.maskedMean(graph, divergence, distillMask));
-        diagnostics.put("distilled_tokens", distillMask.sum());
+        T loss = config.aggregation().aggregate(m, perToken, distillMask, inputs.length());
+        diagnostics.put("divergence", LossAggregation.TOKEN_MEAN.aggregate(m, divergence, distillMask, 1));
+        diagnostics.put("distilled_tokens", m.sum(distillMask));
         if (config.grpoWeight() > 0) {
-            LossTerms policy = grpo.define(graph);
-            loss = policy.loss().mul(config.grpoWeight()).add(loss.mul(1 - config.grpoWeight()));
+            LossTerms<T> policy = grpo.loss(inputs);
+            loss = m.add(m.mul(policy.loss(), config.grpoWeight()), m.mul(loss, 1 - config.grpoWeight()));
             policy.diagnostics().forEach((name, value) -> diagnostics.put("grpo_" + name, value));
         }
-        return new LossTerms(loss, diagnostics);
+        return new LossTerms<>(loss, diagnostics);
     }
 
     /** @return {@code sg(s_y − q_y) · s_y}, {@code [B, L]} */
-    private SDVariable sampledTokenSurrogate(LossGraph graph) {
-        SDVariable student = graph.tokenLogProbs();
-        SDVariable teacher = graph.perToken(StandardInputs.TEACHER_TOKEN_LOG_PROBS);
-        return graph.stopGradient(student.sub(teacher)).mul(student);
+    private static <T> T sampledTokenSurrogate(TensorMath<T> m, T student, T teacher) {
+        return m.mul(m.stopGradient(m.sub(student, teacher)), student);
     }
 
-    /** @return the divergence D at every position, {@code [B·L, 1]} */
-    private SDVariable distributionDivergence(LossGraph graph) {
-        SameDiff sd = graph.sameDiff();
-        SDVariable student = graph.logProbs();
-        SDVariable teacher = graph.perTokenDistribution(StandardInputs.TEACHER_LOG_PROBS);
-        if (config.topK() == 0) {
-            return sd.sum(entryTerms(graph, student, teacher), true, 1);
+    /**
+     * @param student the student's log-distributions, {@code [N, V]}
+     * @param teacher the teacher's, {@code [N, V]}
+     * @param support 1 on each position's top-k entries, {@code [N, V]}, or null for the whole vocabulary
+     * @return the divergence D at every position, {@code [N, 1]}
+     */
+    public <T> T divergence(TensorMath<T> m, T student, T teacher, @Nullable T support) {
+        if (support == null) {
+            return m.sumVocabulary(entryTerms(m, student, teacher));
         }
-        SDVariable support = graph.perTokenDistribution(StandardInputs.DISTILLATION_SUPPORT);
-        SDVariable studentMass = logMass(sd, student, support);
-        SDVariable teacherMass = logMass(sd, teacher, support);
+        T studentMass = logMass(m, student, support);
+        T teacherMass = logMass(m, teacher, support);
         if (!config.tailBucket()) {
-            return sd.sum(entryTerms(graph, student.sub(studentMass), teacher.sub(teacherMass)).mul(support), true, 1);
+            return m.sumVocabulary(m.mul(entryTerms(m, m.sub(student, studentMass), m.sub(teacher, teacherMass)),
+                    support));
         }
-        SDVariable onSupport = sd.sum(entryTerms(graph, student, teacher).mul(support), true, 1);
-        return onSupport.add(entryTerms(graph, tail(sd, studentMass), tail(sd, teacherMass)));
+        T onSupport = m.sumVocabulary(m.mul(entryTerms(m, student, teacher), support));
+        return m.add(onSupport, entryTerms(m, tail(m, studentMass), tail(m, teacherMass)));
+    }
+
+    /** @return D for one position, in double precision; {@code support} null means the whole vocabulary */
+    public double divergence(double[] student, double[] teacher, double @Nullable [] support) {
+        return divergence(new DoubleMath(1), DoubleTensor.of(new double[][] {student}),
+                DoubleTensor.of(new double[][] {teacher}),
+                support == null ? null : DoubleTensor.of(new double[][] {support})).scalar();
     }
 
     /** @return {@code log Σ_v support·e^x}, {@code [N, 1]} (log-probabilities are ≤ 0, so no overflow) */
-    private static SDVariable logMass(SameDiff sd, SDVariable logProbs, SDVariable support) {
-        return sd.math.log(sd.sum(sd.math.exp(logProbs).mul(support), true, 1));
+    private static <T> T logMass(TensorMath<T> m, T logProbs, T support) {
+        return m.log(m.sumVocabulary(m.mul(m.exp(logProbs), support)));
     }
 
-    /** @return {@code log(1 − e^m)} with {@code m} clamped to at most {@link #TAIL_LOG_MASS_LIMIT} */
-    private static SDVariable tail(SameDiff sd, SDVariable logMass) {
-        SDVariable clamped = sd.math.min(logMass, sd.constant(TAIL_LOG_MASS_LIMIT).castTo(logMass.dataType()));
-        return sd.math.log(sd.math.expm1(clamped).neg());
+    /** @return {@code log(1 − e^x)} with {@code x} clamped to at most {@link #TAIL_LOG_MASS_LIMIT} */
+    private static <T> T tail(TensorMath<T> m, T logMass) {
+        return m.log(m.neg(m.expm1(m.min(logMass, m.constant(TAIL_LOG_MASS_LIMIT)))));
     }
 
     /** @return the per-entry terms of D for student entries {@code a} and teacher entries {@code b} */
-    private SDVariable entryTerms(LossGraph graph, SDVariable a, SDVariable b) {
-        SameDiff sd = graph.sameDiff();
+    private <T> T entryTerms(TensorMath<T> m, T a, T b) {
         double alpha = config.alpha();
         if (alpha == 0) {
-            return sd.math.exp(b).mul(b.sub(a));
+            return m.mul(m.exp(b), m.sub(b, a));
         }
         if (alpha == 1) {
-            return sd.math.exp(a).mul(a.sub(b));
+            return m.mul(m.exp(a), m.sub(a, b));
         }
-        SDVariable left = a.add(Math.log(1 - alpha));
-        SDVariable right = b.add(Math.log(alpha));
-        SDVariable top = graph.stopGradient(sd.math.max(left, right));
-        SDVariable mixture = top.add(sd.math.log(sd.math.exp(left.sub(top)).add(sd.math.exp(right.sub(top)))));
-        return sd.math.exp(a).mul(a.sub(mixture)).mul(1 - alpha).add(sd.math.exp(b).mul(b.sub(mixture)).mul(alpha));
-    }
-
-    @Override
-    public double referenceLoss(double[][][] logits, double[][][] detachedLogits, ObjectiveBatch batch) {
-        double[][] distillMask = batch.perToken(StandardInputs.DISTILLATION_MASK);
-        double[][] old = config.isClip() > 0 ? batch.perToken(StandardInputs.OLD_LOG_PROBS) : null;
-        double[][][] teacher = config.sampledToken() ? null : batch.perTokenDistribution(StandardInputs.TEACHER_LOG_PROBS);
-        double[][] teacherToken = config.sampledToken() ? batch.perToken(StandardInputs.TEACHER_TOKEN_LOG_PROBS) : null;
-        double[][][] support = config.topK() > 0 ? batch.perTokenDistribution(StandardInputs.DISTILLATION_SUPPORT) : null;
-        double[][] perToken = new double[batch.rows()][batch.length()];
-        for (int b = 0; b < batch.rows(); b++) {
-            for (int t = 0; t < batch.length(); t++) {
-                double[] student = LogSoftmax.of(logits[b][t]);
-                double studentToken = student[batch.target(b, t)];
-                double detachedToken = LogSoftmax.of(detachedLogits[b][t])[batch.target(b, t)];
-                double loss = config.sampledToken()
-                        ? (detachedToken - teacherToken[b][t]) * studentToken
-                        : divergence(student, teacher[b][t], support == null ? null : support[b][t]);
-                if (old != null) {
-                    double logRatio = Math.max(-LOG_RATIO_LIMIT, Math.min(LOG_RATIO_LIMIT, detachedToken - old[b][t]));
-                    loss *= Math.min(Math.exp(logRatio), config.isClip());
-                }
-                perToken[b][t] = loss;
-            }
-        }
-        double distillation = LossAggregation.TOKEN_MEAN.reference(perToken, distillMask, 1);
-        if (config.grpoWeight() == 0) {
-            return distillation;
-        }
-        return config.grpoWeight() * grpo.referenceLoss(logits, detachedLogits, batch)
-                + (1 - config.grpoWeight()) * distillation;
-    }
-
-    /** @return D for one position in double precision; {@code support} null means the whole vocabulary */
-    double divergence(double[] student, double[] teacher, double[] support) {
-        if (support == null) {
-            double sum = 0;
-            for (int v = 0; v < student.length; v++) {
-                sum += entryTerm(student[v], teacher[v]);
-            }
-            return sum;
-        }
-        double studentMass = 0;
-        double teacherMass = 0;
-        for (int v = 0; v < student.length; v++) {
-            studentMass += support[v] * Math.exp(student[v]);
-            teacherMass += support[v] * Math.exp(teacher[v]);
-        }
-        double studentLogMass = Math.log(studentMass);
-        double teacherLogMass = Math.log(teacherMass);
-        double sum = 0;
-        for (int v = 0; v < student.length; v++) {
-            if (support[v] != 0) {
-                sum += support[v] * (config.tailBucket() ? entryTerm(student[v], teacher[v])
-                        : entryTerm(student[v] - studentLogMass, teacher[v] - teacherLogMass));
-            }
-        }
-        if (config.tailBucket()) {
-            sum += entryTerm(tail(studentLogMass), tail(teacherLogMass));
-        }
-        return sum;
-    }
-
-    private static double tail(double logMass) {
-        return Math.log(-Math.expm1(Math.min(logMass, TAIL_LOG_MASS_LIMIT)));
-    }
-
-    private double entryTerm(double a, double b) {
-        double alpha = config.alpha();
-        if (alpha == 0) {
-            return Math.exp(b) * (b - a);
-        }
-        if (alpha == 1) {
-            return Math.exp(a) * (a - b);
-        }
-        double left = a + Math.log(1 - alpha);
-        double right = b + Math.log(alpha);
-        double top = Math.max(left, right);
-        double mixture = top + Math.log(Math.exp(left - top) + Math.exp(right - top));
-        return (1 - alpha) * Math.exp(a) * (a - mixture) + alpha * Math.exp(b) * (b - mixture);
+        T left = m.add(a, Math.log(1 - alpha));
+        T right = m.add(b, Math.log(alpha));
+        T top = m.stopGradient(m.max(left, right));
+        T mixture = m.add(top, m.log(m.add(m.exp(m.sub(left, top)), m.exp(m.sub(right, top)))));
+        return m.add(m.mul(m.mul(m.exp(a), m.sub(a, mixture)), 1 - alpha),
+                m.mul(m.mul(m.exp(b), m.sub(b, mixture)), alpha));
     }
 }

@@ -70,7 +70,7 @@ class GroupAdvantagesTest {
                 assertEquals(0.0, advantage, 1e-12);
             }
         }
-        assertTrue(GroupAdvantages.zeroVarianceGroups(rewards, groupSize)[0]);
+        assertTrue(GroupAdvantages.inZeroVarianceGroup(rewards, GroupAdvantages.consecutiveGroups(groupSize, groupSize))[0]);
     }
 
     /**
@@ -85,7 +85,7 @@ class GroupAdvantagesTest {
         double[] group = GroupAdvantages.compute(rewards, 1, ScaleRewards.GROUP, epsilon);
         double[] none = GroupAdvantages.compute(rewards, 1, ScaleRewards.NONE, epsilon);
         double[] batch = GroupAdvantages.compute(rewards, 1, ScaleRewards.BATCH, epsilon);
-        double batchStd = GroupAdvantages.standardDeviation(rewards, 0, rewards.length);
+        double batchStd = GroupAdvantages.standardDeviation(rewards);
         for (int i = 0; i < rewards.length; i++) {
             assertEquals(rewards[i] / (1 + epsilon), group[i], 1e-12, "group scaling, response " + i);
             assertEquals(rewards[i], none[i], 1e-12, "no scaling, response " + i);

@@ -69,7 +69,7 @@ class HandComputedLossTest {
     @Test
     void sequenceMeanOfTokenMeansWeighsEveryResponseAlike() {
         // −(0.5 + (−1) + 3) / 3 responses
-        assertLoss(-2.5 / 3, grpo(g -> g.aggregation(LossAggregation.SEQ_MEAN_TOKEN_MEAN)), zeroLogits(3, 4), onPolicy());
+        assertLoss(-2.5 / 3, grpo(g -> g.aggregation(LossAggregation.VERL_SEQ_MEAN_TOKEN_MEAN)), zeroLogits(3, 4), onPolicy());
     }
 
     @Test

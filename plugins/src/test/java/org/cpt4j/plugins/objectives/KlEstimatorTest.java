@@ -13,14 +13,14 @@ class KlEstimatorTest {
     @Property(tries = 500)
     void k2AndK3AreNonNegative(@ForAll @DoubleRange(min = -30, max = 0) double policy,
                                @ForAll @DoubleRange(min = -30, max = 0) double reference) {
-        assertTrue(KlEstimator.K2.estimate(policy, reference) >= 0);
-        assertTrue(KlEstimator.K3.estimate(policy, reference) >= 0);
+        assertTrue(KlEstimator.K2.estimate(policy, reference, KlClamp.VERL) >= 0);
+        assertTrue(KlEstimator.K3.estimate(policy, reference, KlClamp.VERL) >= 0);
     }
 
     @Property(tries = 200)
     void everyEstimatorIsZeroWhenThePoliciesAgree(@ForAll @DoubleRange(min = -30, max = 0) double logProb) {
         for (KlEstimator estimator : KlEstimator.values()) {
-            assertEquals(0.0, estimator.estimate(logProb, logProb), 1e-12, estimator.name());
+            assertEquals(0.0, estimator.estimate(logProb, logProb, KlClamp.VERL), 1e-12, estimator.name());
         }
     }
 
@@ -44,7 +44,7 @@ class KlEstimatorTest {
     private static double expectation(KlEstimator estimator, double[] policy, double[] reference) {
         double sum = 0;
         for (int token = 0; token < policy.length; token++) {
-            sum += Math.exp(policy[token]) * estimator.estimate(policy[token], reference[token]);
+            sum += Math.exp(policy[token]) * estimator.estimate(policy[token], reference[token], KlClamp.VERL);
         }
         return sum;
     }
@@ -52,20 +52,20 @@ class KlEstimatorTest {
     @Test
     void eachEstimatorAtOnePoint() {
         // policy log-prob −1, reference −2: the policy is more likely than the reference by a log-ratio of 1
-        assertEquals(1.0, KlEstimator.K1.estimate(-1, -2), 1e-15);
-        assertEquals(0.5, KlEstimator.K2.estimate(-1, -2), 1e-15);
-        assertEquals(Math.exp(-1) - (-1) - 1, KlEstimator.K3.estimate(-1, -2), 1e-15);
-        assertEquals(-1.0, KlEstimator.K1.estimate(-2, -1), 1e-15, "k1 is signed");
-        assertEquals(Math.E - 2, KlEstimator.K3.estimate(-2, -1), 1e-15);
+        assertEquals(1.0, KlEstimator.K1.estimate(-1, -2, KlClamp.VERL), 1e-15);
+        assertEquals(0.5, KlEstimator.K2.estimate(-1, -2, KlClamp.VERL), 1e-15);
+        assertEquals(Math.exp(-1) - (-1) - 1, KlEstimator.K3.estimate(-1, -2, KlClamp.VERL), 1e-15);
+        assertEquals(-1.0, KlEstimator.K1.estimate(-2, -1, KlClamp.VERL), 1e-15, "k1 is signed");
+        assertEquals(Math.E - 2, KlEstimator.K3.estimate(-2, -1, KlClamp.VERL), 1e-15);
     }
 
     @Test
     void k3ClampsTheValueAtTen() {
         // r − s = 3: e^3 − 4 ≈ 16.1 is clamped to 10; r − s = −12: e^−12 + 11 is clamped too
-        assertEquals(10.0, KlEstimator.K3.estimate(-4, -1), 1e-15);
-        assertEquals(10.0, KlEstimator.K3.estimate(0, -12), 1e-15);
+        assertEquals(10.0, KlEstimator.K3.estimate(-4, -1, KlClamp.VERL), 1e-15);
+        assertEquals(10.0, KlEstimator.K3.estimate(0, -12, KlClamp.VERL), 1e-15);
         // just inside the clamp the formula stands: r − s = −8 gives e^−8 + 7
-        assertEquals(Math.exp(-8) + 7, KlEstimator.K3.estimate(0, -8), 1e-12);
+        assertEquals(Math.exp(-8) + 7, KlEstimator.K3.estimate(0, -8, KlClamp.VERL), 1e-12);
     }
 
     /**
@@ -74,7 +74,7 @@ class KlEstimatorTest {
      */
     @Test
     void k3StaysFiniteForAnImpossibleToken() {
-        assertEquals(10.0, KlEstimator.K3.estimate(Double.NEGATIVE_INFINITY, 0), 1e-15);
-        assertEquals(10.0, KlEstimator.K3.estimate(0, Double.NEGATIVE_INFINITY), 1e-15);
+        assertEquals(10.0, KlEstimator.K3.estimate(Double.NEGATIVE_INFINITY, 0, KlClamp.VERL), 1e-15);
+        assertEquals(10.0, KlEstimator.K3.estimate(0, Double.NEGATIVE_INFINITY, KlClamp.VERL), 1e-15);
     }
 }

@@ -1,81 +1,78 @@
 package org.cpt4j.objective;
 
-import org.nd4j.autodiff.samediff.SDVariable;
-
 /**
- * How per-token losses {@code ℓ[b][t]} with mask {@code m[b][t]} become one scalar; names and formulas follow
- * verl's {@code core_algos.agg_loss}. Sequences with no unmasked token are left out of sequence means.
+ * How per-token losses {@code ℓ[b][t]} with mask {@code m[b][t]} become one scalar, under the names of the library
+ * whose convention each follows; where TRL and verl disagree, both are here. Over a batch of {@code B} rows, with
+ * {@code S_b = Σ_t m·ℓ} and {@code M_b = Σ_t m} (docs/objectives.md maps each to its upstream source line).
  */
 public enum LossAggregation {
 
-    /** {@code Σ m·ℓ / max(Σ m, 1)}: every token weighs the same (verl token-mean; TRL {@code bnpo}). */
+    /**
+     * {@code Σ_b S_b / max(Σ_b M_b, 1)}: every token weighs the same (verl {@code token-mean}; TRL {@code bnpo}, and
+     * TRL {@code dapo}, whose global token count is this batch's: cpt4j takes one optimizer step per batch, on one
+     * process).
+     */
     TOKEN_MEAN,
-    /** Mean over sequences of each sequence's token mean (TRL {@code grpo}, the original GRPO). */
-    SEQ_MEAN_TOKEN_MEAN,
-    /** Mean over sequences of each sequence's token sum. */
+    /**
+     * {@code (1/B) Σ_b S_b / max(M_b, 1)} over all {@code B} rows, an empty row counting as 0 (TRL {@code grpo}, the
+     * original GRPO).
+     */
+    TRL_GRPO,
+    /**
+     * The mean of {@code S_b / (M_b + 1e-8)} over the rows with a token (verl {@code seq-mean-token-mean}: empty rows
+     * are left out of the mean, where {@link #TRL_GRPO} counts them).
+     */
+    VERL_SEQ_MEAN_TOKEN_MEAN,
+    /** The mean of {@code S_b} over the rows with a token (verl {@code seq-mean-token-sum}). */
     SEQ_MEAN_TOKEN_SUM,
     /**
-     * {@code Σ m·ℓ / N} for a constant {@code N}, the longest response (Dr. GRPO; verl's
-     * {@code loss_scale_factor}; TRL's {@code dr_grpo} divides by {@code B·N} instead).
+     * {@code Σ_b S_b / N} for a constant {@code N}, the longest response (verl {@code seq-mean-token-sum-norm} with
+     * {@code loss_scale_factor = N}; Dr. GRPO).
      */
-    SEQ_MEAN_TOKEN_SUM_NORM;
+    SEQ_MEAN_TOKEN_SUM_NORM,
+    /** {@code Σ_b S_b / (B·N)} for the longest response {@code N} (TRL {@code dr_grpo}). */
+    TRL_DR_GRPO,
+    /** {@code Σ_b S_b}: no normaliser (GKD {@code reduction="sum"}). */
+    SUM;
 
     /**
-     * @param graph the graph the variables belong to
+     * @param math the operations to compute with
      * @param perToken per-token losses {@code [B, L]}
-     * @param mask per-token weights {@code [B, L]} (usually {@link LossGraph#mask()})
-     * @param normalizer the constant {@code N} of {@link #SEQ_MEAN_TOKEN_SUM_NORM} (ignored by the others)
+     * @param mask per-token weights {@code [B, L]} (usually {@link LossInputs#mask()})
+     * @param normalizer the constant {@code N} of {@link #SEQ_MEAN_TOKEN_SUM_NORM} and {@link #TRL_DR_GRPO}
+     *     (ignored by the others)
      * @return the aggregated scalar
      */
-    public SDVariable aggregate(LossGraph graph, SDVariable perToken, SDVariable mask, double normalizer) {
-        SDVariable masked = perToken.mul(mask);
-        var sd = graph.sameDiff();
+    public <T> T aggregate(TensorMath<T> math, T perToken, T mask, double normalizer) {
+        T masked = math.mul(perToken, mask);
         return switch (this) {
-            case TOKEN_MEAN -> masked.sum().div(sd.math.max(mask.sum(), sd.constant(1.0).castTo(mask.dataType())));
-            case SEQ_MEAN_TOKEN_SUM_NORM -> masked.sum().div(normalizer);
-            case SEQ_MEAN_TOKEN_MEAN, SEQ_MEAN_TOKEN_SUM -> {
-                SDVariable tokens = rowSums(graph, mask);
-                SDVariable sums = rowSums(graph, masked);
-                SDVariable present = sd.math.sign(tokens);
-                SDVariable perSequence = this == SEQ_MEAN_TOKEN_SUM ? sums
-                        : sums.div(tokens.add(1e-8));
-                yield perSequence.mul(present).sum().div(sd.math.max(present.sum(), sd.constant(1.0).castTo(mask.dataType())));
+            case TOKEN_MEAN -> math.div(math.sum(masked), atLeastOne(math, math.sum(mask)));
+            case SUM -> math.sum(masked);
+            case SEQ_MEAN_TOKEN_SUM_NORM -> math.mul(math.sum(masked), 1 / normalizer);
+            case TRL_DR_GRPO -> math.div(math.mul(math.sum(masked), 1 / normalizer),
+                    math.count(math.sumPositions(mask)));
+            case TRL_GRPO -> {
+                T rows = math.sumPositions(mask);
+                T perSequence = math.div(math.sumPositions(masked), atLeastOne(math, rows));
+                yield math.div(math.sum(perSequence), math.count(rows));
+            }
+            case VERL_SEQ_MEAN_TOKEN_MEAN, SEQ_MEAN_TOKEN_SUM -> {
+                T tokens = math.sumPositions(mask);
+                T sums = math.sumPositions(masked);
+                T present = math.sign(tokens);
+                T perSequence = this == SEQ_MEAN_TOKEN_SUM ? sums : math.div(sums, math.add(tokens, 1e-8));
+                yield math.div(math.sum(math.mul(perSequence, present)), atLeastOne(math, math.sum(present)));
             }
         };
     }
 
-    /**
-     * Sums over positions. With one position per row the values are their own sums: in 1.0.0-M2.1 a reduction
-     * along a dimension of size 1 fails, and so does the gradient of a 1×1 matrix product.
-     */
-    private static SDVariable rowSums(LossGraph graph, SDVariable values) {
-        return graph.length() == 1 ? graph.sameDiff().reshape(values, -1) : values.sum(1);
+    private static <T> T atLeastOne(TensorMath<T> math, T value) {
+        return math.max(value, math.constant(1));
     }
 
-    /** @return the same aggregation in double precision */
+    /** @return the same aggregation of arrays {@code [B][L]}, in double precision */
     public double reference(double[][] perToken, double[][] mask, double normalizer) {
-        double total = 0;
-        double tokens = 0;
-        double sequenceSum = 0;
-        int sequences = 0;
-        for (int b = 0; b < perToken.length; b++) {
-            double rowSum = 0;
-            double rowTokens = 0;
-            for (int t = 0; t < perToken[b].length; t++) {
-                rowSum += mask[b][t] * perToken[b][t];
-                rowTokens += mask[b][t];
-            }
-            total += rowSum;
-            tokens += rowTokens;
-            if (rowTokens > 0) {
-                sequences++;
-                sequenceSum += this == SEQ_MEAN_TOKEN_SUM ? rowSum : rowSum / (rowTokens + 1e-8);
-            }
-        }
-        return switch (this) {
-            case TOKEN_MEAN -> total / Math.max(tokens, 1.0);
-            case SEQ_MEAN_TOKEN_SUM_NORM -> total / normalizer;
-            case SEQ_MEAN_TOKEN_MEAN, SEQ_MEAN_TOKEN_SUM -> sequenceSum / Math.max(sequences, 1);
-        };
+        DoubleMath math = new DoubleMath(perToken[0].length);
+        return aggregate(math, DoubleTensor.of(perToken), DoubleTensor.of(mask), normalizer).scalar();
     }
 }

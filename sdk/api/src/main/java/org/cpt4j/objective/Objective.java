@@ -4,9 +4,10 @@ package org.cpt4j.objective;
  * A training objective: a loss over the student's distributions at sampled tokens and the inputs of an
  * {@link ObjectiveBatch}. Built-ins are GRPO and SDPO; a plugin may add others.
  *
- * <p>An objective states its loss twice: {@link #define} on the SameDiff graph, which the trainer
+ * <p>An objective states its loss for two evaluators: {@link #define} on the SameDiff graph, which the trainer
  * differentiates, and {@link #referenceLoss} in plain Java double precision. The contract tests hold them
- * equal on generated inputs and check the graph's gradient by finite differences.
+ * equal on generated inputs and check the graph's gradient by finite differences. A {@link FormulaObjective}
+ * writes its loss once, over {@link TensorMath}, and gets both.
  */
 public interface Objective {
 
@@ -49,7 +50,7 @@ public interface Objective {
     }
 
     /** Declares the loss on {@code graph}; called once per graph the trainer builds. */
-    LossTerms define(LossGraph graph);
+    LossTerms<org.nd4j.autodiff.samediff.SDVariable> define(LossGraph graph);
 
     /**
      * @param logits the student's logits, {@code [B][L][V]}

@@ -1,19 +1,19 @@
 package org.cpt4j.objective;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The {@link LossGraph} an objective's loss is declared on: the engine builds one over its transformer's logits,
  * and the contract tests over a bare logits variable {@code [B·L, V]}. Log-softmax is written by hand
- * ({@code sd.nn.logSoftmax} breaks gradients in 1.0.0-M2.1); target log-probabilities are taken with a one-hot
- * product (gather's gradient is broken). Placeholders are created when the objective first asks for them;
+ * ({@code sd.nn.logSoftmax} breaks gradients in 1.0.0-M2.1; {@link StudentDistribution}); target log-probabilities
+ * are taken with a one-hot product (gather's gradient is broken). Placeholders are created when the objective first asks for them;
  * {@link #feed} fills them from a batch.
  */
 public final class SameDiffLossGraph implements LossGraph {
@@ -29,10 +29,11 @@ public final class SameDiffLossGraph implements LossGraph {
     private final int length;
     private final int vocabulary;
     private final DataType type;
-    private final SDVariable logProbs;
-    private final SDVariable tokenLogProbs;
-    private final SDVariable entropy;
+    private final GraphMath math;
+    private final SDVariable logits;
+    private final SDVariable oneHotTargets;
     private final SDVariable mask;
+    private final Map<Double, StudentDistribution<SDVariable>> students = new HashMap<>();
     private final Map<String, SDVariable> perToken = new LinkedHashMap<>();
     private final Map<String, SDVariable> distributions = new LinkedHashMap<>();
 
@@ -48,18 +49,20 @@ public final class SameDiffLossGraph implements LossGraph {
         this.length = length;
         this.vocabulary = vocabulary;
         this.type = type;
-        SDVariable targets = sd.placeHolder(TARGETS, DataType.INT, -1);
-        SDVariable shifted = logits.sub(sd.max(logits, true, 1));
-        this.logProbs = shifted.sub(sd.math.log(sd.sum(sd.math.exp(shifted), true, 1)));
-        SDVariable oneHot = sd.oneHot(targets, vocabulary, -1, 1.0, 0.0, type);
-        this.tokenLogProbs = sd.reshape(sd.sum(logProbs.mul(oneHot), false, 1), -1, length);
-        this.entropy = sd.reshape(sd.math.neg(sd.sum(sd.math.exp(logProbs).mul(logProbs), false, 1)), -1, length);
+        this.math = new GraphMath(sd, length, type);
+        this.logits = logits;
+        this.oneHotTargets = sd.oneHot(sd.placeHolder(TARGETS, DataType.INT, -1), vocabulary, -1, 1.0, 0.0, type);
         this.mask = sd.reshape(sd.placeHolder(MASK, type, -1), -1, length);
     }
 
     @Override
     public SameDiff sameDiff() {
         return sd;
+    }
+
+    @Override
+    public TensorMath<SDVariable> math() {
+        return math;
     }
 
     @Override
@@ -73,18 +76,22 @@ public final class SameDiffLossGraph implements LossGraph {
     }
 
     @Override
-    public SDVariable logProbs() {
-        return logProbs;
+    public SDVariable logProbs(double temperature) {
+        return student(temperature).logProbs();
     }
 
     @Override
-    public SDVariable tokenLogProbs() {
-        return tokenLogProbs;
+    public SDVariable tokenLogProbs(double temperature) {
+        return student(temperature).tokenLogProbs();
     }
 
     @Override
-    public SDVariable entropy() {
-        return entropy;
+    public SDVariable entropy(double temperature) {
+        return student(temperature).entropy();
+    }
+
+    private StudentDistribution<SDVariable> student(double temperature) {
+        return students.computeIfAbsent(temperature, t -> StudentDistribution.of(math, logits, oneHotTargets, t));
     }
 
     @Override
@@ -102,19 +109,14 @@ public final class SameDiffLossGraph implements LossGraph {
         return distributions.computeIfAbsent(name, n -> sd.placeHolder(DISTRIBUTION + n, type, -1, vocabulary));
     }
 
-    @Override
-    public SDVariable stopGradient(SDVariable x) {
-        return new StopGradient(sd, x).outputVariable();
-    }
-
     /**
      * Declares {@code objective}'s loss on this graph, names it {@link #LOSS}, makes it the graph's loss and builds
      * its gradient function (discarding the line per op that SameDiff prints to standard output while it does).
      *
      * @return the loss and diagnostics the objective declared
      */
-    public LossTerms define(Objective objective) {
-        LossTerms terms = objective.define(this);
+    public LossTerms<SDVariable> define(Objective objective) {
+        LossTerms<SDVariable> terms = objective.define(this);
         terms.loss().rename(LOSS);
         sd.setLossVariables(LOSS);
         QuietStdout.call(() -> {

@@ -128,7 +128,7 @@ final class TransformerGraph {
         SameDiffLossGraph context = new SameDiffLossGraph(sd, logits, length, vocabulary, type);
         sd.reshape(context.tokenLogProbs(), -1).rename(TOKEN_LOG_PROBS);
         sd.reshape(context.entropy(), -1).rename(ENTROPY);
-        LossTerms terms = context.define(objective);
+        LossTerms<SDVariable> terms = context.define(objective);
         Map<String, String> diagnostics = new LinkedHashMap<>();
         terms.diagnostics().forEach((metric, variable) -> diagnostics.put(metric, variable.name()));
         return new TransformerGraph(sd, length, parameters.names(), context, Map.copyOf(diagnostics));

@@ -116,7 +116,7 @@ final class GuardedComponents {
         }
 
         @Override
-        public LossTerms define(LossGraph graph) {
+        public LossTerms<org.nd4j.autodiff.samediff.SDVariable> define(LossGraph graph) {
             return call(owner, () -> objective.define(graph));
         }
 

@@ -31,12 +31,12 @@ class ObjectiveTrainingTest {
         }
 
         @Override
-        public LossTerms define(LossGraph graph) {
+        public LossTerms<SDVariable> define(LossGraph graph) {
             SDVariable target = graph.perTokenDistribution("target");
             SDVariable kl = graph.sameDiff().reshape(graph.sameDiff().sum(
                     graph.sameDiff().math.exp(target).mul(target.sub(graph.logProbs())), true, 1), -1, graph.length());
             SDVariable perToken = graph.tokenLogProbs().neg().mul(graph.perToken("weight")).add(kl);
-            return new LossTerms(LossAggregation.SEQ_MEAN_TOKEN_MEAN.aggregate(graph, perToken, graph.mask(), 1),
+            return new LossTerms<>(LossAggregation.VERL_SEQ_MEAN_TOKEN_MEAN.aggregate(graph.math(), perToken, graph.mask(), 1),
                     Map.of("kl", kl.mul(graph.mask()).sum()));
         }
 
@@ -55,7 +55,7 @@ class ObjectiveTrainingTest {
                     loss[b][t] = -weight[b][t] * logProbs[batch.target(b, t)] + kl;
                 }
             }
-            return LossAggregation.SEQ_MEAN_TOKEN_MEAN.reference(loss, batch.mask(), 1);
+            return LossAggregation.VERL_SEQ_MEAN_TOKEN_MEAN.reference(loss, batch.mask(), 1);
         }
     };
 
