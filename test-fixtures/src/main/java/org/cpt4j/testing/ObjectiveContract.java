@@ -3,10 +3,12 @@ package org.cpt4j.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.cpt4j.objective.FormulaObjective;
 import org.cpt4j.objective.Objective;
 import org.cpt4j.objective.ObjectiveBatch;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -14,8 +16,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 /**
  * The laws every {@link Objective} obeys: its SameDiff loss equals its double-precision reference (relative
  * 1e-4 in float32), its gradient in the logits matches central finite differences of the reference with the
- * stop-gradient quantities held at the unperturbed logits (double precision), and masked positions contribute
- * nothing. A test extends this class, names the objective and
+ * stop-gradient quantities held at the unperturbed logits (double precision), masked positions contribute
+ * nothing, and a {@link FormulaObjective}'s diagnostics are the same in both. A test extends this class, names the objective and
  * builds a batch of its inputs for given logits, targets and mask.
  */
 public abstract class ObjectiveContract {
@@ -50,6 +52,25 @@ public abstract class ObjectiveContract {
                 .evaluate(c.logits(), c.batch()).loss();
         assertTrue(Double.isFinite(reference), "reference loss " + reference);
         assertEquals(reference, graph, 1e-4 * Math.max(1, Math.abs(reference)));
+    }
+
+    /**
+     * A {@link FormulaObjective}'s diagnostics in double precision ({@link FormulaObjective#referenceDiagnostics}) are
+     * the graph's: every name, every value (relative 1e-4 in float32).
+     */
+    @Property(tries = 20)
+    void graphDiagnosticsEqualTheReference(@ForAll long seed, @ForAll @IntRange(min = 1, max = 4) int rows,
+                                           @ForAll @IntRange(min = 1, max = 5) int length,
+                                           @ForAll @IntRange(min = 2, max = 7) int vocabulary) {
+        if (!(objective() instanceof FormulaObjective formula)) {
+            return;
+        }
+        Case c = draw(seed, rows, length, vocabulary);
+        Map<String, Double> reference = formula.referenceDiagnostics(c.logits(), c.batch());
+        Map<String, Double> graph = new ObjectiveProbe(objective(), rows, length, vocabulary, DataType.FLOAT)
+                .evaluate(c.logits(), c.batch()).diagnostics();
+        assertEquals(reference.keySet(), graph.keySet());
+        reference.forEach((name, value) -> assertEquals(value, graph.get(name), 1e-4 * Math.max(1, Math.abs(value)), name));
     }
 
     @Property(tries = 15)
