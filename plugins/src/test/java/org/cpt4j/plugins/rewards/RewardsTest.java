@@ -1,12 +1,15 @@
 package org.cpt4j.plugins.rewards;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 import org.cpt4j.domain.Task;
 import org.cpt4j.domain.Verdict;
+import org.cpt4j.reward.RewardModel;
 import org.cpt4j.reward.WeightedReward;
 import org.junit.jupiter.api.Test;
 
@@ -44,13 +47,34 @@ class RewardsTest {
     }
 
     @Test
-    void componentNamesAreUniqueAndScoresFinite() {
+    void componentNamesAreUniqueAndScoresNotInfinite() {
         assertThrows(IllegalArgumentException.class, () -> new WeightedReward(List.of(
                 new WeightedReward.Component("a", 1, Rewards.format()), new WeightedReward.Component("a", 1, Rewards.format()))));
         WeightedReward broken = new WeightedReward(List.of(
-                new WeightedReward.Component("nan", 1, (task, response, verdict, tokens) -> Double.NaN)));
+                new WeightedReward.Component("inf", 1, (task, response, verdict, tokens) -> Double.POSITIVE_INFINITY)));
         IllegalStateException error = assertThrows(IllegalStateException.class,
                 () -> broken.score(TASK, "", Verdict.exactMatch(TASK, ""), 1));
-        assertEquals("reward component 'nan' returned NaN for task 3+4", error.getMessage());
+        assertEquals("reward component 'inf' returned Infinity for task 3+4; a response it cannot score gets "
+                + "RewardModel.UNSCORABLE", error.getMessage());
+    }
+
+    /**
+     * TRL {@code grpo_trainer.py} (f2cd577) 1662-1664 and 2676-2684: a reward function's {@code None} is NaN, the
+     * weighted sum is a {@code nansum}, and a row every function left unscored is NaN (unscorable).
+     */
+    @Test
+    void unscorableComponentsAreLeftOutOfTheSumAndAResponseNoneScoredIsUnscorable() {
+        RewardModel unscorable = (task, response, verdict, tokens) -> RewardModel.UNSCORABLE;
+        WeightedReward partly = new WeightedReward(List.of(new WeightedReward.Component("judge", 2.0, unscorable),
+                new WeightedReward.Component("format", 0.5, Rewards.format())));
+        WeightedReward.Score score = partly.score(TASK, "<a>8</a>", Verdict.exactMatch(TASK, "<a>8</a>"), 6);
+        assertEquals(0.5, score.total(), 1e-15);
+        assertTrue(score.scorable());
+        assertTrue(Double.isNaN(score.components().get("judge")), "the component's own score is reported as NaN");
+
+        WeightedReward none = new WeightedReward(List.of(new WeightedReward.Component("judge", 1.0, unscorable)));
+        WeightedReward.Score nothing = none.score(TASK, "<a>8</a>", Verdict.exactMatch(TASK, "<a>8</a>"), 6);
+        assertFalse(nothing.scorable());
+        assertTrue(Double.isNaN(nothing.total()));
     }
 }

@@ -7,8 +7,9 @@ import org.cpt4j.domain.Task;
 import org.cpt4j.domain.Verdict;
 
 /**
- * A weighted sum of named reward components, {@code r = Σ w_i·r_i}; every component's score is reported on its
- * own so that the trainer logs it separately.
+ * A weighted sum of named reward components, {@code r = Σ w_i·r_i} over the components that could score the response
+ * (TRL's {@code nansum}); a response none could score is {@link RewardModel#UNSCORABLE}. Every component's score is
+ * reported on its own so that the trainer logs it separately.
  *
  * @param components the components, in report order; names are unique
  */
@@ -18,8 +19,13 @@ public record WeightedReward(List<Component> components) {
     public record Component(String name, double weight, RewardModel model) {
     }
 
-    /** A response's reward and each component's unweighted score. */
+    /** A response's reward ({@link RewardModel#UNSCORABLE} when no component scored it) and each component's unweighted score. */
     public record Score(double total, Map<String, Double> components) {
+
+        /** @return whether some component scored the response */
+        public boolean scorable() {
+            return !Double.isNaN(total);
+        }
     }
 
     public WeightedReward {
@@ -37,15 +43,19 @@ public record WeightedReward(List<Component> components) {
     public Score score(Task task, String response, Verdict verdict, int tokens) {
         Map<String, Double> scores = new LinkedHashMap<>();
         double total = 0;
+        boolean scored = false;
         for (Component component : components) {
             double value = component.model().score(task, response, verdict, tokens);
-            if (!Double.isFinite(value)) {
+            if (Double.isInfinite(value)) {
                 throw new IllegalStateException("reward component '" + component.name() + "' returned " + value
-                        + " for task " + task.question());
+                        + " for task " + task.question() + "; a response it cannot score gets RewardModel.UNSCORABLE");
             }
             scores.put(component.name(), value);
-            total += component.weight() * value;
+            if (!Double.isNaN(value)) {
+                total += component.weight() * value;
+                scored = true;
+            }
         }
-        return new Score(total, scores);
+        return new Score(scored ? total : RewardModel.UNSCORABLE, scores);
     }
 }

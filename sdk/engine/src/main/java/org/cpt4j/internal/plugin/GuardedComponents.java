@@ -77,10 +77,13 @@ final class GuardedComponents {
         return value;
     }
 
+    /** A reward may be {@link RewardModel#UNSCORABLE} (NaN); an infinite one is the plugin's failure. */
     private static RewardModel reward(RewardModel model, Owner owner) {
-        return (task, response, verdict, tokens) -> finite(owner,
-                call(owner, () -> model.score(task, response, verdict, tokens)),
-                "as the reward of a response to '" + task.question() + "'");
+        return (task, response, verdict, tokens) -> {
+            double value = call(owner, () -> model.score(task, response, verdict, tokens));
+            return Double.isNaN(value) ? value : finite(owner, value, "as the reward of a response to '"
+                    + task.question() + "' (a response it cannot score gets RewardModel.UNSCORABLE)");
+        };
     }
 
     private record GuardedObjective(Objective objective, Owner owner) implements Objective {

@@ -1,5 +1,6 @@
 package org.cpt4j.internal.rl;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +31,15 @@ final class StepMetricsCollector {
         List<Rollouts.Rollout> rollouts = batch.rollouts();
         List<Generation> generations = batch.generations();
         int n = rollouts.size();
-        double mean = rollouts.stream().mapToDouble(Rollouts.Rollout::reward).average().orElse(0);
-        double variance = rollouts.stream().mapToDouble(r -> (r.reward() - mean) * (r.reward() - mean)).average().orElse(0);
+        // unscorable rewards (NaN) are left out, as TRL's nanmean and nanstd; none scorable gives NaN (logged null)
+        double[] scorable = rollouts.stream().mapToDouble(Rollouts.Rollout::reward).filter(r -> !Double.isNaN(r))
+                .toArray();
+        double mean = Arrays.stream(scorable).average().orElse(Double.NaN);
+        double variance = Arrays.stream(scorable).map(r -> (r - mean) * (r - mean)).average().orElse(Double.NaN);
         Map<String, Double> means = new LinkedHashMap<>();
         for (WeightedReward.Component component : components) {
             means.put(component.name(), batch.scores().stream().mapToDouble(s -> s.components().get(component.name()))
-                    .average().orElse(0));
+                    .filter(r -> !Double.isNaN(r)).average().orElse(Double.NaN));
         }
         Map<String, Double> diagnostics = new LinkedHashMap<>(first.diagnostics());
         diagnostics.putAll(objectiveDiagnostics);

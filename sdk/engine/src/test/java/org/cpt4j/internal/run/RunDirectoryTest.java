@@ -33,6 +33,7 @@ import org.cpt4j.internal.store.CapturedLog;
 import org.cpt4j.plugin.ComponentKind;
 import org.cpt4j.plugin.Component;
 import org.cpt4j.plugin.Cpt4jPlugin;
+import org.cpt4j.reward.RewardModel;
 import org.cpt4j.run.PluginFailure;
 import org.cpt4j.spec.InvalidInputException;
 import org.cpt4j.run.PluginFailureException;
@@ -469,6 +470,45 @@ class RunDirectoryTest {
         assertTrue(Files.notExists(directory.resolve("flaky/steady/drift.jsonl"))
                 || !Files.readString(directory.resolve("flaky/steady/drift.jsonl")).contains("NaN"),
                 "a value that is not finite is never written as a string");
+    }
+
+    /**
+     * A reward that cannot score some responses (TRL's {@code None}) is not a failure: the run trains on, the
+     * component's unscorable scores are logged as null, and an infinite score is the plugin's failure.
+     */
+    @Test
+    void aRewardThatCannotScoreSomeResponsesTrainsOnAndAnInfiniteOneFails() throws IOException {
+        int[] calls = new int[1];
+        Cpt4jPlugin judges = Cpt4jPlugin.of("judges", List.of(
+                Component.of(ComponentKind.REWARD, "picky", () -> (task, response, verdict, tokens) ->
+                        calls[0]++ % 2 == 0 ? RewardModel.UNSCORABLE : (verdict.correct() ? 1 : 0)),
+                Component.of(ComponentKind.REWARD, "boundless", () -> (task, response, verdict, tokens) ->
+                        Double.POSITIVE_INFINITY)));
+        ExperimentSpec spec = small("picky")
+                .curriculum(c -> c.stage("count", s -> s.steps(2)))
+                .arm("grpo", a -> a.objective(Objectives.grpo()).reward("picky", 1, ComponentSpec.of("picky")))
+                .arm("sdpo", a -> a.objective(Objectives.sdpo()).reward("picky", 1, ComponentSpec.of("picky")))
+                .build();
+        RunOptions options = RunOptions.of(o -> o.runs(directory).cache(cache).threads(1));
+        RunResult result = ExperimentEngine.create(spec, options, List.of(new BuiltInPlugin(), judges)).runner()
+                .run(RunListener.SILENT);
+        assertEquals(List.of(), result.arms().get(0).pluginFailures());
+        for (String arm : List.of("grpo", "sdpo")) {
+            List<JsonNode> steps = lines(directory.resolve("picky").resolve(arm).resolve("metrics.jsonl"));
+            assertEquals(2, steps.size(), arm);
+            for (JsonNode step : steps) {
+                assertTrue(Double.isFinite(step.get("loss").asDouble()), arm + " " + step);
+                assertTrue(step.get("rewardMean").isNumber(), "the mean of the scorable rewards: " + step);
+            }
+        }
+
+        ExperimentSpec infinite = small("boundless").curriculum(c -> c.stage("count", s -> s.steps(1)))
+                .arm("grpo", a -> a.objective(Objectives.grpo()).reward("boundless", 1, ComponentSpec.of("boundless")))
+                .build();
+        PluginFailureException error = assertThrows(PluginFailureException.class,
+                () -> ExperimentEngine.create(infinite, options, List.of(new BuiltInPlugin(), judges)).runner()
+                        .run(RunListener.SILENT));
+        assertTrue(error.getMessage().contains("returned Infinity as the reward"), error.getMessage());
     }
 
     /** An absurd learning rate kills the model: the arm is stopped as diverged, also when killed and resumed. */
