@@ -7,6 +7,7 @@ import org.cpt4j.plugins.objectives.ImportanceSampling
 import org.cpt4j.plugins.objectives.KlClamp
 import org.cpt4j.plugins.objectives.KlEstimator
 import org.cpt4j.plugins.objectives.Objectives
+import org.cpt4j.plugins.objectives.RewardAggregation
 import org.cpt4j.plugins.objectives.ScaleRewards
 import org.cpt4j.plugins.objectives.SdpoConfig
 
@@ -25,6 +26,13 @@ public interface ObjectiveFactories {
 /** GRPO's options ([GrpoConfig], which documents each). */
 @Cpt4jDsl
 public class GrpoScope internal constructor(private val builder: GrpoConfig.Builder) {
+
+    /** Whether the reward components' weighted sum is normalised, or each component before the sum. */
+    public var rewardAggregation: RewardAggregation
+        @Deprecated(WRITE_ONLY, level = DeprecationLevel.ERROR) get() = writeOnly()
+        set(value) {
+            builder.rewardAggregation(value)
+        }
 
     /** What group-centred rewards are divided by. */
     public var scaleRewards: ScaleRewards

@@ -10,6 +10,7 @@ import org.cpt4j.plugins.objectives.ImportanceSampling
 import org.cpt4j.plugins.objectives.KlClamp
 import org.cpt4j.plugins.objectives.KlEstimator
 import org.cpt4j.plugins.objectives.Objectives
+import org.cpt4j.plugins.objectives.RewardAggregation
 import org.cpt4j.plugins.objectives.ScaleRewards
 import org.cpt4j.plugins.rewards.Rewards
 import org.cpt4j.plugins.teachers.Teachers
@@ -28,6 +29,7 @@ class ComponentFactoriesTest {
     @Test
     fun `grpo with every option`() {
         val kotlin = Factories.grpo {
+            rewardAggregation = RewardAggregation.NORMALIZE_THEN_SUM
             scaleRewards = ScaleRewards.BATCH
             advantageEpsilon = 1e-4
             filterZeroVariance = true
@@ -47,13 +49,13 @@ class ComponentFactoriesTest {
             epochs = 2
         }
         assertEquals(Objectives.grpo {
-            it.scaleRewards(ScaleRewards.BATCH).advantageEpsilon(1e-4).filterZeroVariance(true)
+            it.rewardAggregation(RewardAggregation.NORMALIZE_THEN_SUM).scaleRewards(ScaleRewards.BATCH).advantageEpsilon(1e-4).filterZeroVariance(true)
                 .importanceSampling(ImportanceSampling.SEQUENCE).clipLow(0.1).clipHigh(0.28).delta(4.0).dualClip(3.0)
                 .klBeta(0.04).klEstimator(KlEstimator.K1).klClamp(KlClamp.OPENRLHF).biasCorrectedKl(true)
                 .entropyBonus(0.01).aggregation(LossAggregation.TRL_DR_GRPO).maxResponseLength(24)
                 .logitTemperature(0.7).epochs(2)
         }, kotlin)
-        assertEquals(GrpoConfig(ScaleRewards.BATCH, 1e-4, true, ImportanceSampling.SEQUENCE, 0.1, 0.28, 4.0, 3.0, 0.04,
+        assertEquals(GrpoConfig(RewardAggregation.NORMALIZE_THEN_SUM, ScaleRewards.BATCH, 1e-4, true, ImportanceSampling.SEQUENCE, 0.1, 0.28, 4.0, 3.0, 0.04,
             KlEstimator.K1, KlClamp.OPENRLHF, true, 0.01, LossAggregation.TRL_DR_GRPO, 24, 0.7, 2),
             Objectives.GRPO.parameters(kotlin.parameters))
         assertEquals(Factories.grpo { clip = 0.3 }, Factories.grpo {

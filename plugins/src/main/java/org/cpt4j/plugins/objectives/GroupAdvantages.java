@@ -67,6 +67,62 @@ public final class GroupAdvantages {
         return advantages;
     }
 
+    /**
+     * GDPO's advantages (TRL {@code multi_objective_aggregation="normalize_then_sum"}, grpo_trainer.py 2710-2720):
+     * each component {@code k} is normalised in its group, {@code z_ik = (r_ik − mean_g r_k) / (std_g r_k + ε)}; the
+     * normalised scores are summed with their weights, {@code R_i = Σ_k w_k·z_ik}, leaving out those that are NaN (an
+     * unscorable score, or a component with fewer than two scorable scores in a group of several); and the sums are
+     * normalised over the batch, {@code A_i = (R_i − mean R) / (std R + ε)}. A response no component scored gets 0.
+     * A group of one normalises each component to 0 (TRL: its standard deviation is taken as 0); equal scores to
+     * exactly 0.
+     *
+     * @param scores each response's unweighted component scores {@code [B][K]}, NaN where unscorable
+     * @param weights each component's weight {@code [K]}
+     * @param groups the group id of each response
+     * @return one advantage per response
+     */
+    public static double[] normalizeThenSum(double[][] scores, double[] weights, int[] groups, double epsilon) {
+        if (groups.length != scores.length) {
+            throw new IllegalArgumentException(scores.length + " responses but " + groups.length + " group ids");
+        }
+        double[] sums = new double[scores.length];
+        boolean[] scored = new boolean[scores.length];
+        for (List<Integer> members : members(groups).values()) {
+            for (int k = 0; k < weights.length; k++) {
+                int component = k;
+                double[] values = members.stream().mapToDouble(i -> scores[i][component])
+                        .filter(r -> !Double.isNaN(r)).toArray();
+                boolean single = members.size() == 1;
+                boolean flat = values.length > 0 && allEqual(values);
+                double mean = values.length == 0 ? Double.NaN : mean(values);
+                double std = single ? 0 : values.length < 2 ? Double.NaN : standardDeviation(values);
+                for (int i : members) {
+                    if (Double.isNaN(scores[i][k])) {
+                        continue;
+                    }
+                    scored[i] = true;
+                    double normalised = single || flat ? 0 : (scores[i][k] - mean) / (std + epsilon);
+                    sums[i] += Double.isNaN(normalised) ? 0 : weights[k] * normalised;
+                }
+            }
+        }
+        double[] rewards = new double[scores.length];
+        for (int i = 0; i < rewards.length; i++) {
+            rewards[i] = scored[i] ? sums[i] : Double.NaN;
+        }
+        double[] everyone = scorable(rewards, allRows(rewards.length));
+        double[] advantages = new double[rewards.length];
+        if (everyone.length < 2 || allEqual(everyone)) {
+            return advantages;
+        }
+        double mean = mean(everyone);
+        double std = standardDeviation(everyone);
+        for (int i = 0; i < rewards.length; i++) {
+            advantages[i] = scored[i] ? (rewards[i] - mean) / (std + epsilon) : 0;
+        }
+        return advantages;
+    }
+
     /** @return the group ids of {@code rows} responses in groups of {@code groupSize} consecutive ones */
     public static int[] consecutiveGroups(int rows, int groupSize) {
         if (groupSize < 1 || rows % groupSize != 0) {

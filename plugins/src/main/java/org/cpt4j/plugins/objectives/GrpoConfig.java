@@ -8,7 +8,8 @@ import org.cpt4j.spec.Problems;
  * GRPO's options (DeepSeekMath; names of TRL and verl in docs/objectives.md). The group size is the training's
  * ({@code training.groupSize}): the objective reads the groups from its rollouts.
  *
- * @param scaleRewards what centred rewards are divided by
+ * @param rewardAggregation whether the components' weighted sum is normalised, or each component before the sum
+ * @param scaleRewards what centred rewards are divided by (with {@link RewardAggregation#SUM_THEN_NORMALIZE})
  * @param advantageEpsilon added to the standard deviation (verl 1e-6; TRL 1e-4)
  * @param filterZeroVariance drop groups whose rewards are all equal (DAPO's dynamic sampling, without refill)
  * @param importanceSampling whether the ratio is each token's or its response's (GSPO)
@@ -30,7 +31,7 @@ import org.cpt4j.spec.Problems;
  * @param epochs optimisation passes over each batch of rollouts, with the sampling policy's log-probabilities
  *     as the old ones
  */
-public record GrpoConfig(ScaleRewards scaleRewards, double advantageEpsilon, boolean filterZeroVariance,
+public record GrpoConfig(RewardAggregation rewardAggregation, ScaleRewards scaleRewards, double advantageEpsilon, boolean filterZeroVariance,
                          ImportanceSampling importanceSampling, double clipLow, double clipHigh, double delta,
                          double dualClip, double klBeta, KlEstimator klEstimator, KlClamp klClamp,
                          boolean biasCorrectedKl, double entropyBonus, LossAggregation aggregation,
@@ -54,14 +55,14 @@ public record GrpoConfig(ScaleRewards scaleRewards, double advantageEpsilon, boo
     }
 
     /**
-     * @return a configuration from the defaults: group std scaling with epsilon 1e-6, no filtering, token-level
+     * @return a configuration from the defaults: the weighted sum of reward components normalised, group std scaling with epsilon 1e-6, no filtering, token-level
      *     ratios clipped 0.2 both ways, no delta, no dual clip, no KL (verl's k3 when enabled, not bias-corrected),
      *     no entropy bonus, token-mean aggregation, responses of at most 32 tokens, logit temperature 1, one epoch
      */
     public static GrpoConfig of(Consumer<Builder> configure) {
         Builder builder = new Builder();
         configure.accept(builder);
-        return new GrpoConfig(builder.scaleRewards, builder.advantageEpsilon, builder.filterZeroVariance,
+        return new GrpoConfig(builder.rewardAggregation, builder.scaleRewards, builder.advantageEpsilon, builder.filterZeroVariance,
                 builder.importanceSampling, builder.clipLow, builder.clipHigh, builder.delta, builder.dualClip,
                 builder.klBeta, builder.klEstimator, builder.klClamp, builder.biasCorrectedKl, builder.entropyBonus,
                 builder.aggregation, builder.maxResponseLength, builder.logitTemperature, builder.epochs);
@@ -69,6 +70,7 @@ public record GrpoConfig(ScaleRewards scaleRewards, double advantageEpsilon, boo
 
     /** Builder for {@link GrpoConfig}. */
     public static final class Builder {
+        private RewardAggregation rewardAggregation = RewardAggregation.SUM_THEN_NORMALIZE;
         private ScaleRewards scaleRewards = ScaleRewards.GROUP;
         private double advantageEpsilon = 1e-6;
         private boolean filterZeroVariance;
@@ -88,6 +90,11 @@ public record GrpoConfig(ScaleRewards scaleRewards, double advantageEpsilon, boo
         private int epochs = 1;
 
         private Builder() {
+        }
+
+        public Builder rewardAggregation(RewardAggregation value) {
+            rewardAggregation = value;
+            return this;
         }
 
         public Builder scaleRewards(ScaleRewards value) {

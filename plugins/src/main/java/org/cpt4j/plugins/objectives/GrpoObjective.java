@@ -67,13 +67,19 @@ public final class GrpoObjective implements FormulaObjective {
         return config.klBeta() > 0 ? Set.of(StandardInputs.REFERENCE_LOG_PROBS) : Set.of();
     }
 
-    /** Adds each rollout's group advantage over its tokens; drops zero-variance groups when configured. */
+    /**
+     * Adds each rollout's advantage over its tokens ({@link GroupAdvantages}: of the total reward, or of each
+     * component first with {@link RewardAggregation#NORMALIZE_THEN_SUM}); drops zero-variance groups when configured.
+     */
     @Override
     public void prepare(Rollouts rollouts, ObjectiveBatch.Builder batch) {
         double[] rewards = rollouts.rewards();
         int[] groups = GroupAdvantages.consecutiveGroups(rewards.length, rollouts.groupSize());
-        double[] advantages = GroupAdvantages.compute(rewards, groups, config.scaleRewards(),
-                config.advantageEpsilon());
+        double[] advantages = config.rewardAggregation() == RewardAggregation.NORMALIZE_THEN_SUM
+                ? GroupAdvantages.normalizeThenSum(rollouts.rewardComponentScores(),
+                        rollouts.rewardWeights().values().stream().mapToDouble(Double::doubleValue).toArray(), groups,
+                        config.advantageEpsilon())
+                : GroupAdvantages.compute(rewards, groups, config.scaleRewards(), config.advantageEpsilon());
         double[][] mask = rollouts.responseMask();
         double[][] perToken = new double[advantages.length][mask[0].length];
         for (int b = 0; b < advantages.length; b++) {

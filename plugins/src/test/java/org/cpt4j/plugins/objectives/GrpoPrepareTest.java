@@ -24,7 +24,7 @@ class GrpoPrepareTest {
         for (int i = 0; i < rewards.length; i++) {
             all.add(new Rollouts.Rollout(i / 2, TASK, "r" + i, new Verdict(false, true, "wrong:7"), rewards[i], 3));
         }
-        return new Rollouts(all, 2, mask, List.of(), null, 1);
+        return new Rollouts(all, 2, mask, List.of(), null, 1, java.util.Map.of());
     }
 
     private static double[][] fullMask() {

@@ -26,7 +26,7 @@ class SdpoStepDiagnosticsTest {
         }
         List<Optional<String>> contexts = List.of(Optional.of("r1"), Optional.of("wrong:7"), Optional.of("wrong:7"),
                 Optional.empty());
-        Rollouts rollouts = new Rollouts(all, 2, new double[4][3], contexts, null, 1);
+        Rollouts rollouts = new Rollouts(all, 2, new double[4][3], contexts, null, 1, java.util.Map.of());
         assertEquals(Map.of("teacher_context_fraction", 0.75, "feedback_context_fraction", 0.5,
                 "success_group_fraction", 0.5), new SdpoObjective(SdpoConfig.of(s -> { })).stepDiagnostics(rollouts));
     }

@@ -25,7 +25,7 @@ class SdpoTeacherContextTest {
             String response = "<a>" + (rewards[i] == 1 ? "7" : "8") + "</a>" + ";".repeat(i);
             all.add(new Rollouts.Rollout(i / 3, TASK, response, Verdict.exactMatch(TASK, response), rewards[i], 4));
         }
-        return new Rollouts(all, 3, new double[6][4], contexts, null, 5);
+        return new Rollouts(all, 3, new double[6][4], contexts, null, 5, java.util.Map.of());
     }
 
     @Test
@@ -53,7 +53,7 @@ class SdpoTeacherContextTest {
         for (int b = 0; b < mask.length; b++) {
             java.util.Arrays.fill(mask[b], 5, 20 + 3 * b, 1);
         }
-        Rollouts withMask = new Rollouts(rollouts(List.of()).rollouts(), 3, mask, contexts, null, 5);
+        Rollouts withMask = new Rollouts(rollouts(List.of()).rollouts(), 3, mask, contexts, null, 5, java.util.Map.of());
         ObjectiveBatch.Builder builder = ObjectiveBatch.builder(new int[6][40], mask);
         sdpo.prepare(withMask, builder);
         double[][] distilled = builder.build().perToken(StandardInputs.DISTILLATION_MASK);

@@ -1,6 +1,8 @@
 package org.cpt4j.objective;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.cpt4j.domain.Task;
 import org.cpt4j.domain.Verdict;
@@ -20,10 +22,22 @@ public final class Rollouts {
      * @param task the task it answers
      * @param response its text, without the end-of-sequence token
      * @param verdict the verifier's verdict
-     * @param reward its total reward
+     * @param reward its total reward, {@link org.cpt4j.reward.RewardModel#UNSCORABLE} when no component scored it
      * @param tokens generated tokens, end-of-sequence included
+     * @param rewardComponents each reward component's unweighted score by name (NaN where it could not score), in the
+     *     order of {@link Rollouts#rewardWeights()}
      */
-    public record Rollout(int group, Task task, String response, Verdict verdict, double reward, int tokens) {
+    public record Rollout(int group, Task task, String response, Verdict verdict, double reward, int tokens,
+                          Map<String, Double> rewardComponents) {
+
+        public Rollout {
+            rewardComponents = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rewardComponents));
+        }
+
+        /** A rollout whose reward has no components on record (one unnamed reward). */
+        public Rollout(int group, Task task, String response, Verdict verdict, double reward, int tokens) {
+            this(group, task, response, verdict, reward, tokens, Map.of());
+        }
     }
 
     private final List<Rollout> rollouts;
@@ -32,6 +46,7 @@ public final class Rollouts {
     private final List<Optional<String>> teacherContexts;
     private final double @Nullable [][][] studentLogProbs;
     private final long seed;
+    private final Map<String, Double> rewardWeights;
 
     /**
      * @param responseMask 1 where row {@code i}'s target is one of its response tokens, {@code [B][L]}
@@ -40,15 +55,18 @@ public final class Rollouts {
      * @param studentLogProbs the sampling policy's log-probabilities at every position, {@code [B][L][V]}, when the
      *     objective asked for {@link StandardInputs#STUDENT_LOG_PROBS}
      * @param seed seed for the objective's own random choices at this step (e.g. token dropping)
+     * @param rewardWeights each reward component's weight by name, in order (empty when the rollouts record no
+     *     components)
      */
     public Rollouts(List<Rollout> rollouts, int groupSize, double[][] responseMask, List<Optional<String>> teacherContexts,
-                    double @Nullable [][][] studentLogProbs, long seed) {
+                    double @Nullable [][][] studentLogProbs, long seed, Map<String, Double> rewardWeights) {
         this.rollouts = List.copyOf(rollouts);
         this.groupSize = groupSize;
         this.responseMask = responseMask;
         this.teacherContexts = List.copyOf(teacherContexts);
         this.studentLogProbs = studentLogProbs;
         this.seed = seed;
+        this.rewardWeights = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rewardWeights));
     }
 
     public List<Rollout> rollouts() {
@@ -81,6 +99,35 @@ public final class Rollouts {
                     + StandardInputs.STUDENT_LOG_PROBS);
         }
         return studentLogProbs;
+    }
+
+    /** @return each reward component's weight by name, in the order the components were declared */
+    public Map<String, Double> rewardWeights() {
+        return rewardWeights;
+    }
+
+    /**
+     * @return each rollout's unweighted component scores {@code [B][K]}, components in {@link #rewardWeights()} order
+     * @throws IllegalStateException when the rollouts record no components
+     */
+    public double[][] rewardComponentScores() {
+        if (rewardWeights.isEmpty()) {
+            throw new IllegalStateException("these rollouts record no reward components");
+        }
+        double[][] scores = new double[rollouts.size()][];
+        for (int i = 0; i < scores.length; i++) {
+            Map<String, Double> components = rollouts.get(i).rewardComponents();
+            scores[i] = new double[rewardWeights.size()];
+            int k = 0;
+            for (String name : rewardWeights.keySet()) {
+                Double score = components.get(name);
+                if (score == null) {
+                    throw new IllegalStateException("rollout " + i + " has no score of reward component '" + name + "'");
+                }
+                scores[i][k++] = score;
+            }
+        }
+        return scores;
     }
 
     /** @return the seed of this step's objective-side random choices */

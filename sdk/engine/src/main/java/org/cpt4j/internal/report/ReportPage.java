@@ -187,7 +187,8 @@ final class ReportPage {
                             .append("</td><td><pre>").append(Html.text(sample.path("question").asText()))
                             .append("</pre></td><td><pre>").append(Html.text(sample.path("response").asText()))
                             .append("</pre></td><td class=\"number\">")
-                            .append(String.format(Locale.ROOT, "%.2f", sample.path("reward").asDouble()))
+                            .append(sample.path("reward").isNumber()
+                                    ? String.format(Locale.ROOT, "%.2f", sample.path("reward").asDouble()) : "unscorable")
                             .append("</td><td>").append(sample.path("correct").asBoolean() ? "correct"
                                     : sample.path("formatValid").asBoolean() ? "wrong" : "malformed")
                             .append("</td><td><pre>").append(Html.text(sample.path("teacherContext").asText("—")))

@@ -46,12 +46,14 @@ final class ObjectiveInputs {
 
     /** @param seed the seed of the objective's own random choices at this step */
     Prepared prepare(RolloutBatch batch, long seed) {
-        Rollouts view = new Rollouts(batch.rollouts(), groupSize, batch.mask(), List.of(), null, seed);
+        Rollouts view = new Rollouts(batch.rollouts(), groupSize, batch.mask(), List.of(), null, seed,
+                batch.rewardWeights());
         List<Optional<String>> contexts = fitting(objective.teacherContexts(view), batch);
         Set<String> required = objective.requiredInputs();
         double[][][] studentLogProbs = required.contains(StandardInputs.STUDENT_LOG_PROBS)
                 ? alignedToTargets(teacher.policyLogProbs(batch.inputs()), batch.length()) : null;
-        Rollouts rollouts = new Rollouts(batch.rollouts(), groupSize, batch.mask(), contexts, studentLogProbs, seed);
+        Rollouts rollouts = new Rollouts(batch.rollouts(), groupSize, batch.mask(), contexts, studentLogProbs, seed,
+                batch.rewardWeights());
 
         ObjectiveBatch.Builder inputs = ObjectiveBatch.builder(batch.targets(), batch.mask())
                 .perToken(StandardInputs.OLD_LOG_PROBS, batch.old());

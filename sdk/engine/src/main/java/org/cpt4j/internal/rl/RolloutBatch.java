@@ -1,7 +1,9 @@
 package org.cpt4j.internal.rl;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.cpt4j.domain.Domain;
 import org.cpt4j.domain.Task;
 import org.cpt4j.domain.Verdict;
@@ -20,8 +22,8 @@ import org.cpt4j.text.Tokenizer;
  * @param tasks the step's tasks, one per group
  * @param prompts each task's student prompt
  * @param generations the responses, {@code groupSize} per task in task order
- * @param rollouts each response's verdict and reward
- * @param scores each response's reward components
+ * @param rollouts each response's verdict, reward and reward components
+ * @param rewardWeights each reward component's weight by name, in order
  * @param inputs input tokens {@code [B][L]}
  * @param targets target tokens {@code [B][L]}
  * @param mask response-token mask {@code [B][L]}
@@ -29,7 +31,7 @@ import org.cpt4j.text.Tokenizer;
  * @param entropySum the sampler's entropy summed over response tokens
  */
 record RolloutBatch(List<Task> tasks, List<int[]> prompts, List<Generation> generations, List<Rollouts.Rollout> rollouts,
-                    List<WeightedReward.Score> scores, int[][] inputs, int[][] targets, double[][] mask, double[][] old,
+                    Map<String, Double> rewardWeights, int[][] inputs, int[][] targets, double[][] mask, double[][] old,
                     double entropySum) {
 
     /** @return the batch of {@code generations}, judged by {@code domain} and scored by {@code reward} */
@@ -37,7 +39,6 @@ record RolloutBatch(List<Task> tasks, List<int[]> prompts, List<Generation> gene
                                  WeightedReward reward, PromptFormat format) {
         int rows = generations.size();
         List<Rollouts.Rollout> rollouts = new ArrayList<>(rows);
-        List<WeightedReward.Score> scores = new ArrayList<>(rows);
         int[][] sequences = new int[rows][];
         int longest = 0;
         for (int i = 0; i < rows; i++) {
@@ -46,8 +47,8 @@ record RolloutBatch(List<Task> tasks, List<int[]> prompts, List<Generation> gene
             String text = format.responseText(generation.tokens());
             Verdict verdict = domain.verify(task, text);
             WeightedReward.Score score = reward.score(task, text, verdict, generation.length());
-            scores.add(score);
-            rollouts.add(new Rollouts.Rollout(generation.prompt(), task, text, verdict, score.total(), generation.length()));
+            rollouts.add(new Rollouts.Rollout(generation.prompt(), task, text, verdict, score.total(), generation.length(),
+                    score.components()));
             sequences[i] = PromptFormat.join(prompts.get(generation.prompt()), generation.tokens());
             longest = Math.max(longest, sequences[i].length);
         }
@@ -69,7 +70,9 @@ record RolloutBatch(List<Task> tasks, List<int[]> prompts, List<Generation> gene
                 }
             }
         }
-        return new RolloutBatch(List.copyOf(tasks), List.copyOf(prompts), List.copyOf(generations), rollouts, scores,
+        Map<String, Double> weights = new LinkedHashMap<>();
+        reward.components().forEach(component -> weights.put(component.name(), component.weight()));
+        return new RolloutBatch(List.copyOf(tasks), List.copyOf(prompts), List.copyOf(generations), rollouts, weights,
                 inputs, targets, mask, old, entropySum);
     }
 

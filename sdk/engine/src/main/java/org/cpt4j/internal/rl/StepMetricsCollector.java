@@ -38,7 +38,7 @@ final class StepMetricsCollector {
         double variance = Arrays.stream(scorable).map(r -> (r - mean) * (r - mean)).average().orElse(Double.NaN);
         Map<String, Double> means = new LinkedHashMap<>();
         for (WeightedReward.Component component : components) {
-            means.put(component.name(), batch.scores().stream().mapToDouble(s -> s.components().get(component.name()))
+            means.put(component.name(), rollouts.stream().mapToDouble(r -> r.rewardComponents().get(component.name()))
                     .filter(r -> !Double.isNaN(r)).average().orElse(Double.NaN));
         }
         Map<String, Double> diagnostics = new LinkedHashMap<>(first.diagnostics());

@@ -256,6 +256,9 @@ final class ArmDirectory {
                 .put("question", rollout.task().question()).put("response", rollout.response())
                 .put("reward", rollout.reward()).put("correct", rollout.verdict().correct())
                 .put("formatValid", rollout.verdict().formatValid()).put("tokens", rollout.tokens());
+        if (Double.isNaN(rollout.reward())) {
+            line.putNull("reward"); // unscorable: JSON has no NaN
+        }
         teacherContext.ifPresent(context -> line.put("teacherContext", context));
         samplesLog().append(withAttempt(line, attempt));
     }

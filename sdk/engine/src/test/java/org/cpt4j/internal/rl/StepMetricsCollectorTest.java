@@ -32,13 +32,12 @@ class StepMetricsCollectorTest {
                 new Generation(1, 0, new int[] {2}, new float[1], new float[] {0.5f}, true),
                 new Generation(1, 1, new int[] {4, 8, 5, 2}, new float[4], new float[] {0, 0, 0, 0}, true));
         List<Rollouts.Rollout> rollouts = List.of(
-                new Rollouts.Rollout(0, TASK, "<a>7</a>", new Verdict(true, true, "correct"), 1.0, 4),
-                new Rollouts.Rollout(0, TASK, "loop", new Verdict(false, false, "malformed:7"), 0.0, 9),
-                new Rollouts.Rollout(1, TASK, "", new Verdict(false, false, "malformed:7"), 0.0, 1),
-                new Rollouts.Rollout(1, TASK, "<a>8</a>", new Verdict(false, true, "wrong:7"), 0.5, 4));
-        List<WeightedReward.Score> scores = List.of(
-                new WeightedReward.Score(1.0, Map.of("correct", 1.0)), new WeightedReward.Score(0.0, Map.of("correct", 0.0)),
-                new WeightedReward.Score(0.0, Map.of("correct", 0.0)), new WeightedReward.Score(0.5, Map.of("correct", 0.5)));
+                new Rollouts.Rollout(0, TASK, "<a>7</a>", new Verdict(true, true, "correct"), 1.0, 4, Map.of("correct", 1.0)),
+                new Rollouts.Rollout(0, TASK, "loop", new Verdict(false, false, "malformed:7"), 0.0, 9,
+                        Map.of("correct", 0.0)),
+                new Rollouts.Rollout(1, TASK, "", new Verdict(false, false, "malformed:7"), 0.0, 1, Map.of("correct", 0.0)),
+                new Rollouts.Rollout(1, TASK, "<a>8</a>", new Verdict(false, true, "wrong:7"), 0.5, 4,
+                        Map.of("correct", 0.5)));
         double[][] mask = new double[4][10];
         int[] lengths = {4, 9, 1, 4};
         double entropySum = 4 * 1 + 9 * 2 + 0.5 + 0;
@@ -46,9 +45,9 @@ class StepMetricsCollectorTest {
             java.util.Arrays.fill(mask[i], 0, lengths[i], 1);
         }
         RolloutBatch batch = new RolloutBatch(List.of(TASK, TASK), List.of(new int[] {1, 3}, new int[] {1, 3}),
-                generations, rollouts, scores, new int[4][10], new int[4][10], mask, new double[4][10], entropySum);
+                generations, rollouts, Map.of("correct", 1.0), new int[4][10], new int[4][10], mask, new double[4][10], entropySum);
         ObjectiveInputs.Prepared prepared = new ObjectiveInputs.Prepared(ObjectiveBatch.builder(new int[4][10], mask)
-                .build(), new Rollouts(rollouts, 2, mask, List.of(), null, 0), 0.125);
+                .build(), new Rollouts(rollouts, 2, mask, List.of(), null, 0, Map.of("correct", 1.0)), 0.125);
         TrainingStep first = new TrainingStep(3, 0.75, 2.5, 1e-3, false, 18, Map.of("clip_fraction", 0.1));
 
         StepMetrics metrics = StepMetricsCollector.collect(7, batch, prepared, first, 1,
