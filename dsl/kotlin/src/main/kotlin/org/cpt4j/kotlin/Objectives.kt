@@ -8,6 +8,7 @@ import org.cpt4j.plugins.objectives.KlClamp
 import org.cpt4j.plugins.objectives.KlEstimator
 import org.cpt4j.plugins.objectives.Objectives
 import org.cpt4j.plugins.objectives.RewardAggregation
+import org.cpt4j.plugins.objectives.RolloutCorrection
 import org.cpt4j.plugins.objectives.ScaleRewards
 import org.cpt4j.plugins.objectives.SdpoConfig
 
@@ -153,6 +154,20 @@ public class GrpoScope internal constructor(private val builder: GrpoConfig.Buil
             builder.logitTemperature(value)
         }
 
+    /** Importance weights between the trainer's and the sampler's log-probabilities (verl `rollout_is`). */
+    public var rolloutCorrection: RolloutCorrection
+        @Deprecated(WRITE_ONLY, level = DeprecationLevel.ERROR) get() = writeOnly()
+        set(value) {
+            builder.rolloutCorrection(value)
+        }
+
+    /** The rollout-correction weights' upper truncation. */
+    public var rolloutCorrectionThreshold: Double
+        @Deprecated(WRITE_ONLY, level = DeprecationLevel.ERROR) get() = writeOnly()
+        set(value) {
+            builder.rolloutCorrectionThreshold(value)
+        }
+
     /** Optimisation passes over each batch of rollouts. */
     public var epochs: Int
         @Deprecated(WRITE_ONLY, level = DeprecationLevel.ERROR) get() = writeOnly()
@@ -233,6 +248,20 @@ public class SdpoScope internal constructor(private val builder: SdpoConfig.Buil
         @Deprecated(WRITE_ONLY, level = DeprecationLevel.ERROR) get() = writeOnly()
         set(value) {
             builder.logitTemperature(value)
+        }
+
+    /** Importance weights between the trainer's and the sampler's log-probabilities (verl `rollout_is`). */
+    public var rolloutCorrection: RolloutCorrection
+        @Deprecated(WRITE_ONLY, level = DeprecationLevel.ERROR) get() = writeOnly()
+        set(value) {
+            builder.rolloutCorrection(value)
+        }
+
+    /** The rollout-correction weights' upper truncation. */
+    public var rolloutCorrectionThreshold: Double
+        @Deprecated(WRITE_ONLY, level = DeprecationLevel.ERROR) get() = writeOnly()
+        set(value) {
+            builder.rolloutCorrectionThreshold(value)
         }
 
     /** The weight of the GRPO loss mixed in; 0 is pure SDPO. */

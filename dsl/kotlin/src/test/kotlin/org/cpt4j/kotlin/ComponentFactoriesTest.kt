@@ -11,6 +11,7 @@ import org.cpt4j.plugins.objectives.KlClamp
 import org.cpt4j.plugins.objectives.KlEstimator
 import org.cpt4j.plugins.objectives.Objectives
 import org.cpt4j.plugins.objectives.RewardAggregation
+import org.cpt4j.plugins.objectives.RolloutCorrection
 import org.cpt4j.plugins.objectives.ScaleRewards
 import org.cpt4j.plugins.rewards.Rewards
 import org.cpt4j.plugins.teachers.Teachers
@@ -46,6 +47,8 @@ class ComponentFactoriesTest {
             aggregation = LossAggregation.TRL_DR_GRPO
             maxResponseLength = 24
             logitTemperature = 0.7
+            rolloutCorrection = RolloutCorrection.SEQUENCE
+            rolloutCorrectionThreshold = 3.0
             epochs = 2
         }
         assertEquals(Objectives.grpo {
@@ -53,10 +56,11 @@ class ComponentFactoriesTest {
                 .importanceSampling(ImportanceSampling.SEQUENCE).clipLow(0.1).clipHigh(0.28).delta(4.0).dualClip(3.0)
                 .klBeta(0.04).klEstimator(KlEstimator.K1).klClamp(KlClamp.OPENRLHF).biasCorrectedKl(true)
                 .entropyBonus(0.01).aggregation(LossAggregation.TRL_DR_GRPO).maxResponseLength(24)
-                .logitTemperature(0.7).epochs(2)
+                .logitTemperature(0.7).rolloutCorrection(RolloutCorrection.SEQUENCE).rolloutCorrectionThreshold(3.0)
+                .epochs(2)
         }, kotlin)
         assertEquals(GrpoConfig(RewardAggregation.NORMALIZE_THEN_SUM, ScaleRewards.BATCH, 1e-4, true, ImportanceSampling.SEQUENCE, 0.1, 0.28, 4.0, 3.0, 0.04,
-            KlEstimator.K1, KlClamp.OPENRLHF, true, 0.01, LossAggregation.TRL_DR_GRPO, 24, 0.7, 2),
+            KlEstimator.K1, KlClamp.OPENRLHF, true, 0.01, LossAggregation.TRL_DR_GRPO, 24, 0.7, RolloutCorrection.SEQUENCE, 3.0, 2),
             Objectives.GRPO.parameters(kotlin.parameters))
         assertEquals(Factories.grpo { clip = 0.3 }, Factories.grpo {
             clipLow = 0.3
@@ -77,13 +81,15 @@ class ComponentFactoriesTest {
             useFeedback = false
             aggregation = LossAggregation.TRL_GRPO
             logitTemperature = 0.9
+            rolloutCorrection = RolloutCorrection.TOKEN
             grpoWeight = 0.3
             grpo { klBeta = 0.02 }
             epochs = 2
         }
         assertEquals(Objectives.sdpo { d ->
             d.alpha(0.25).topK(8).tailBucket(false).isClip(3.0).maskRatio(0.1).successThreshold(0.75)
-                .useFeedback(false).aggregation(LossAggregation.TRL_GRPO).logitTemperature(0.9).grpoWeight(0.3).grpo { it.klBeta(0.02) }.epochs(2)
+                .useFeedback(false).aggregation(LossAggregation.TRL_GRPO).logitTemperature(0.9)
+                .rolloutCorrection(RolloutCorrection.TOKEN).grpoWeight(0.3).grpo { it.klBeta(0.02) }.epochs(2)
         }, kotlin)
         assertNotEquals(Objectives.sdpo(), kotlin)
         assertEquals(Objectives.sdpo { it.alpha(1.0).sampledToken(true) }, Factories.sdpo {

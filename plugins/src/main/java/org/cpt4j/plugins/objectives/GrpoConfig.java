@@ -28,6 +28,9 @@ import org.cpt4j.spec.Problems;
  *     {@link LossAggregation#TRL_DR_GRPO}
  * @param logitTemperature what the student's logits are divided by before the log-softmax (TRL's
  *     {@code temperature}, the sampling temperature)
+ * @param rolloutCorrection importance weights between the trainer's and the sampler's log-probabilities, multiplied
+ *     into each token's loss (verl {@code rollout_is}); the trainer then computes the old log-probabilities itself
+ * @param rolloutCorrectionThreshold the weights' upper truncation (verl {@code rollout_is_threshold})
  * @param epochs optimisation passes over each batch of rollouts, with the sampling policy's log-probabilities
  *     as the old ones
  */
@@ -35,7 +38,8 @@ public record GrpoConfig(RewardAggregation rewardAggregation, ScaleRewards scale
                          ImportanceSampling importanceSampling, double clipLow, double clipHigh, double delta,
                          double dualClip, double klBeta, KlEstimator klEstimator, KlClamp klClamp,
                          boolean biasCorrectedKl, double entropyBonus, LossAggregation aggregation,
-                         int maxResponseLength, double logitTemperature, int epochs) {
+                         int maxResponseLength, double logitTemperature, RolloutCorrection rolloutCorrection,
+                         double rolloutCorrectionThreshold, int epochs) {
 
     public GrpoConfig {
         Problems problems = new Problems("objective");
@@ -48,6 +52,8 @@ public record GrpoConfig(RewardAggregation rewardAggregation, ScaleRewards scale
         problems.require(klBeta >= 0, "klBeta", "must not be negative, was " + klBeta);
         problems.require(entropyBonus >= 0, "entropyBonus", "must not be negative, was " + entropyBonus);
         problems.require(maxResponseLength >= 1, "maxResponseLength", "must be at least 1, was " + maxResponseLength);
+        problems.require(rolloutCorrectionThreshold > 0 && Double.isFinite(rolloutCorrectionThreshold),
+                "rolloutCorrectionThreshold", "must be positive and finite, was " + rolloutCorrectionThreshold);
         problems.require(logitTemperature > 0 && Double.isFinite(logitTemperature), "logitTemperature",
                 "must be positive and finite, was " + logitTemperature);
         problems.require(epochs >= 1, "epochs", "must be at least 1, was " + epochs);
@@ -57,7 +63,8 @@ public record GrpoConfig(RewardAggregation rewardAggregation, ScaleRewards scale
     /**
      * @return a configuration from the defaults: the weighted sum of reward components normalised, group std scaling with epsilon 1e-6, no filtering, token-level
      *     ratios clipped 0.2 both ways, no delta, no dual clip, no KL (verl's k3 when enabled, not bias-corrected),
-     *     no entropy bonus, token-mean aggregation, responses of at most 32 tokens, logit temperature 1, one epoch
+     *     no entropy bonus, token-mean aggregation, responses of at most 32 tokens, logit temperature 1, no rollout
+     *     correction (threshold 2 when on), one epoch
      */
     public static GrpoConfig of(Consumer<Builder> configure) {
         Builder builder = new Builder();
@@ -65,7 +72,8 @@ public record GrpoConfig(RewardAggregation rewardAggregation, ScaleRewards scale
         return new GrpoConfig(builder.rewardAggregation, builder.scaleRewards, builder.advantageEpsilon, builder.filterZeroVariance,
                 builder.importanceSampling, builder.clipLow, builder.clipHigh, builder.delta, builder.dualClip,
                 builder.klBeta, builder.klEstimator, builder.klClamp, builder.biasCorrectedKl, builder.entropyBonus,
-                builder.aggregation, builder.maxResponseLength, builder.logitTemperature, builder.epochs);
+                builder.aggregation, builder.maxResponseLength, builder.logitTemperature, builder.rolloutCorrection,
+                builder.rolloutCorrectionThreshold, builder.epochs);
     }
 
     /** Builder for {@link GrpoConfig}. */
@@ -87,6 +95,8 @@ public record GrpoConfig(RewardAggregation rewardAggregation, ScaleRewards scale
         private LossAggregation aggregation = LossAggregation.TOKEN_MEAN;
         private int maxResponseLength = 32;
         private double logitTemperature = 1;
+        private RolloutCorrection rolloutCorrection = RolloutCorrection.NONE;
+        private double rolloutCorrectionThreshold = 2;
         private int epochs = 1;
 
         private Builder() {
@@ -181,6 +191,16 @@ public record GrpoConfig(RewardAggregation rewardAggregation, ScaleRewards scale
 
         public Builder logitTemperature(double value) {
             logitTemperature = value;
+            return this;
+        }
+
+        public Builder rolloutCorrection(RolloutCorrection value) {
+            rolloutCorrection = value;
+            return this;
+        }
+
+        public Builder rolloutCorrectionThreshold(double value) {
+            rolloutCorrectionThreshold = value;
             return this;
         }
 

@@ -24,6 +24,7 @@ import org.cpt4j.objective.TensorMath;
  * ρ = exp(log w);  ρ̂ = min(ρ, δ) if delta δ &gt; 0                (TRL two-sided clipping)
  * ℓ = max(−A·ρ̂, −A·clip(ρ, 1 − ε_low, 1 + ε_high))             (PPO clip)
  * ℓ = min(ℓ, −A·c)  where A &lt; 0, if dual clip c &gt; 0            (Ye et al. 2019)
+ * ℓ = ℓ · w                                                     ({@link RolloutCorrection}, if on)
  * ℓ += β · KL(s, s_ref) · (ρ if biasCorrectedKl)                 ({@link KlEstimator}, {@link KlClamp})
  * loss = aggregate(ℓ, mask) − entropyBonus · aggregate(H, mask)
  * </pre>
@@ -38,7 +39,8 @@ import org.cpt4j.objective.TensorMath;
  * clip bounds, {@code pg_clipfrac_lower}; with a dual clip), {@code ppo_kl} (mean {@code −λ}); TRL's as TRL averages
  * them ({@code Σ x·m / max(Σ m, 1)}, per response at sequence level): {@code clip_ratio_low} ({@code ρ̂ < 1 − ε_low}
  * and {@code A < 0}), {@code clip_ratio_high} ({@code ρ̂ > 1 + ε_high} and {@code A > 0}),
- * {@code clip_ratio_region} (either); {@code kl} (mean KL term, when {@code β > 0}) and {@code entropy}.
+ * {@code clip_ratio_region} (either); {@code kl} (mean KL term, when {@code β > 0}), {@code rollout_is_mean} (mean
+ * rollout-correction weight, when on) and {@code entropy}.
  */
 public final class GrpoObjective implements FormulaObjective {
 
@@ -64,7 +66,14 @@ public final class GrpoObjective implements FormulaObjective {
 
     @Override
     public Set<String> requiredInputs() {
-        return config.klBeta() > 0 ? Set.of(StandardInputs.REFERENCE_LOG_PROBS) : Set.of();
+        Set<String> inputs = new java.util.HashSet<>();
+        if (config.klBeta() > 0) {
+            inputs.add(StandardInputs.REFERENCE_LOG_PROBS);
+        }
+        if (config.rolloutCorrection() != RolloutCorrection.NONE) {
+            inputs.add(StandardInputs.ROLLOUT_LOG_PROBS);
+        }
+        return Set.copyOf(inputs);
     }
 
     /**
@@ -167,6 +176,12 @@ public final class GrpoObjective implements FormulaObjective {
                 inputs.perToken(StandardInputs.ADVANTAGES), mask);
         T perToken = surrogate.loss();
         Map<String, T> diagnostics = new LinkedHashMap<>();
+        if (config.rolloutCorrection() != RolloutCorrection.NONE) {
+            T weights = config.rolloutCorrection().weights(m, inputs.perToken(StandardInputs.OLD_LOG_PROBS),
+                    inputs.perToken(StandardInputs.ROLLOUT_LOG_PROBS), mask, config.rolloutCorrectionThreshold());
+            perToken = m.mul(perToken, weights);
+            diagnostics.put("rollout_is_mean", verlMean(m, weights, mask));
+        }
         if (config.klBeta() > 0) {
             T kl = klTerm(m, logProbs, inputs.perToken(StandardInputs.REFERENCE_LOG_PROBS), surrogate.ratio());
             perToken = m.add(perToken, m.mul(kl, config.klBeta()));

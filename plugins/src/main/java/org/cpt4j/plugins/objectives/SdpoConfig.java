@@ -27,6 +27,9 @@ import org.cpt4j.spec.Problems;
  *     {@code loss_scale_factor}
  * @param logitTemperature what the student's logits are divided by before the log-softmax (GKD's
  *     {@code temperature}; the teacher's distributions are scored at the sampling temperature)
+ * @param rolloutCorrection importance weights between the trainer's and the sampler's log-probabilities, multiplied
+ *     into each token's loss (verl {@code rollout_is}); the trainer then computes the old log-probabilities itself
+ * @param rolloutCorrectionThreshold the weights' upper truncation (verl {@code rollout_is_threshold})
  * @param grpoWeight weight of the GRPO loss mixed in: {@code grpoWeight·GRPO + (1 − grpoWeight)·distillation}
  *     (TRL's distillation weight is {@code 1 − grpoWeight}); 0 is pure SDPO
  * @param grpo the options of the GRPO loss mixed in (used when {@code grpoWeight > 0}); it runs in SDPO's
@@ -36,8 +39,8 @@ import org.cpt4j.spec.Problems;
  */
 public record SdpoConfig(double alpha, int topK, boolean tailBucket, boolean sampledToken, double isClip,
                          double maskRatio, double successThreshold, boolean useFeedback,
-                         LossAggregation aggregation, double logitTemperature, double grpoWeight, GrpoConfig grpo,
-                         int epochs) {
+                         LossAggregation aggregation, double logitTemperature, RolloutCorrection rolloutCorrection,
+                         double rolloutCorrectionThreshold, double grpoWeight, GrpoConfig grpo, int epochs) {
 
     public SdpoConfig {
         Problems problems = new Problems("objective");
@@ -49,6 +52,8 @@ public record SdpoConfig(double alpha, int topK, boolean tailBucket, boolean sam
         problems.require(isClip == 0 || isClip > 0 && Double.isFinite(isClip), "isClip",
                 "must be positive and finite, or 0 for no importance weight, was " + isClip);
         problems.require(maskRatio >= 0 && maskRatio < 1, "maskRatio", "must be within [0, 1), was " + maskRatio);
+        problems.require(rolloutCorrectionThreshold > 0 && Double.isFinite(rolloutCorrectionThreshold),
+                "rolloutCorrectionThreshold", "must be positive and finite, was " + rolloutCorrectionThreshold);
         problems.require(logitTemperature > 0 && Double.isFinite(logitTemperature), "logitTemperature",
                 "must be positive and finite, was " + logitTemperature);
         problems.require(grpoWeight >= 0 && grpoWeight <= 1, "grpoWeight", "must be within [0, 1], was " + grpoWeight);
@@ -61,14 +66,16 @@ public record SdpoConfig(double alpha, int topK, boolean tailBucket, boolean sam
     /**
      * @return a configuration from the defaults: alpha 0.5, full vocabulary (tail bucket on if top-k is set),
      *     full-distribution divergence, importance clip 2, no token dropping, success threshold 0.5, feedback
-     *     used, token-mean aggregation, logit temperature 1, no GRPO mixed in (GRPO's defaults when it is), one epoch
+     *     used, token-mean aggregation, logit temperature 1, no rollout correction (threshold 2 when on), no GRPO
+     *     mixed in (GRPO's defaults when it is), one epoch
      */
     public static SdpoConfig of(Consumer<Builder> configure) {
         Builder builder = new Builder();
         configure.accept(builder);
         return new SdpoConfig(builder.alpha, builder.topK, builder.tailBucket, builder.sampledToken, builder.isClip,
                 builder.maskRatio, builder.successThreshold, builder.useFeedback, builder.aggregation,
-                builder.logitTemperature, builder.grpoWeight, GrpoConfig.of(builder.grpo), builder.epochs);
+                builder.logitTemperature, builder.rolloutCorrection, builder.rolloutCorrectionThreshold,
+                builder.grpoWeight, GrpoConfig.of(builder.grpo), builder.epochs);
     }
 
     /** Builder for {@link SdpoConfig}. */
@@ -83,6 +90,8 @@ public record SdpoConfig(double alpha, int topK, boolean tailBucket, boolean sam
         private boolean useFeedback = true;
         private LossAggregation aggregation = LossAggregation.TOKEN_MEAN;
         private double logitTemperature = 1;
+        private RolloutCorrection rolloutCorrection = RolloutCorrection.NONE;
+        private double rolloutCorrectionThreshold = 2;
         private double grpoWeight;
         private Consumer<GrpoConfig.Builder> grpo = g -> { };
         private int epochs = 1;
@@ -137,6 +146,16 @@ public record SdpoConfig(double alpha, int topK, boolean tailBucket, boolean sam
 
         public Builder logitTemperature(double value) {
             logitTemperature = value;
+            return this;
+        }
+
+        public Builder rolloutCorrection(RolloutCorrection value) {
+            rolloutCorrection = value;
+            return this;
+        }
+
+        public Builder rolloutCorrectionThreshold(double value) {
+            rolloutCorrectionThreshold = value;
             return this;
         }
 

@@ -37,7 +37,7 @@ import org.jspecify.annotations.Nullable;
  * plus, with the tail bucket, one entry {@code log(1 − Σ_topk e^x)} (the sum clamped below 1 − 1e-7) per side,
  * or else both sides renormalised over the k entries. The sampled-token mode uses {@code sg(s_y − q_y) · s_y}.
  * Each token's loss is multiplied by {@code min(exp(clamp(sg(s_y) − s_old, ±20)), isClip)} when
- * {@code isClip > 0}, then aggregated ({@code aggregation}, token mean by default) over the tokens of
+ * {@code isClip > 0} and by the {@link RolloutCorrection} weight when on, then aggregated ({@code aggregation}, token mean by default) over the tokens of
  * {@link StandardInputs#DISTILLATION_MASK} (response tokens of samples with a teacher context, less those
  * {@code maskRatio} dropped); an empty mask gives 0. The student's distributions are at {@code logitTemperature}. With
  * {@code grpoWeight > 0} the loss is {@code grpoWeight·GRPO + (1 − grpoWeight)·D̄}.
@@ -74,6 +74,9 @@ public final class SdpoObjective implements FormulaObjective {
         Set<String> inputs = new HashSet<>(Set.of(StandardInputs.TEACHER_LOG_PROBS));
         if (config.topK() > 0) {
             inputs.add(StandardInputs.STUDENT_LOG_PROBS);
+        }
+        if (config.rolloutCorrection() != RolloutCorrection.NONE) {
+            inputs.add(StandardInputs.ROLLOUT_LOG_PROBS);
         }
         if (config.grpoWeight() > 0) {
             inputs.addAll(grpo.requiredInputs());
@@ -223,6 +226,12 @@ public final class SdpoObjective implements FormulaObjective {
             T weight = m.min(m.exp(logRatio), m.constant(config.isClip()));
             perToken = m.mul(perToken, weight);
             diagnostics.put("importance_weight", LossAggregation.TOKEN_MEAN.aggregate(m, weight, distillMask, 1));
+        }
+        if (config.rolloutCorrection() != RolloutCorrection.NONE) {
+            T weights = config.rolloutCorrection().weights(m, inputs.perToken(StandardInputs.OLD_LOG_PROBS),
+                    inputs.perToken(StandardInputs.ROLLOUT_LOG_PROBS), inputs.mask(), config.rolloutCorrectionThreshold());
+            perToken = m.mul(perToken, weights);
+            diagnostics.put("rollout_is_mean", GrpoObjective.verlMean(m, weights, distillMask));
         }
         T loss = config.aggregation().aggregate(m, perToken, distillMask, inputs.length());
         diagnostics.put("divergence", LossAggregation.TOKEN_MEAN.aggregate(m, divergence, distillMask, 1));

@@ -28,7 +28,9 @@ class GrpoObjectiveTest extends ObjectiveContract {
                 .perToken(StandardInputs.ADVANTAGES, ObjectiveInputs.perSequence(rewards, targets[0].length))
                 .perToken(StandardInputs.OLD_LOG_PROBS, ObjectiveInputs.nearbyTokenLogProbs(random, logits, targets, 0.5))
                 .perToken(StandardInputs.REFERENCE_LOG_PROBS,
-                        ObjectiveInputs.nearbyTokenLogProbs(random, logits, targets, 1.0)));
+                        ObjectiveInputs.nearbyTokenLogProbs(random, logits, targets, 1.0))
+                .perToken(StandardInputs.ROLLOUT_LOG_PROBS,
+                        ObjectiveInputs.nearbyTokenLogProbs(random, logits, targets, 0.5)));
     }
 
     @Override

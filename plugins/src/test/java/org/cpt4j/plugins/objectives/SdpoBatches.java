@@ -34,7 +34,9 @@ final class SdpoBatches {
                     .perToken(StandardInputs.OLD_LOG_PROBS, ObjectiveInputs.nearbyTokenLogProbs(random, logits, targets, 1.0))
                     .perToken(StandardInputs.REFERENCE_LOG_PROBS,
                             ObjectiveInputs.nearbyTokenLogProbs(random, logits, targets, 1.0))
-                    .perToken(StandardInputs.ADVANTAGES, ObjectiveInputs.perSequence(advantages, length));
+                    .perToken(StandardInputs.ADVANTAGES, ObjectiveInputs.perSequence(advantages, length))
+                    .perToken(StandardInputs.ROLLOUT_LOG_PROBS,
+                            ObjectiveInputs.nearbyTokenLogProbs(random, logits, targets, 0.5));
             if (topK > 0) {
                 b.perTokenDistribution(StandardInputs.DISTILLATION_SUPPORT, SdpoObjective.topKSupport(logits, topK));
             }

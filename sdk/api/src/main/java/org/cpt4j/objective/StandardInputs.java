@@ -6,8 +6,18 @@ package org.cpt4j.objective;
  */
 public final class StandardInputs {
 
-    /** Per token: log-probability of the sampled token under the policy that sampled it. */
+    /**
+     * Per token: log-probability of the sampled token under the policy before this step's update: the sampler's,
+     * or, when the objective asks for {@link #ROLLOUT_LOG_PROBS}, the training forward pass's (verl's recomputed
+     * {@code old_log_prob}).
+     */
     public static final String OLD_LOG_PROBS = "old_log_probs";
+    /**
+     * Per token: log-probability of the sampled token as the sampler computed it (verl's {@code rollout_log_probs}).
+     * An objective that asks for it gets {@link #OLD_LOG_PROBS} from the training forward pass, so that the two differ
+     * by what the sampler's arithmetic and the trainer's do (rollout correction).
+     */
+    public static final String ROLLOUT_LOG_PROBS = "rollout_log_probs";
     /** Per token: log-probability of the sampled token under the reference policy. */
     public static final String REFERENCE_LOG_PROBS = "reference_log_probs";
     /** Per token: the sequence's advantage, repeated over its tokens. */

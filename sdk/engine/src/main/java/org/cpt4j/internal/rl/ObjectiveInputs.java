@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.cpt4j.internal.model.SequenceBatch;
+import org.cpt4j.internal.model.TransformerPolicy;
 import org.cpt4j.internal.sampling.Generation;
 import org.cpt4j.internal.text.PromptFormat;
 import org.cpt4j.objective.Objective;
@@ -28,19 +30,21 @@ final class ObjectiveInputs {
     }
 
     private final Objective objective;
+    private final TransformerPolicy policy;
     private final TeacherWeights teacher;
     private final PromptFormat format;
     private final int context;
     private final int groupSize;
     private final int vocabulary;
 
-    ObjectiveInputs(Objective objective, TeacherWeights teacher, PromptFormat format, int context, int vocabulary,
+    ObjectiveInputs(Objective objective, TransformerPolicy policy, TeacherWeights teacher, PromptFormat format,
                     int groupSize) {
         this.objective = objective;
+        this.policy = policy;
         this.teacher = teacher;
         this.format = format;
-        this.context = context;
-        this.vocabulary = vocabulary;
+        this.context = policy.model().context();
+        this.vocabulary = policy.model().vocabulary();
         this.groupSize = groupSize;
     }
 
@@ -55,8 +59,13 @@ final class ObjectiveInputs {
         Rollouts rollouts = new Rollouts(batch.rollouts(), groupSize, batch.mask(), contexts, studentLogProbs, seed,
                 batch.rewardWeights());
 
-        ObjectiveBatch.Builder inputs = ObjectiveBatch.builder(batch.targets(), batch.mask())
-                .perToken(StandardInputs.OLD_LOG_PROBS, batch.old());
+        ObjectiveBatch.Builder inputs = ObjectiveBatch.builder(batch.targets(), batch.mask());
+        if (required.contains(StandardInputs.ROLLOUT_LOG_PROBS)) {
+            inputs.perToken(StandardInputs.ROLLOUT_LOG_PROBS, batch.old())
+                    .perToken(StandardInputs.OLD_LOG_PROBS, trainingLogProbs(batch));
+        } else {
+            inputs.perToken(StandardInputs.OLD_LOG_PROBS, batch.old());
+        }
         double[][] reference = tokenLogProbs(teacher.referenceLogProbs(batch.inputs()), batch.targets());
         double referenceKl = 0;
         for (int i = 0; i < batch.rows(); i++) {
@@ -75,6 +84,24 @@ final class ObjectiveInputs {
         }
         objective.prepare(rollouts, inputs);
         return new Prepared(inputs.build(), rollouts, referenceKl / Math.max(batch.responseTokens(), 1));
+    }
+
+    /** @return the policy's log-probability of each response token by the training graph's forward pass (0 elsewhere) */
+    private double[][] trainingLogProbs(RolloutBatch batch) {
+        float[][] mask = new float[batch.rows()][batch.length()];
+        for (int i = 0; i < batch.rows(); i++) {
+            for (int t = 0; t < batch.length(); t++) {
+                mask[i][t] = (float) batch.mask()[i][t];
+            }
+        }
+        float[][] scores = policy.score(new SequenceBatch(batch.inputs(), batch.targets(), mask)).logProbs();
+        double[][] old = new double[batch.rows()][batch.length()];
+        for (int i = 0; i < batch.rows(); i++) {
+            for (int t = 0; t < batch.length(); t++) {
+                old[i][t] = batch.mask()[i][t] == 0 ? 0 : scores[i][t];
+            }
+        }
+        return old;
     }
 
     /**

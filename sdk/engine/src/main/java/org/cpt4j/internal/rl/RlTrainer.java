@@ -68,8 +68,7 @@ public final class RlTrainer {
         this.settings = settings;
         this.sampler = kernels.sampler(policy.model(), policy.parameters());
         this.teacher = new TeacherWeights(policy.model(), policy.parameters(), kernels);
-        this.inputs = new ObjectiveInputs(objective, teacher, format, policy.model().context(), policy.model().vocabulary(),
-                settings.groupSize());
+        this.inputs = new ObjectiveInputs(objective, policy, teacher, format, settings.groupSize());
         schedule.start(teacher);
     }
 

@@ -43,6 +43,7 @@ import org.cpt4j.plugins.collapse.Collapse;
 import org.cpt4j.plugins.drift.Drift;
 import org.cpt4j.plugins.logging.Loggers;
 import org.cpt4j.plugins.objectives.Objectives;
+import org.cpt4j.plugins.objectives.RolloutCorrection;
 import org.cpt4j.plugins.teachers.Teachers;
 import org.cpt4j.run.ArmResult;
 import org.cpt4j.run.EvaluationPoint;
@@ -509,6 +510,27 @@ class RunDirectoryTest {
                 () -> ExperimentEngine.create(infinite, options, List.of(new BuiltInPlugin(), judges)).runner()
                         .run(RunListener.SILENT));
         assertTrue(error.getMessage().contains("returned Infinity as the reward"), error.getMessage());
+    }
+
+    /**
+     * With rollout correction the trainer scores the old log-probabilities with its own graph and hands the sampler's
+     * as the rollout's: they differ only by rounding, so the weights are 1 to well within a percent.
+     */
+    @Test
+    void rolloutCorrectionWeighsTheTrainersLogProbabilitiesAgainstTheSamplers() throws IOException {
+        ExperimentSpec spec = small("corrected")
+                .curriculum(c -> c.stage("count", s -> s.steps(2)))
+                .arm("grpo", a -> a.objective(Objectives.grpo(g -> g.rolloutCorrection(RolloutCorrection.TOKEN))))
+                .arm("sdpo", a -> a.objective(Objectives.sdpo(d -> d.rolloutCorrection(RolloutCorrection.SEQUENCE))))
+                .build();
+        ExperimentEngine.create(spec, RunOptions.of(o -> o.runs(directory).cache(cache).threads(1)),
+                List.of(new BuiltInPlugin())).runner().run(RunListener.SILENT);
+        for (String arm : List.of("grpo", "sdpo")) {
+            for (JsonNode step : lines(directory.resolve("corrected").resolve(arm).resolve("metrics.jsonl"))) {
+                double mean = step.get("diagnostics").get("rollout_is_mean").asDouble();
+                assertEquals(1.0, mean, 0.01, arm + " " + step);
+            }
+        }
     }
 
     /** An absurd learning rate kills the model: the arm is stopped as diverged, also when killed and resumed. */
