@@ -18,19 +18,49 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code docs/reliability.md} names, for each guarantee, the tests and the corpus cases that hold it: each must exist,
- * so that the page cannot go on citing one that was renamed or deleted.
+ * {@code docs/reliability.md} names, for each guarantee, the tests and the corpus cases that hold it, and
+ * {@code docs/objectives.md} the test that pins each option to its upstream value: each must exist, so that neither page
+ * can go on citing one that was renamed or deleted.
  */
 class ReliabilityDocTest {
 
     private static final Path PAGE = Path.of("../docs/reliability.md");
+    private static final Path OBJECTIVES = Path.of("../docs/objectives.md");
     /** {@code FooTest}, {@code FooTest.aMethod}, or {@code .aMethod} of the test named last (not {@code .jar}). */
     private static final Pattern TEST = Pattern.compile("`(\\w+Test)?(?:\\.([a-z]\\w*[A-Z]\\w*))?`");
     private static final Pattern CASE = Pattern.compile("`((?:spec|set|option|rundir)-[a-z0-9*-]+)`");
 
     @Test
     void everyTestAndCaseThePageNamesExists() throws IOException {
-        String page = Files.readString(PAGE);
+        List<String> missing = new ArrayList<>();
+        int cited = citedTests(PAGE, missing);
+        List<String> cases;
+        try (Stream<Path> folders = Files.list(Path.of("src/test/resources/bad-input"))) {
+            cases = folders.filter(Files::isDirectory).map(folder -> folder.getFileName().toString()).toList();
+        }
+        Matcher named = CASE.matcher(Files.readString(PAGE));
+        while (named.find()) {
+            PathMatcher glob = FileSystems.getDefault().getPathMatcher("glob:" + named.group(1) + "*");
+            cited++;
+            if (cases.stream().noneMatch(name -> glob.matches(Path.of(name)))) {
+                missing.add(named.group());
+            }
+        }
+        assertTrue(cited > 40, "the page cites its tests: " + cited);
+        assertEquals(List.of(), missing, "named in docs/reliability.md but not there");
+    }
+
+    @Test
+    void everyTestTheObjectivesPageNamesExists() throws IOException {
+        List<String> missing = new ArrayList<>();
+        int cited = citedTests(OBJECTIVES, missing);
+        assertTrue(cited > 25, "the page cites its tests: " + cited);
+        assertEquals(List.of(), missing, "named in docs/objectives.md but not there");
+    }
+
+    /** @return how many tests {@code page} names; those that do not exist are added to {@code missing} */
+    private static int citedTests(Path page, List<String> missing) throws IOException {
+        String text = Files.readString(page);
         Map<String, Path> tests;
         try (Stream<Path> files = Files.walk(Path.of(".."))) {
             tests = files.filter(file -> file.toString().contains("/src/test/") && !file.toString().contains("/target/")
@@ -38,10 +68,9 @@ class ReliabilityDocTest {
                     .collect(Collectors.toMap(file -> file.getFileName().toString().replace(".java", ""), file -> file,
                             (a, b) -> a));
         }
-        List<String> missing = new ArrayList<>();
         String last = null;
         int cited = 0;
-        Matcher test = TEST.matcher(page);
+        Matcher test = TEST.matcher(text);
         while (test.find()) {
             if (test.group(1) == null && test.group(2) == null) {
                 continue;
@@ -56,19 +85,6 @@ class ReliabilityDocTest {
                 missing.add(type + "." + test.group(2));
             }
         }
-        List<String> cases;
-        try (Stream<Path> folders = Files.list(Path.of("src/test/resources/bad-input"))) {
-            cases = folders.filter(Files::isDirectory).map(folder -> folder.getFileName().toString()).toList();
-        }
-        Matcher named = CASE.matcher(page);
-        while (named.find()) {
-            PathMatcher glob = FileSystems.getDefault().getPathMatcher("glob:" + named.group(1) + "*");
-            cited++;
-            if (cases.stream().noneMatch(name -> glob.matches(Path.of(name)))) {
-                missing.add(named.group());
-            }
-        }
-        assertTrue(cited > 40, "the page cites its tests: " + cited);
-        assertEquals(List.of(), missing, "named in docs/reliability.md but not there");
+        return cited;
     }
 }
