@@ -51,6 +51,8 @@ public record GrpoConfig(RewardAggregation rewardAggregation, ScaleRewards scale
         problems.require(dualClip == 0 || dualClip > 1, "dualClip", "must be 0 (off) or greater than 1, was " + dualClip);
         problems.require(klBeta >= 0, "klBeta", "must not be negative, was " + klBeta);
         problems.require(entropyBonus >= 0, "entropyBonus", "must not be negative, was " + entropyBonus);
+        problems.require(aggregation != LossAggregation.GKD_MEAN, "aggregation",
+                "GKD_MEAN averages over vocabulary entries, which a policy-gradient loss does not have; use TOKEN_MEAN");
         problems.require(maxResponseLength >= 1, "maxResponseLength", "must be at least 1, was " + maxResponseLength);
         problems.require(rolloutCorrectionThreshold > 0 && Double.isFinite(rolloutCorrectionThreshold),
                 "rolloutCorrectionThreshold", "must be positive and finite, was " + rolloutCorrectionThreshold);

@@ -12,12 +12,12 @@ import org.cpt4j.objective.TensorMath;
 public enum KlEstimator {
     /** {@code s − r} (verl {@code kl}/{@code k1}). */
     K1,
-    /** {@code |s − r|} (verl {@code abs}). */
-    ABS,
     /** {@code ½ (s − r)²} (verl {@code mse}/{@code k2}). */
     K2,
     /** {@code exp(r − s) − (r − s) − 1} (verl {@code low_var_kl}/{@code k3}; TRL's {@code beta} term). */
-    K3;
+    K3,
+    /** {@code |s − r|} (verl {@code abs}). */
+    ABS;
 
     /** @return the estimate at every token, clamped as {@code clamp} says */
     public <T> T estimate(TensorMath<T> math, T policyLogProbs, T referenceLogProbs, KlClamp clamp) {

@@ -24,7 +24,8 @@ import org.cpt4j.spec.Problems;
  *     (else such samples get no distillation loss)
  * @param aggregation how per-token losses become one scalar (the official {@code loss_agg_mode}); the constant
  *     {@code N} of {@link LossAggregation#SEQ_MEAN_TOKEN_SUM_NORM} is the batch's padded length, as verl's default
- *     {@code loss_scale_factor}
+ *     {@code loss_scale_factor}; {@link LossAggregation#GKD_MEAN} divides by the entries the divergence sums over
+ *     (the vocabulary, or the top-k and the tail)
  * @param logitTemperature what the student's logits are divided by before the log-softmax (GKD's
  *     {@code temperature}; the teacher's distributions are scored at the sampling temperature)
  * @param rolloutCorrection importance weights between the trainer's and the sampler's log-probabilities, multiplied

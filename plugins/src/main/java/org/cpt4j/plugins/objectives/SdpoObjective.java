@@ -233,7 +233,8 @@ public final class SdpoObjective implements FormulaObjective {
             perToken = m.mul(perToken, weights);
             diagnostics.put("rollout_is_mean", GrpoObjective.verlMean(m, weights, distillMask));
         }
-        T loss = config.aggregation().aggregate(m, perToken, distillMask, inputs.length());
+        T loss = config.aggregation().aggregate(m, perToken, distillMask, config.aggregation() == LossAggregation.GKD_MEAN
+                ? entriesPerPosition(inputs.vocabulary()) : inputs.length());
         diagnostics.put("divergence", LossAggregation.TOKEN_MEAN.aggregate(m, divergence, distillMask, 1));
         diagnostics.put("distilled_tokens", m.sum(distillMask));
         if (config.grpoWeight() > 0) {
@@ -242,6 +243,14 @@ public final class SdpoObjective implements FormulaObjective {
             policy.diagnostics().forEach((name, value) -> diagnostics.put("grpo_" + name, value));
         }
         return new LossTerms<>(loss, diagnostics);
+    }
+
+    /** @return the entries the divergence sums over at a position: the vocabulary, or the top-k (and the tail) */
+    private int entriesPerPosition(int vocabulary) {
+        if (config.sampledToken()) {
+            return 1;
+        }
+        return config.topK() == 0 ? vocabulary : Math.min(config.topK(), vocabulary) + (config.tailBucket() ? 1 : 0);
     }
 
     /** @return {@code sg(s_y − q_y) · s_y}, {@code [B, L]} */

@@ -194,5 +194,7 @@ class UpstreamParitySdpoTest {
         double sum = 2 * first + second;
         assertLoss(sum / 3, sdpo(s -> s.alpha(1).isClip(0).aggregation(LossAggregation.TOKEN_MEAN)), batch);
         assertLoss(sum, sdpo(s -> s.alpha(1).isClip(0).aggregation(LossAggregation.SUM)), batch);
+        // GKD reduction="mean" (gkd_trainer.py 320-321): jsd[mask].mean() over 3 tokens × 2 vocabulary entries
+        assertLoss(sum / 6, sdpo(s -> s.alpha(1).isClip(0).aggregation(LossAggregation.GKD_MEAN)), batch);
     }
 }

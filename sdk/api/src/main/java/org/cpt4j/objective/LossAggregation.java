@@ -33,14 +33,19 @@ public enum LossAggregation {
     /** {@code Σ_b S_b / (B·N)} for the longest response {@code N} (TRL {@code dr_grpo}). */
     TRL_DR_GRPO,
     /** {@code Σ_b S_b}: no normaliser (GKD {@code reduction="sum"}). */
-    SUM;
+    SUM,
+    /**
+     * {@code Σ_b S_b / (max(Σ_b M_b, 1)·N)} for the {@code N} entries a distribution loss sums over at each position:
+     * the mean over every (token, vocabulary entry) pair (GKD {@code reduction="mean"}); for distribution losses only.
+     */
+    GKD_MEAN;
 
     /**
      * @param math the operations to compute with
      * @param perToken per-token losses {@code [B, L]}
      * @param mask per-token weights {@code [B, L]} (usually {@link LossInputs#mask()})
-     * @param normalizer the constant {@code N} of {@link #SEQ_MEAN_TOKEN_SUM_NORM} and {@link #TRL_DR_GRPO}
-     *     (ignored by the others)
+     * @param normalizer the constant {@code N} of {@link #SEQ_MEAN_TOKEN_SUM_NORM} and {@link #TRL_DR_GRPO}, or the
+     *     entries per position of {@link #GKD_MEAN} (ignored by the others)
      * @return the aggregated scalar
      */
     public <T> T aggregate(TensorMath<T> math, T perToken, T mask, double normalizer) {
@@ -48,6 +53,7 @@ public enum LossAggregation {
         return switch (this) {
             case TOKEN_MEAN -> math.div(math.sum(masked), atLeastOne(math, math.sum(mask)));
             case SUM -> math.sum(masked);
+            case GKD_MEAN -> math.mul(math.div(math.sum(masked), atLeastOne(math, math.sum(mask))), 1 / normalizer);
             case SEQ_MEAN_TOKEN_SUM_NORM -> math.mul(math.sum(masked), 1 / normalizer);
             case TRL_DR_GRPO -> math.div(math.mul(math.sum(masked), 1 / normalizer),
                     math.count(math.sumPositions(mask)));

@@ -79,9 +79,10 @@ class BuiltInPluginTest {
         assertNull(REGISTRY.create(ComponentKind.OBJECTIVE, ComponentSpec.of("sdpo", Map.of(
                 "grpo", Map.of("clipLow", 1.5, "klBeta", -1, "gruop", 1))), "arms[2].objective", problems));
         assertEquals(List.of(new Problem("arms[2].objective.grpo.gruop",
-                "is not a parameter of 'sdpo'; its parameters under grpo are [advantageEpsilon, aggregation, clipHigh, "
-                        + "clipLow, dualClip, entropyBonus, epochs, filterZeroVariance, klBeta, klEstimator, "
-                        + "maxResponseLength, scaleRewards]"),
+                "is not a parameter of 'sdpo'; its parameters under grpo are [advantageEpsilon, aggregation, "
+                        + "biasCorrectedKl, clipHigh, clipLow, delta, dualClip, entropyBonus, epochs, filterZeroVariance, "
+                        + "importanceSampling, klBeta, klClamp, klEstimator, logitTemperature, maxResponseLength, "
+                        + "rewardAggregation, rolloutCorrection, rolloutCorrectionThreshold, scaleRewards]"),
                 new Problem("arms[2].objective.grpo.clipLow", "must be within (0, 1), was 1.5"),
                 new Problem("arms[2].objective.grpo.klBeta", "must not be negative, was -1.0")), problems.list(),
                 "an unknown name and the known parameters' problems in one pass");
