@@ -25,15 +25,24 @@ public interface LossInputs<T> {
     /**
      * @param temperature what the logits are divided by before the log-softmax (TRL's and GKD's {@code temperature}:
      *     the sampling temperature, so that the loss sees the distribution the tokens were drawn from)
-     * @return the student's log-probabilities of every token, {@code [B·L, V]}
+     * @return the student's distribution at {@code temperature}, computed once per temperature
      */
-    T logProbs(double temperature);
+    StudentDistribution<T> student(double temperature);
+
+    /** @return the student's log-probabilities of every token at {@code temperature}, {@code [B·L, V]} */
+    default T logProbs(double temperature) {
+        return student(temperature).logProbs();
+    }
 
     /** @return the student's log-probability of each target token at {@code temperature}, {@code [B, L]} */
-    T tokenLogProbs(double temperature);
+    default T tokenLogProbs(double temperature) {
+        return student(temperature).tokenLogProbs();
+    }
 
     /** @return the entropy of the student's next-token distribution at {@code temperature}, {@code [B, L]} */
-    T entropy(double temperature);
+    default T entropy(double temperature) {
+        return student(temperature).entropy();
+    }
 
     /** @return {@link #logProbs(double)} at temperature 1 */
     default T logProbs() {

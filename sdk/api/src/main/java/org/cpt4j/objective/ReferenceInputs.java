@@ -70,21 +70,7 @@ public final class ReferenceInputs implements LossInputs<DoubleTensor> {
     }
 
     @Override
-    public DoubleTensor logProbs(double temperature) {
-        return student(temperature).logProbs();
-    }
-
-    @Override
-    public DoubleTensor tokenLogProbs(double temperature) {
-        return student(temperature).tokenLogProbs();
-    }
-
-    @Override
-    public DoubleTensor entropy(double temperature) {
-        return student(temperature).entropy();
-    }
-
-    private StudentDistribution<DoubleTensor> student(double temperature) {
+    public StudentDistribution<DoubleTensor> student(double temperature) {
         return students.computeIfAbsent(temperature, t -> StudentDistribution.of(math, logits, oneHotTargets, t));
     }
 

@@ -76,21 +76,7 @@ public final class SameDiffLossGraph implements LossGraph {
     }
 
     @Override
-    public SDVariable logProbs(double temperature) {
-        return student(temperature).logProbs();
-    }
-
-    @Override
-    public SDVariable tokenLogProbs(double temperature) {
-        return student(temperature).tokenLogProbs();
-    }
-
-    @Override
-    public SDVariable entropy(double temperature) {
-        return student(temperature).entropy();
-    }
-
-    private StudentDistribution<SDVariable> student(double temperature) {
+    public StudentDistribution<SDVariable> student(double temperature) {
         return students.computeIfAbsent(temperature, t -> StudentDistribution.of(math, logits, oneHotTargets, t));
     }
 
