@@ -1,11 +1,17 @@
 package org.cpt4j.dsl;
 
+import java.util.List;
 import java.util.function.Consumer;
 import org.cpt4j.engine.Cpt4jEngine;
 import org.cpt4j.experiment.ExperimentSpec;
 import org.cpt4j.run.RunListener;
 import org.cpt4j.run.RunOptions;
 import org.cpt4j.run.RunResult;
+import org.cpt4j.sweep.GridAxis;
+import org.cpt4j.sweep.SweepListener;
+import org.cpt4j.sweep.SweepOptions;
+import org.cpt4j.sweep.SweepResult;
+import org.cpt4j.sweep.SweepSpec;
 
 /**
  * The one entry point of the experiment DSL.
@@ -54,5 +60,18 @@ public final class Cpt4j {
      */
     public static RunResult run(ExperimentSpec spec, RunOptions options, RunListener listener) {
         return Cpt4jEngine.create().run(spec, options, listener);
+    }
+
+    /**
+     * Sweeps {@code spec} over {@code seeds} seeds (its own and the ones after it) and the grid {@code axes}, filling
+     * the cores, quietly.
+     *
+     * @return each arm's measures over the seeds at each grid point; {@code sweep.json} is under {@code options}' runs
+     * @see Cpt4jEngine#sweep
+     */
+    public static SweepResult sweep(ExperimentSpec spec, int seeds, List<GridAxis> axes,
+                                    Consumer<RunOptions.Builder> options) {
+        return Cpt4jEngine.create().sweep(SweepSpec.of(spec, seeds, axes),
+                SweepOptions.fillingTheCores(RunOptions.of(options)), SweepListener.SILENT);
     }
 }

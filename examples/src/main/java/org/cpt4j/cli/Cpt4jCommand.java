@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = "Continual post-training of language models with on-policy methods (GRPO, SDPO).",
         footer = ExitCode.HELP,
         subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, PretrainCommand.class,
-                BenchCommand.class, ReportCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class})
+                BenchCommand.class, ReportCommand.class, SchemaCommand.class, SweepCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Cpt4jCommand implements Runnable {
 
     @CommandLine.Spec

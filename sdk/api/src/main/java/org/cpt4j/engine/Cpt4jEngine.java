@@ -19,6 +19,10 @@ import org.cpt4j.run.RunListener;
 import org.cpt4j.run.RunOptions;
 import org.cpt4j.run.RunReport;
 import org.cpt4j.run.RunResult;
+import org.cpt4j.sweep.SweepListener;
+import org.cpt4j.sweep.SweepOptions;
+import org.cpt4j.sweep.SweepResult;
+import org.cpt4j.sweep.SweepSpec;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -97,6 +101,18 @@ public interface Cpt4jEngine {
      *     spec that differs from the first's beyond its seeds
      */
     RunReport report(List<Path> seeds, Path file);
+
+    /**
+     * Runs every task of {@code sweep} (each arm at each grid point under each seed, in its own runs directory under
+     * {@code options.run().runs()}, resuming where an earlier sweep stopped), {@link SweepOptions#parallel()} at a
+     * time in this JVM, then writes {@code sweep.json} (every measure over the seeds) and a report over the seeds of
+     * each arm and grid point. A task that fails does not stop the others; the result names it.
+     *
+     * @throws org.cpt4j.spec.InvalidSpecException before anything runs, when a task's spec is invalid (a grid value
+     *     that does not fit its path, say), naming it
+     * @throws java.io.UncheckedIOException when {@code sweep.json} cannot be written
+     */
+    SweepResult sweep(SweepSpec sweep, SweepOptions options, SweepListener listener);
 
     /** @return every component the engine's plugins register, by kind and then id */
     List<RegisteredComponent> components();

@@ -39,7 +39,8 @@ public record SeedSpread(List<Long> seeds, List<Evaluation> evaluations) {
     /** One statistic of one domain over the seeds. */
     public record Statistic(double mean, double spread, double min, double max, List<Double> perSeed) {
 
-        static Statistic of(double[] values) {
+        /** @return the statistic of {@code values}, at least one */
+        public static Statistic of(double[] values) {
             double mean = Arrays.stream(values).average().orElseThrow();
             double squares = Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum();
             double spread = values.length < 2 ? 0 : Math.sqrt(squares / (values.length - 1));

@@ -50,6 +50,11 @@ import org.cpt4j.run.RunListener;
 import org.cpt4j.run.RunOptions;
 import org.cpt4j.run.RunReport;
 import org.cpt4j.run.RunResult;
+import org.cpt4j.sweep.SweepListener;
+import org.cpt4j.sweep.SweepOptions;
+import org.cpt4j.sweep.SweepResult;
+import org.cpt4j.sweep.SweepSpec;
+import org.cpt4j.internal.sweep.LocalSweep;
 import org.cpt4j.spec.Problems;
 import org.cpt4j.teacher.TeacherSchedule;
 import org.cpt4j.text.Tokenizer;
@@ -169,6 +174,11 @@ public final class Engine implements Cpt4jEngine {
         } catch (IOException e) {
             throw failure("report over " + seeds, e);
         }
+    }
+
+    @Override
+    public SweepResult sweep(SweepSpec sweep, SweepOptions options, SweepListener listener) {
+        return new LocalSweep(this).run(sweep, options, listener);
     }
 
     @Override

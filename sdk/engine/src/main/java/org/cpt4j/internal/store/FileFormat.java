@@ -49,7 +49,9 @@ public enum FileFormat {
     /** A cached base model's {@code arithmetic.json}. */
     ARITHMETIC("cpt4j-arithmetic", 1, "arithmetic.json"),
     /** A cached base model's {@code evaluation.json}. */
-    BASE_EVALUATION("cpt4j-base-evaluation", 1, "evaluation.json");
+    BASE_EVALUATION("cpt4j-base-evaluation", 1, "evaluation.json"),
+    /** A sweep's {@code sweep.json}: its tasks and each group's measures over the seeds. */
+    SWEEP("cpt4j-sweep", 1, "sweep.json");
 
     /** The version a file written before the formats were versioned reads as. */
     public static final int UNVERSIONED = 0;
