@@ -84,8 +84,18 @@ public final class LocalSweep {
         } finally {
             pool.shutdownNow();
         }
+        Map<String, Path> reports = new LinkedHashMap<>();
+        SweepAggregate.byGroup(tasks).forEach((group, members) -> {
+            List<Path> finished = members.stream().filter(t -> results.get(t).isPresent())
+                    .map(t -> root.resolve(ranAs.get(t).directory()).resolve(t.spec().name())).toList();
+            if (!finished.isEmpty()) {
+                Path file = root.resolve(group).resolve("report.html");
+                engine.report(finished, file);
+                reports.put(group, file);
+            }
+        });
         try {
-            return SweepAggregate.write(sweep, results, ranAs, failures, root, engine);
+            return SweepAggregate.write(sweep, results, ranAs, failures, root, reports);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + root.resolve(SweepAggregate.FILE) + ": " + e.getMessage(), e);
         }

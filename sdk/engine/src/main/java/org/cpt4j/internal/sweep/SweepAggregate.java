@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
-import org.cpt4j.engine.Cpt4jEngine;
 import org.cpt4j.evaluation.SeedSpread.Statistic;
 import org.cpt4j.internal.store.FileFormat;
 import org.cpt4j.internal.store.NonFiniteNumbers;
@@ -67,28 +66,31 @@ final class SweepAggregate {
                      Map<String, Statistic> finalAccuracy, Map<String, Statistic> forgetting, @Nullable String report) {
     }
 
-    /**
-     * @param ranAs for each task, the task whose run it is (itself, or an earlier task of the same spec)
-     */
-    static SweepResult write(SweepSpec sweep, Map<SweepTask, Optional<ArmResult>> results, Map<SweepTask, SweepTask> ranAs,
-                             Map<Path, String> failures, Path root, Cpt4jEngine engine) throws IOException {
+    /** @return the tasks by group ({@code <point>/<arm>}), in task order */
+    static Map<String, List<SweepTask>> byGroup(Iterable<SweepTask> tasks) {
         Map<String, List<SweepTask>> byGroup = new LinkedHashMap<>();
-        for (SweepTask task : results.keySet()) {
+        for (SweepTask task : tasks) {
             byGroup.computeIfAbsent(SweepTask.pointName(task.point()) + "/" + task.arm(), k -> new ArrayList<>()).add(task);
         }
+        return byGroup;
+    }
+
+    /**
+     * @param results each task's arm, empty when it failed
+     * @param ranAs for each task, the task whose run it is (itself, or an earlier task of the same spec)
+     * @param reports each group's report over its seeds, by group key ({@link #byGroup}); none for a group none of whose
+     *     tasks finished
+     */
+    static SweepResult write(SweepSpec sweep, Map<SweepTask, Optional<ArmResult>> results, Map<SweepTask, SweepTask> ranAs,
+                             Map<Path, String> failures, Path root, Map<String, Path> reports) throws IOException {
+        Map<String, List<SweepTask>> byGroup = byGroup(results.keySet());
         List<SweepResult.Group> groups = new ArrayList<>();
         List<GroupLine> lines = new ArrayList<>();
         for (Map.Entry<String, List<SweepTask>> entry : byGroup.entrySet()) {
             List<SweepTask> finished = entry.getValue().stream().filter(t -> results.get(t).isPresent()).toList();
             SweepTask first = entry.getValue().get(0);
             List<ArmResult> arms = finished.stream().map(t -> results.get(t).orElseThrow()).toList();
-            Optional<Path> report = Optional.empty();
-            if (!finished.isEmpty()) {
-                Path file = root.resolve(entry.getKey()).resolve("report.html");
-                engine.report(finished.stream().map(t -> root.resolve(ranAs.get(t).directory()).resolve(t.spec().name()))
-                        .toList(), file);
-                report = Optional.of(file);
-            }
+            Optional<Path> report = Optional.ofNullable(reports.get(entry.getKey()));
             SweepResult.Group group = new SweepResult.Group(first.point(), first.arm(),
                     finished.stream().map(SweepTask::seed).toList(), statistics(arms, MEASURES),
                     byDomain(arms, SweepAggregate::finalAccuracy), byDomain(arms, r -> r.measures().forgettingByDomain()),
