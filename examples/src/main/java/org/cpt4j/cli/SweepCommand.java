@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.cpt4j.engine.Cpt4jEngine;
 import org.cpt4j.evaluation.SeedSpread.Statistic;
 import org.cpt4j.experiment.ExperimentSpec;
+import org.cpt4j.run.RunListener;
 import org.cpt4j.run.RunOptions;
 import org.cpt4j.spec.InvalidInputException;
 import org.cpt4j.sweep.GridAxis;
@@ -110,7 +111,20 @@ final class SweepCommand implements Callable<Integer> {
             err.flush();
         }
         AtomicInteger ended = new AtomicInteger();
-        SweepResult result = engine.sweep(sweep, options, quiet ? SweepListener.SILENT : new SweepListener() {
+        ExperimentProgress pretraining = ExperimentProgress.on(spec, err);
+        SweepListener listener = quiet ? SweepListener.SILENT : new SweepListener() {
+            @Override
+            public RunListener pretraining() {
+                return pretraining;
+            }
+
+            @Override
+            public void onTaskStarted(SweepTask task) {
+                synchronized (err) {
+                    pretraining.finish();
+                }
+            }
+
             @Override
             public void onTaskEnded(SweepTask task, Optional<String> error) {
                 synchronized (err) {
@@ -119,7 +133,13 @@ final class SweepCommand implements Callable<Integer> {
                     err.flush();
                 }
             }
-        });
+        };
+        SweepResult result;
+        try {
+            result = engine.sweep(sweep, options, listener);
+        } finally {
+            pretraining.finish();
+        }
         print(result);
         return result.failures().isEmpty() ? ExitCode.OK : ExitCode.FAILURE;
     }

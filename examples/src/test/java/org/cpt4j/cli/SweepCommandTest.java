@@ -35,6 +35,8 @@ class SweepCommandTest {
                 sweeps.toString(), "--cache", directory.resolve("cache").toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.err().contains("sweep swept: 8 tasks (2 arms x 2 points x 2 seeds), 6 runs"), run.err());
+        assertTrue(run.err().contains("pretrain [########################] 10/10"), "the base's pretraining is shown: "
+                + run.err());
         assertTrue(run.err().contains("[6/6] "), "grpo does not read the axis: its 2 seeds run once, not per point; "
                 + run.err());
         assertTrue(run.out().lines().anyMatch(line -> line.matches("arms\\.sdpo\\.objective\\.parameters\\.alpha=1 +sdpo +.*")),

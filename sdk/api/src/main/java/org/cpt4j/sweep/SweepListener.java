@@ -7,6 +7,14 @@ public interface SweepListener {
     SweepListener SILENT = new SweepListener() {
     };
 
+    /**
+     * @return what hears the pretraining of each base model the sweep's tasks need, before any task starts (a cached
+     *     base is loaded, with no steps to hear); nothing by default
+     */
+    default org.cpt4j.run.RunListener pretraining() {
+        return org.cpt4j.run.RunListener.SILENT;
+    }
+
     /** A task starts (or resumes). */
     default void onTaskStarted(SweepTask task) {
     }

@@ -48,7 +48,7 @@ public final class LocalSweep {
         }
         Path root = options.run().runs();
         for (PretrainSpec base : new LinkedHashSet<>(tasks.stream().map(t -> t.spec().base()).toList())) {
-            engine.pretrain(base, options.run(), RunListener.SILENT);
+            engine.pretrain(base, options.run(), listener.pretraining());
         }
         Map<SweepTask, Optional<ArmResult>> results = new LinkedHashMap<>();
         Map<Path, String> failures = new LinkedHashMap<>();
