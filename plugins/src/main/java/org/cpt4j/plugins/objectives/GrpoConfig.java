@@ -54,19 +54,17 @@ public record GrpoConfig(RewardAggregation rewardAggregation, ScaleRewards scale
         problems.require(aggregation != LossAggregation.GKD_MEAN, "aggregation",
                 "GKD_MEAN averages over vocabulary entries, which a policy-gradient loss does not have; use TOKEN_MEAN");
         problems.require(maxResponseLength >= 1, "maxResponseLength", "must be at least 1, was " + maxResponseLength);
-        problems.require(rolloutCorrectionThreshold > 0 && Double.isFinite(rolloutCorrectionThreshold),
-                "rolloutCorrectionThreshold", "must be positive and finite, was " + rolloutCorrectionThreshold);
-        problems.require(logitTemperature > 0 && Double.isFinite(logitTemperature), "logitTemperature",
-                "must be positive and finite, was " + logitTemperature);
+        problems.requirePositiveFinite("rolloutCorrectionThreshold", rolloutCorrectionThreshold);
+        problems.requirePositiveFinite("logitTemperature", logitTemperature);
         problems.require(epochs >= 1, "epochs", "must be at least 1, was " + epochs);
         problems.throwIfAny("GRPO configuration");
     }
 
     /**
-     * @return a configuration from the defaults: the weighted sum of reward components normalised, group std scaling with epsilon 1e-6, no filtering, token-level
-     *     ratios clipped 0.2 both ways, no delta, no dual clip, no KL (verl's k3 when enabled, not bias-corrected),
-     *     no entropy bonus, token-mean aggregation, responses of at most 32 tokens, logit temperature 1, no rollout
-     *     correction (threshold 2 when on), one epoch
+     * @return a configuration from the defaults: the weighted sum of reward components normalised, group std
+     *     scaling with epsilon 1e-6, no filtering, token-level ratios clipped 0.2 both ways, no delta, no dual clip,
+     *     no KL (verl's k3 when enabled, not bias-corrected), no entropy bonus, token-mean aggregation, responses
+     *     of at most 32 tokens, logit temperature 1, no rollout correction (threshold 2 when on), one epoch
      */
     public static GrpoConfig of(Consumer<Builder> configure) {
         Builder builder = new Builder();

@@ -53,10 +53,8 @@ public record SdpoConfig(double alpha, int topK, boolean tailBucket, boolean sam
         problems.require(isClip == 0 || isClip > 0 && Double.isFinite(isClip), "isClip",
                 "must be positive and finite, or 0 for no importance weight, was " + isClip);
         problems.require(maskRatio >= 0 && maskRatio < 1, "maskRatio", "must be within [0, 1), was " + maskRatio);
-        problems.require(rolloutCorrectionThreshold > 0 && Double.isFinite(rolloutCorrectionThreshold),
-                "rolloutCorrectionThreshold", "must be positive and finite, was " + rolloutCorrectionThreshold);
-        problems.require(logitTemperature > 0 && Double.isFinite(logitTemperature), "logitTemperature",
-                "must be positive and finite, was " + logitTemperature);
+        problems.requirePositiveFinite("rolloutCorrectionThreshold", rolloutCorrectionThreshold);
+        problems.requirePositiveFinite("logitTemperature", logitTemperature);
         problems.require(grpoWeight >= 0 && grpoWeight <= 1, "grpoWeight", "must be within [0, 1], was " + grpoWeight);
         problems.require(grpo.epochs() == 1, "grpo.epochs", "the mixed-in GRPO loss runs in SDPO's epochs; set epochs "
                 + "instead (was " + grpo.epochs() + ")");

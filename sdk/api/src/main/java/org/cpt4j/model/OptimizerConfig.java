@@ -28,8 +28,7 @@ public record OptimizerConfig(double learningRate, double beta1, double beta2, d
 
     public OptimizerConfig {
         Problems problems = new Problems("optimizer");
-        problems.require(learningRate > 0 && Double.isFinite(learningRate), "learningRate",
-                "must be positive and finite, was " + learningRate);
+        problems.requirePositiveFinite("learningRate", learningRate);
         problems.require(beta1 >= 0 && beta1 < 1, "beta1", "must be within [0, 1), was " + beta1);
         problems.require(beta2 >= 0 && beta2 < 1, "beta2", "must be within [0, 1), was " + beta2);
         problems.require(epsilon > 0, "epsilon", "must be positive, was " + epsilon);

@@ -30,6 +30,11 @@ public final class Problems {
         return this;
     }
 
+    /** Records "must be positive and finite, was {@code value}" at {@code field} unless {@code value} is both. */
+    public Problems requirePositiveFinite(String field, double value) {
+        return require(value > 0 && Double.isFinite(value), field, "must be positive and finite, was " + value);
+    }
+
     /** Records a problem at {@code field}. */
     public Problems add(String field, String message) {
         found.add(new Problem(prefix.isEmpty() ? field : field.isEmpty() ? prefix : prefix + "." + field, message));
