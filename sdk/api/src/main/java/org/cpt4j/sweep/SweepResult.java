@@ -10,7 +10,7 @@ import org.cpt4j.evaluation.SeedSpread.Statistic;
  *
  * @param file the {@code sweep.json} written
  * @param groups the groups, in task order
- * @param failures each task that failed, by its directory, with what went wrong
+ * @param failures each run that failed, by its directory, with what went wrong
  */
 public record SweepResult(Path file, List<Group> groups, Map<Path, String> failures) {
 

@@ -3,7 +3,6 @@ package org.cpt4j.internal.sweep;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,8 +42,8 @@ public final class LocalSweep {
     /** @return the sweep's groups, after writing {@code sweep.json} and a report over the seeds of each */
     public SweepResult run(SweepSpec sweep, SweepOptions options, SweepListener listener) {
         List<SweepTask> tasks = sweep.tasks();
-        for (SweepTask task : tasks) {
-            engine.resolve(task.spec());
+        for (ExperimentSpec spec : new LinkedHashSet<>(tasks.stream().map(SweepTask::spec).toList())) {
+            engine.resolve(spec);
         }
         Path root = options.run().runs();
         for (PretrainSpec base : new LinkedHashSet<>(tasks.stream().map(t -> t.spec().base()).toList())) {
@@ -75,7 +74,7 @@ public final class LocalSweep {
                     results.put(task, Optional.of(running.get(runner).get()));
                 } catch (ExecutionException e) {
                     results.put(task, Optional.empty());
-                    failures.put(task.directory(), String.valueOf(e.getCause()));
+                    failures.put(runner.directory(), String.valueOf(e.getCause()));
                 }
             }
         } catch (InterruptedException e) {

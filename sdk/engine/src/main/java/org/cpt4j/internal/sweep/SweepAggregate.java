@@ -17,7 +17,6 @@ import org.cpt4j.internal.store.NonFiniteNumbers;
 import org.cpt4j.io.AtomicFiles;
 import org.cpt4j.run.AccuracyMatrix;
 import org.cpt4j.run.ArmResult;
-import org.cpt4j.run.ContinualMeasures;
 import org.cpt4j.sweep.GridAxis;
 import org.cpt4j.sweep.SweepResult;
 import org.cpt4j.sweep.SweepSpec;
@@ -99,9 +98,11 @@ final class SweepAggregate {
             lines.add(new GroupLine(group.point(), group.arm(), group.seeds(), group.measures(), group.finalAccuracy(),
                     group.forgetting(), report.map(p -> root.relativize(p).toString()).orElse(null)));
         }
-        List<TaskLine> tasks = results.keySet().stream().map(t -> new TaskLine(t.point(), t.arm(), t.seed(),
-                ranAs.get(t).directory().toString(), failures.containsKey(t.directory()) ? "failed" : "finished",
-                failures.get(t.directory()))).toList();
+        List<TaskLine> tasks = results.keySet().stream().map(t -> {
+            Path directory = ranAs.get(t).directory();
+            return new TaskLine(t.point(), t.arm(), t.seed(), directory.toString(),
+                    results.get(t).isPresent() ? "finished" : "failed", failures.get(directory));
+        }).toList();
         Content content = new Content(sweep.experiment().name(), sweep.seeds(), sweep.axes(), tasks, lines);
         ObjectNode tree = NonFiniteNumbers.strip(FileFormat.SWEEP.stamp(JSON.valueToTree(content)));
         Path file = root.resolve(FILE);
